@@ -1,0 +1,1120 @@
+/*
+ * parser.y -- the grammar of the aftercare language: protocols and queries.
+ *
+ * A pure, reentrant LALR(1) parser with locations.  One grammar serves two
+ * languages: the lexer's first token (START_PROTOCOL or START_QUERY) says
+ * which.  Syntax errors are reported with the exact list of expected tokens
+ * (parse.error custom with LAC) plus a hint where a likely cause is known
+ * (a missing ';', an unclosed block); recovery resynchronises at the next
+ * ';' or at the next keyword that starts a statement, so one run reports
+ * every error without cascades.
+ *
+ * Every semantic value lives in the compilation's arena (arena.h): nothing
+ * needs to be destroyed when error recovery discards a value, so no
+ * %destructor is needed; the arena is freed in one call.
+ */
+
+%define api.pure full
+%define api.prefix {acY_}
+%define api.token.prefix {T_}
+%define api.location.type {ac_loc}
+%define parse.error custom
+%define parse.lac full
+%locations
+%expect 0
+
+%parse-param {void *scanner} {ac_parse_state *st}
+%lex-param {void *scanner}
+
+%code top {
+#include "config.h"
+}
+
+%code requires {
+#include <stdint.h>
+
+#include "ast.h"
+#include "parse.h"
+
+/* A number literal: its value, saturated when it does not fit. */
+typedef struct ac_num {
+  int64_t value;
+  bool overflow;
+} ac_num;
+}
+
+%code provides {
+int acX_yylex(ACY_STYPE *val, ac_loc *loc, void *scanner);
+}
+
+%code {
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+#define acY_lex acX_yylex
+
+static void acY_error(ac_loc *loc, void *scanner, ac_parse_state *st,
+                      const char *msg);
+static ac_stmt *acY_stmt(ac_parse_state *st, ac_stmt_kind kind, ac_loc loc);
+static void acY_add(ac_parse_state *st, ac_stmt *s);
+static ac_ident *acY_ident(ac_parse_state *st, const char *name, ac_loc loc);
+static ac_ident *acY_reverse_idents(ac_ident *l);
+static ac_days acY_days(ac_parse_state *st, ac_num from, ac_num to,
+                        bool open_from, bool open_to, int64_t scale,
+                        ac_loc loc, ac_loc from_loc, ac_loc to_loc);
+static ac_days acY_days_sugar(ac_parse_state *st, int how, ac_num n,
+                              int64_t scale, ac_loc loc, ac_loc nloc);
+static ac_cond *acY_cond(ac_parse_state *st, ac_cond_kind kind, ac_loc loc,
+                         ac_cond *a, ac_cond *b);
+static ac_cond *acY_fact(ac_parse_state *st, const char *name, ac_loc nloc,
+                         ac_cmp cmp, ac_num value, bool is_bool, ac_loc loc);
+static ac_clause *acY_clause(ac_parse_state *st, ac_clause_kind kind,
+                             ac_loc loc);
+static ac_word *acY_word(ac_parse_state *st, const char *text, ac_loc loc);
+static ac_phrase *acY_phrase(ac_parse_state *st, ac_word *words, ac_loc loc);
+static ac_query *acY_query(ac_parse_state *st, ac_query_kind kind, ac_loc loc);
+static int64_t acY_checked(ac_parse_state *st, ac_num n, ac_loc loc,
+                           int64_t min, int64_t max, const char *what);
+
+/* Sugar forms of day ranges. */
+enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
+}
+
+%union {
+  const char *text;
+  ac_num num;
+  ac_text str;
+  ac_ident *ident;
+  ac_alias *alias;
+  ac_days days;
+  ac_cond *cond;
+  ac_cmp cmp;
+  ac_clause *clause;
+  ac_guidance *guidance;
+  ac_header_field *field;
+  ac_symptom_item *item;
+  ac_stmt *stmt;
+  ac_verb verb;
+  ac_level level;
+  ac_intensity intensity;
+  ac_word *word;
+  ac_phrase *phrase;
+  ac_query *query;
+  ac_fact_value *fact;
+  ac_expected expected;
+  int64_t scale;
+  bool flag;
+}
+
+%token START_PROTOCOL START_QUERY
+%token <text> IDENT "identifier"
+%token <text> STRING "string"
+%token <text> CITATION "citation"
+%token <num> NUMBER "number"
+%token DOTDOT ".." LE "<=" GE ">=" EQ "==" NE "!="
+
+%token ACTIVITY "activity" ADVICE "advice" AFTER "after" ALIASES "aliases"
+%token ALLOW "allow" ALLOWED "allowed" ALWAYS "always" AND "and" AT "at"
+%token BECAUSE "because" BEFORE "before" BOOLEAN "boolean" CAN "can"
+%token CITES "cites" CONDITIONAL "conditional" CONSTRAINT "constraint"
+%token DAY "day" DAYS "days" DISCOURAGE "discourage" DISCOURAGED "discouraged"
+%token DO "do" DONT "dont" EVERY "every" EXPECT "expect" EXTENDS "extends"
+%token FACT "fact" FALSE "false" FINAL "final" FIRST "first" FOR "for"
+%token FORBID "forbid" FORBIDDEN "forbidden" FROM "from" GROUP "group"
+%token GUIDANCE "guidance" HORIZON "horizon" IF "if" IS "is"
+%token LANGUAGE "language" LEAST "least" LEVEL "level" MILD "mild"
+%token MODERATE "moderate" MONITOR "monitor" MOST "most" NEVER "never"
+%token NO "no" NORMAL "normal" NOT "not" NUMBER_KW "number (type)" ON "on"
+%token ONLY "only" OR "or" OVERRIDES "overrides" PHASE "phase"
+%token PROCEDURE "procedure" PROTOCOL "protocol" RECOMMEND "recommend"
+%token RECOMMENDED "recommended" RULE "rule" SESSION "session"
+%token SESSIONS "sessions" SEVERE "severe" SYMPTOM "symptom"
+%token SYMPTOMS "symptoms" THE "the" TITLE "title" TREATMENT "treatment"
+%token TRIAGE "triage" TRUE "true" UNKNOWN "unknown" UNLESS "unless"
+%token UNTIL "until" URGENT "urgent" VERSION "version" WEEK "week"
+%token WEEKS "weeks" WHEN "when" WHY "why" WITH "with"
+%token ACTIVITIES "activities" EXPLAIN "explain" HELP "help" PHASES "phases"
+
+%type <str> text label opt_label
+%type <ident> ident_list cite_list cite rule_head triage_head
+%type <alias> text_list
+%type <days> days opt_days
+%type <scale> unit
+%type <cond> cond
+%type <cmp> cmp
+%type <num> cmp_value
+%type <clause> clauses clause tclauses tclause decl_clauses decl_clause
+%type <guidance> phase_items phase_item
+%type <field> header_fields header_field
+%type <item> sym_items sym_item
+%type <verb> verb
+%type <level> level
+%type <intensity> intensity
+%type <word> cwords cword swords sword fwords
+%type <phrase> sym_phrases
+%type <query> query
+%type <fact> fact_values fact_value opt_with
+%type <expected> expected
+%type <num> session_opt
+%type <flag> fact_type
+
+%left OR
+%left AND
+%precedence NOT
+
+%%
+
+start:
+  START_PROTOCOL protocol
+| START_QUERY query opt_qmark      { st->query = $2; }
+;
+
+protocol:
+  %empty
+| protocol stmt
+;
+
+stmt:
+  header
+| extends
+| declaration
+| phase
+| rule
+| constraint
+| triage
+| advice
+| no_guidance
+| expect
+| error ';'                        { yyerrok; }
+| error '}'                        { yyerrok; }
+| error                            { yyerrok; }
+;
+
+/* ---- The header ---- */
+
+header:
+  PROTOCOL IDENT '{' header_fields '}' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_HEADER, @$);
+      s->name = acY_ident(st, $2, @2);
+      s->fields = $4;
+      acY_add(st, s);
+    }
+| PROTOCOL IDENT ';' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_HEADER, @$);
+      s->name = acY_ident(st, $2, @2);
+      acY_add(st, s);
+    }
+;
+
+header_fields:
+  %empty                           { $$ = NULL; }
+| header_fields header_field {
+      $$ = $1;
+      if ($2) {
+        ac_header_field **t = &$$;
+        while (*t) t = &(*t)->next;
+        *t = $2;
+      }
+    }
+;
+
+header_field:
+  TITLE text ';'                   { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->field = AC_FIELD_TITLE; $$->text = $2; $$->loc = @$; }
+| VERSION text ';'                 { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->field = AC_FIELD_VERSION; $$->text = $2; $$->loc = @$; }
+| PROCEDURE text ';'               { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->field = AC_FIELD_PROCEDURE; $$->text = $2; $$->loc = @$; }
+| LANGUAGE text ';'                { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->field = AC_FIELD_LANGUAGE; $$->text = $2; $$->loc = @$; }
+| HORIZON NUMBER unit ';' {
+      $$ = ac_arena_alloc(st->arena, sizeof *$$);
+      $$->field = AC_FIELD_HORIZON;
+      $$->value = acY_checked(st, $2, @2, 0, AC_DAY_MAX / $3, _("horizon")) * $3;
+      $$->loc = @$;
+    }
+| SESSIONS NUMBER ';' {
+      $$ = ac_arena_alloc(st->arena, sizeof *$$);
+      $$->field = AC_FIELD_SESSIONS;
+      $$->value = acY_checked(st, $2, @2, 1, 1000, _("number of sessions"));
+      $$->loc = @$;
+    }
+| error ';'                        { $$ = NULL; yyerrok; }
+;
+
+extends:
+  EXTENDS text ';' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_EXTENDS, @$);
+      s->text = $2;
+      acY_add(st, s);
+    }
+;
+
+/* ---- Activities, groups, symptoms, facts ---- */
+
+declaration:
+  ACTIVITY IDENT opt_label decl_clauses ';' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_ACTIVITY, @$);
+      s->name = acY_ident(st, $2, @2);
+      s->text = $3;
+      s->clauses = $4;
+      acY_add(st, s);
+    }
+| SYMPTOM IDENT opt_label decl_clauses ';' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_SYMPTOM, @$);
+      s->name = acY_ident(st, $2, @2);
+      s->text = $3;
+      s->clauses = $4;
+      acY_add(st, s);
+    }
+| FACT IDENT fact_type opt_label decl_clauses ';' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_FACT, @$);
+      s->name = acY_ident(st, $2, @2);
+      s->fact_is_bool = $3;
+      s->text = $4;
+      s->clauses = $5;
+      acY_add(st, s);
+    }
+| GROUP IDENT opt_label '=' ident_list decl_clauses ';' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_GROUP, @$);
+      s->name = acY_ident(st, $2, @2);
+      s->text = $3;
+      s->members = acY_reverse_idents($5);
+      s->clauses = $6;
+      acY_add(st, s);
+    }
+;
+
+fact_type:
+  NUMBER_KW                        { $$ = false; }
+| BOOLEAN                          { $$ = true; }
+;
+
+decl_clauses:
+  %empty                           { $$ = NULL; }
+| decl_clauses decl_clause         { $$ = $2; $$->next = $1; }
+;
+
+decl_clause:
+  ALIASES text_list {
+      $$ = acY_clause(st, AC_CLAUSE_ALIASES, @$);
+      ac_alias *out = NULL, *l = $2; /* into reading order */
+      while (l) { ac_alias *next = l->next; l->next = out; out = l; l = next; }
+      $$->aliases = out;
+    }
+| CITES cite_list                  { $$ = acY_clause(st, AC_CLAUSE_CITES, @$); $$->names = acY_reverse_idents($2); }
+;
+
+/* ---- Phases ---- */
+
+phase:
+  PHASE IDENT opt_label days '{' phase_items '}' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_PHASE, @$);
+      s->name = acY_ident(st, $2, @2);
+      s->text = $3;
+      s->has_days = true;
+      s->days = $4;
+      s->guidance = $6;
+      /* cites and overrides lines of the block become clauses */
+      ac_guidance **g = &s->guidance;
+      while (*g) {
+        if ((*g)->kind == AC_GUIDE_CITES || (*g)->kind == AC_GUIDE_OVERRIDES) {
+          ac_clause *c = acY_clause(st, (*g)->kind == AC_GUIDE_CITES ? AC_CLAUSE_CITES : AC_CLAUSE_OVERRIDES, (*g)->loc);
+          c->names = (*g)->cites;
+          c->next = s->clauses;
+          s->clauses = c;
+          *g = (*g)->next;
+        } else {
+          g = &(*g)->next;
+        }
+      }
+      acY_add(st, s);
+    }
+;
+
+phase_items:
+  %empty                           { $$ = NULL; }
+| phase_items phase_item {
+      $$ = $1;
+      if ($2) {
+        ac_guidance **t = &$$;
+        while (*t) t = &(*t)->next;
+        *t = $2;
+      }
+    }
+;
+
+phase_item:
+  DO text ';'                      { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DO; $$->text = $2; $$->loc = @$; }
+| DO text CITES cite_list ';'      { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DO; $$->text = $2; $$->cites = acY_reverse_idents($4); $$->loc = @$; }
+| DONT text ';'                    { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DONT; $$->text = $2; $$->loc = @$; }
+| DONT text CITES cite_list ';'    { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DONT; $$->text = $2; $$->cites = acY_reverse_idents($4); $$->loc = @$; }
+| WHY text ';'                     { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_WHY; $$->text = $2; $$->loc = @$; }
+| WHY text CITES cite_list ';'     { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_WHY; $$->text = $2; $$->cites = acY_reverse_idents($4); $$->loc = @$; }
+| CITES cite_list ';'              { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_CITES; $$->cites = acY_reverse_idents($2); $$->loc = @$; }
+| OVERRIDES ident_list ';'         { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_OVERRIDES; $$->cites = acY_reverse_idents($2); $$->loc = @$; }
+| error ';'                        { $$ = NULL; yyerrok; }
+;
+
+/* ---- Rules ---- */
+
+rule:
+  rule_head verb IDENT days clauses ';' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_RULE, @$);
+      s->name = $1;
+      s->verb = $2;
+      s->target = acY_ident(st, $3, @3);
+      s->has_days = true;
+      s->days = $4;
+      s->clauses = $5;
+      acY_add(st, s);
+    }
+;
+
+rule_head:
+  %empty                           { $$ = NULL; }
+| RULE IDENT ':'                   { $$ = acY_ident(st, $2, @2); }
+;
+
+verb:
+  FORBID                           { $$ = AC_VERB_FORBID; }
+| DISCOURAGE                       { $$ = AC_VERB_DISCOURAGE; }
+| ALLOW                            { $$ = AC_VERB_ALLOW; }
+| RECOMMEND                        { $$ = AC_VERB_RECOMMEND; }
+;
+
+clauses:
+  %empty                           { $$ = NULL; }
+| clauses clause                   { $$ = $2; $$->next = $1; }
+;
+
+clause:
+  BECAUSE text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = $2; }
+| CITES cite_list                  { $$ = acY_clause(st, AC_CLAUSE_CITES, @$); $$->names = acY_reverse_idents($2); }
+| IF cond                          { $$ = acY_clause(st, AC_CLAUSE_IF, @$); $$->cond = $2; }
+| ONLY IF cond                     { $$ = acY_clause(st, AC_CLAUSE_IF, @$); $$->cond = $3; }
+| UNLESS cond                      { $$ = acY_clause(st, AC_CLAUSE_UNLESS, @$); $$->cond = $2; }
+| AFTER FINAL SESSION              { $$ = acY_clause(st, AC_CLAUSE_FINAL, @$); }
+| AFTER EVERY SESSION              { $$ = acY_clause(st, AC_CLAUSE_EVERY, @$); }
+| OVERRIDES ident_list             { $$ = acY_clause(st, AC_CLAUSE_OVERRIDES, @$); $$->names = acY_reverse_idents($2); }
+;
+
+/* ---- Constraints ---- */
+
+constraint:
+  CONSTRAINT IDENT ':' IDENT FORBIDDEN days tclauses ';' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_CONSTRAINT, @$);
+      s->name = acY_ident(st, $2, @2);
+      s->target = acY_ident(st, $4, @4);
+      s->has_days = true;
+      s->days = $6;
+      s->clauses = $7;
+      acY_add(st, s);
+    }
+| CONSTRAINT IDENT ':' SYMPTOMS sym_items opt_days AT LEAST level tclauses ';' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_CONSTRAINT, @$);
+      s->name = acY_ident(st, $2, @2);
+      s->items = $5;
+      s->has_days = $6.loc.first_line != 0;
+      s->days = $6;
+      s->level = $9;
+      s->clauses = $10;
+      acY_add(st, s);
+    }
+;
+
+/* ---- Symptom rules ---- */
+
+triage:
+  triage_head SYMPTOMS sym_items opt_days tclauses ';' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_TRIAGE, @$);
+      s->name = $1;
+      s->items = $3;
+      s->has_days = $4.loc.first_line != 0;
+      s->days = $4;
+      s->clauses = $5;
+      acY_add(st, s);
+    }
+;
+
+triage_head:
+  %empty                           { $$ = NULL; }
+| TRIAGE IDENT ':'                 { $$ = acY_ident(st, $2, @2); }
+;
+
+sym_items:
+  sym_item                         { $$ = $1; }
+| sym_items ',' sym_item {
+      $$ = $1;
+      ac_symptom_item **t = &$$;
+      while (*t) t = &(*t)->next;
+      *t = $3;
+    }
+;
+
+sym_item:
+  IDENT {
+      $$ = ac_arena_alloc(st->arena, sizeof *$$);
+      $$->name = acY_ident(st, $1, @1);
+      $$->loc = @$;
+    }
+| intensity IDENT {
+      $$ = ac_arena_alloc(st->arena, sizeof *$$);
+      $$->intensity = $1;
+      $$->name = acY_ident(st, $2, @2);
+      $$->loc = @$;
+    }
+;
+
+intensity:
+  MILD                             { $$ = AC_INTENSITY_MILD; }
+| MODERATE                         { $$ = AC_INTENSITY_MODERATE; }
+| SEVERE                           { $$ = AC_INTENSITY_SEVERE; }
+;
+
+level:
+  NORMAL                           { $$ = AC_LEVEL_NORMAL; }
+| MONITOR                          { $$ = AC_LEVEL_MONITOR; }
+| URGENT                           { $$ = AC_LEVEL_URGENT; }
+;
+
+tclauses:
+  %empty                           { $$ = NULL; }
+| tclauses tclause                 { $$ = $2; $$->next = $1; }
+;
+
+tclause:
+  LEVEL level                      { $$ = acY_clause(st, AC_CLAUSE_LEVEL, @$); $$->level = $2; }
+| ADVICE text                      { $$ = acY_clause(st, AC_CLAUSE_ADVICE, @$); $$->text = $2; }
+| BECAUSE text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = $2; }
+| CITES cite_list                  { $$ = acY_clause(st, AC_CLAUSE_CITES, @$); $$->names = acY_reverse_idents($2); }
+| OVERRIDES ident_list             { $$ = acY_clause(st, AC_CLAUSE_OVERRIDES, @$); $$->names = acY_reverse_idents($2); }
+;
+
+/* ---- Advice, no guidance, expectations ---- */
+
+advice:
+  ADVICE IDENT text opt_days tclauses ';' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_ADVICE, @$);
+      s->name = acY_ident(st, $2, @2);
+      s->text = $3;
+      s->has_days = $4.loc.first_line != 0;
+      s->days = $4;
+      s->clauses = $5;
+      acY_add(st, s);
+    }
+;
+
+no_guidance:
+  NO GUIDANCE FOR IDENT days tclauses ';' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_NO_GUIDANCE, @$);
+      s->target = acY_ident(st, $4, @4);
+      s->has_days = true;
+      s->days = $5;
+      s->clauses = $6;
+      acY_add(st, s);
+    }
+;
+
+expect:
+  EXPECT query IS expected ';' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_EXPECT, @$);
+      s->query = $2;
+      s->expected = $4;
+      acY_add(st, s);
+    }
+;
+
+expected:
+  FORBIDDEN                        { memset(&$$, 0, sizeof $$); $$.verdict = AC_FORBIDDEN; $$.loc = @$; }
+| CONDITIONAL                      { memset(&$$, 0, sizeof $$); $$.verdict = AC_CONDITIONAL; $$.loc = @$; }
+| DISCOURAGED                      { memset(&$$, 0, sizeof $$); $$.verdict = AC_DISCOURAGED; $$.loc = @$; }
+| ALLOWED                          { memset(&$$, 0, sizeof $$); $$.verdict = AC_ALLOWED; $$.loc = @$; }
+| RECOMMENDED                      { memset(&$$, 0, sizeof $$); $$.verdict = AC_RECOMMENDED; $$.loc = @$; }
+| UNKNOWN                          { memset(&$$, 0, sizeof $$); $$.verdict = AC_UNKNOWN; $$.level = AC_LEVEL_UNKNOWN; $$.loc = @$; }
+| level                            { memset(&$$, 0, sizeof $$); $$.verdict = AC_UNKNOWN; $$.level = $1; $$.loc = @$; }
+| FROM DAY NUMBER                  { memset(&$$, 0, sizeof $$); $$.verdict = AC_UNKNOWN; $$.day = acY_checked(st, $3, @3, AC_DAY_MIN, AC_DAY_MAX, _("day")); $$.loc = @$; }
+| NEVER                            { memset(&$$, 0, sizeof $$); $$.verdict = AC_UNKNOWN; $$.never = true; $$.loc = @$; }
+;
+
+/* ---- Days ---- */
+
+days:
+  DAY NUMBER                       { $$ = acY_days(st, $2, $2, false, false, 1, @$, @2, @2); }
+| DAYS NUMBER DOTDOT NUMBER        { $$ = acY_days(st, $2, $4, false, false, 1, @$, @2, @4); }
+| DAYS NUMBER DOTDOT               { $$ = acY_days(st, $2, $2, false, true, 1, @$, @2, @3); }
+| DAYS DOTDOT NUMBER               { $$ = acY_days(st, $3, $3, true, false, 1, @$, @2, @3); }
+| WEEKS NUMBER DOTDOT NUMBER       { $$ = acY_days(st, $2, $4, false, false, 7, @$, @2, @4); }
+| WEEKS NUMBER DOTDOT              { $$ = acY_days(st, $2, $2, false, true, 7, @$, @2, @3); }
+| WEEKS DOTDOT NUMBER              { $$ = acY_days(st, $3, $3, true, false, 7, @$, @2, @3); }
+| FIRST NUMBER unit                { $$ = acY_days_sugar(st, ACY_FIRST, $2, $3, @$, @2); }
+| AFTER NUMBER unit                { $$ = acY_days_sugar(st, ACY_AFTER, $2, $3, @$, @2); }
+| FROM DAY NUMBER                  { $$ = acY_days_sugar(st, ACY_FROM, $3, 1, @$, @3); }
+| FROM WEEK NUMBER                 { $$ = acY_days_sugar(st, ACY_FROM, $3, 7, @$, @3); }
+| UNTIL DAY NUMBER                 { $$ = acY_days_sugar(st, ACY_UNTIL, $3, 1, @$, @3); }
+| ALWAYS                           { ac_num z = {0, false}; $$ = acY_days(st, z, z, true, true, 1, @$, @$, @$); }
+| BEFORE TREATMENT                 { ac_num m = {-1, false}; $$ = acY_days(st, m, m, true, false, 1, @$, @$, @$); }
+;
+
+opt_days:
+  %empty                           { memset(&$$, 0, sizeof $$); $$.open_from = $$.open_to = true; }
+| days                             { $$ = $1; }
+;
+
+unit:
+  DAY                              { $$ = 1; }
+| DAYS                             { $$ = 1; }
+| WEEK                             { $$ = 7; }
+| WEEKS                            { $$ = 7; }
+;
+
+/* ---- Conditions ---- */
+
+cond:
+  cond OR cond                     { $$ = acY_cond(st, AC_COND_OR, @$, $1, $3); }
+| cond AND cond                    { $$ = acY_cond(st, AC_COND_AND, @$, $1, $3); }
+| NOT cond                         { $$ = acY_cond(st, AC_COND_NOT, @$, $2, NULL); }
+| '(' cond ')'                     { $$ = $2; $$->loc = @$; }
+| TRUE                             { $$ = acY_cond(st, AC_COND_TRUE, @$, NULL, NULL); }
+| FALSE                            { $$ = acY_cond(st, AC_COND_FALSE, @$, NULL, NULL); }
+| IDENT                            { ac_num z = {1, false}; $$ = acY_fact(st, $1, @1, AC_CMP_NONE, z, true, @$); }
+| IDENT cmp cmp_value              { $$ = acY_fact(st, $1, @1, $2, $3, false, @$); }
+| IDENT EQ TRUE                    { ac_num v = {1, false}; $$ = acY_fact(st, $1, @1, AC_CMP_EQ, v, true, @$); }
+| IDENT EQ FALSE                   { ac_num v = {0, false}; $$ = acY_fact(st, $1, @1, AC_CMP_EQ, v, true, @$); }
+| IDENT NE TRUE                    { ac_num v = {1, false}; $$ = acY_fact(st, $1, @1, AC_CMP_NE, v, true, @$); }
+| IDENT NE FALSE                   { ac_num v = {0, false}; $$ = acY_fact(st, $1, @1, AC_CMP_NE, v, true, @$); }
+| IDENT AT MOST cmp_value          { $$ = acY_fact(st, $1, @1, AC_CMP_LE, $4, false, @$); }
+| IDENT AT LEAST cmp_value         { $$ = acY_fact(st, $1, @1, AC_CMP_GE, $4, false, @$); }
+| SYMPTOM IDENT {
+      $$ = acY_cond(st, AC_COND_SYMPTOM, @$, NULL, NULL);
+      $$->name = acY_ident(st, $2, @2);
+    }
+;
+
+cmp:
+  '<'                              { $$ = AC_CMP_LT; }
+| LE                               { $$ = AC_CMP_LE; }
+| '>'                              { $$ = AC_CMP_GT; }
+| GE                               { $$ = AC_CMP_GE; }
+| EQ                               { $$ = AC_CMP_EQ; }
+| NE                               { $$ = AC_CMP_NE; }
+;
+
+cmp_value:
+  NUMBER                           { $$ = $1; if ($1.overflow) ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_NUMBER, st->src, @1, _("number out of range (numbers are 64-bit)")); }
+;
+
+/* ---- Lists ---- */
+
+text:
+  STRING                           { $$.text = $1; $$.loc = @$; }
+| text STRING {
+      $$.text = ac_arena_printf(st->arena, "%s%s", $1.text, $2);
+      $$.loc = @$;
+    }
+;
+
+label:
+  text                             { $$ = $1; }
+;
+
+opt_label:
+  %empty                           { $$.text = NULL; $$.loc = @$; }
+| label                            { $$ = $1; }
+;
+
+text_list:
+  text {
+      $$ = ac_arena_alloc(st->arena, sizeof *$$);
+      $$->text = $1;
+    }
+| text_list ',' text {
+      $$ = ac_arena_alloc(st->arena, sizeof *$$);
+      $$->text = $3;
+      $$->next = $1;
+    }
+;
+
+ident_list:
+  IDENT                            { $$ = acY_ident(st, $1, @1); }
+| ident_list ',' IDENT             { $$ = acY_ident(st, $3, @3); $$->next = $1; }
+;
+
+cite_list:
+  cite                             { $$ = $1; }
+| cite_list ',' cite               { $$ = $3; $$->next = $1; }
+;
+
+cite:
+  CITATION                         { $$ = acY_ident(st, $1, @1); }
+| IDENT                            { $$ = acY_ident(st, $1, @1); }
+;
+
+/* ---- Queries ---- */
+
+query:
+  CAN cwords ON DAY NUMBER opt_with session_opt {
+      $$ = acY_query(st, AC_Q_CAN, @$);
+      $$->subject = acY_phrase(st, $2, @2);
+      $$->day = acY_checked(st, $5, @5, AC_DAY_MIN, AC_DAY_MAX, _("day"));
+      $$->day_loc = @5;
+      $$->facts = $6;
+      $$->session = $7.value;
+      $$->session_loc = @7;
+    }
+| DAY NUMBER {
+      $$ = acY_query(st, AC_Q_DAY, @$);
+      $$->day = acY_checked(st, $2, @2, AC_DAY_MIN, AC_DAY_MAX, _("day"));
+      $$->day_loc = @2;
+    }
+| WHEN cwords {
+      $$ = acY_query(st, AC_Q_WHEN, @$);
+      $$->subject = acY_phrase(st, $2, @2);
+    }
+| WHEN CAN cwords {
+      $$ = acY_query(st, AC_Q_WHEN, @$);
+      $$->subject = acY_phrase(st, $3, @3);
+    }
+| SYMPTOMS sym_phrases ON DAY NUMBER {
+      $$ = acY_query(st, AC_Q_SYMPTOMS, @$);
+      $$->symptoms = $2;
+      $$->day = acY_checked(st, $5, @5, AC_DAY_MIN, AC_DAY_MAX, _("day"));
+      $$->day_loc = @5;
+    }
+| SYMPTOMS                         { $$ = acY_query(st, AC_Q_SYMPTOM_LIST, @$); }
+| PHASES                           { $$ = acY_query(st, AC_Q_PHASES, @$); }
+| ACTIVITIES                       { $$ = acY_query(st, AC_Q_ACTIVITIES, @$); }
+| EXPLAIN cwords {
+      $$ = acY_query(st, AC_Q_EXPLAIN, @$);
+      $$->subject = acY_phrase(st, $2, @2);
+    }
+| HELP                             { $$ = acY_query(st, AC_Q_HELP, @$); }
+;
+
+opt_qmark:
+  %empty
+| '?'
+;
+
+/* Words of an activity's name; the phrase ends at "on". */
+cwords:
+  cword                            { $$ = $1; }
+| cwords cword                     { $$ = $2; $$->next = $1; }
+;
+
+cword:
+  IDENT                            { $$ = acY_word(st, $1, @1); }
+| WITH                             { $$ = acY_word(st, "with", @1); }
+| THE                              { $$ = acY_word(st, "the", @1); }
+| AND                              { $$ = acY_word(st, "and", @1); }
+;
+
+/* Symptoms: separated by ',' or 'and'. */
+sym_phrases:
+  swords                           { $$ = acY_phrase(st, $1, @1); }
+| sym_phrases ',' swords           { $$ = acY_phrase(st, $3, @3); $$->next = $1; }
+| sym_phrases AND swords           { $$ = acY_phrase(st, $3, @3); $$->next = $1; }
+| sym_phrases ',' AND swords       { $$ = acY_phrase(st, $4, @4); $$->next = $1; }
+;
+
+swords:
+  sword                            { $$ = $1; }
+| swords sword                     { $$ = $2; $$->next = $1; }
+;
+
+sword:
+  IDENT                            { $$ = acY_word(st, $1, @1); }
+| MILD                             { $$ = acY_word(st, "mild", @1); }
+| MODERATE                         { $$ = acY_word(st, "moderate", @1); }
+| SEVERE                           { $$ = acY_word(st, "severe", @1); }
+;
+
+opt_with:
+  %empty                           { $$ = NULL; }
+| WITH fact_values                 { $$ = $2; }
+;
+
+fact_values:
+  fact_value                       { $$ = $1; }
+| fact_values ',' fact_value       { $$ = $3; $$->next = $1; }
+| fact_values AND fact_value       { $$ = $3; $$->next = $1; }
+;
+
+fact_value:
+  fwords '=' cmp_value {
+      $$ = ac_arena_alloc(st->arena, sizeof *$$);
+      $$->name = acY_phrase(st, $1, @1);
+      $$->value = $3.value;
+      $$->loc = @$;
+    }
+| fwords '=' TRUE                  { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->name = acY_phrase(st, $1, @1); $$->is_bool = true; $$->value = 1; $$->loc = @$; }
+| fwords '=' NO                    { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->name = acY_phrase(st, $1, @1); $$->is_bool = true; $$->value = 0; $$->loc = @$; }
+| fwords '=' FALSE                 { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->name = acY_phrase(st, $1, @1); $$->is_bool = true; $$->value = 0; $$->loc = @$; }
+| fwords                           { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->name = acY_phrase(st, $1, @1); $$->is_bool = true; $$->value = 1; $$->loc = @$; }
+| NO fwords                        { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->name = acY_phrase(st, $2, @2); $$->is_bool = true; $$->value = 0; $$->loc = @$; }
+;
+
+fwords:
+  IDENT                            { $$ = acY_word(st, $1, @1); }
+| fwords IDENT                     { $$ = acY_word(st, $2, @2); $$->next = $1; }
+;
+
+session_opt:
+  %empty                           { $$.value = 0; $$.overflow = false; }
+| AFTER SESSION NUMBER             { $$.value = acY_checked(st, $3, @3, 1, 1000, _("session")); $$.overflow = false; }
+| AFTER THE FINAL SESSION          { $$.value = -1; $$.overflow = false; }
+| AFTER FINAL SESSION              { $$.value = -1; $$.overflow = false; }
+;
+
+%%
+
+static void acY_error(ac_loc *loc, void *scanner, ac_parse_state *st,
+                      const char *msg) {
+  (void)scanner;
+  if (st->fatal) return;
+  /* Only reached for "memory exhausted": the parser's stack is full. */
+  (void)msg;
+  ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_NESTING, st->src, *loc,
+              _("input nested too deeply"));
+  st->fatal = true;
+}
+
+/* The name of a token as a reader knows it: 'forbid', identifier, ... */
+static const char *acY_token_name(yysymbol_kind_t sym, char *buf, size_t n) {
+  switch (sym) {
+  case YYSYMBOL_YYEOF:
+    return _("end of input");
+  case YYSYMBOL_IDENT:
+    return _("identifier");
+  case YYSYMBOL_STRING:
+    return _("string");
+  case YYSYMBOL_NUMBER:
+    return _("number");
+  case YYSYMBOL_CITATION:
+    return _("citation");
+  default:
+    break;
+  }
+  const char *name = yysymbol_name(sym);
+  if (name[0] == '"') {
+    size_t len = strlen(name);
+    snprintf(buf, n, "'%.*s'", (int)(len > 2 ? len - 2 : 0), name + 1);
+    return buf;
+  }
+  if (name[0] == '\'') return name;
+  snprintf(buf, n, "%s", name);
+  return buf;
+}
+
+static bool acY_starts_statement(yysymbol_kind_t sym) {
+  switch (sym) {
+  case YYSYMBOL_PROTOCOL: case YYSYMBOL_EXTENDS: case YYSYMBOL_ACTIVITY:
+  case YYSYMBOL_GROUP: case YYSYMBOL_SYMPTOM: case YYSYMBOL_FACT:
+  case YYSYMBOL_PHASE: case YYSYMBOL_RULE: case YYSYMBOL_FORBID:
+  case YYSYMBOL_DISCOURAGE: case YYSYMBOL_ALLOW: case YYSYMBOL_RECOMMEND:
+  case YYSYMBOL_CONSTRAINT: case YYSYMBOL_TRIAGE: case YYSYMBOL_ADVICE:
+  case YYSYMBOL_NO: case YYSYMBOL_EXPECT: case YYSYMBOL_YYEOF:
+    return true;
+  default:
+    return false;
+  }
+}
+
+#define ACY_MAX_EXPECTED 8
+
+static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
+                                 ac_parse_state *st) {
+  (void)scanner;
+  if (st->fatal) return 0;
+  st->syntax_errors++;
+  yysymbol_kind_t expected[ACY_MAX_EXPECTED];
+  int n = yypcontext_expected_tokens(ctx, expected, ACY_MAX_EXPECTED);
+  if (n < 0) n = 0; /* more than we list: say nothing of them */
+  yysymbol_kind_t got = yypcontext_token(ctx);
+  ac_loc loc = *yypcontext_location(ctx);
+  char buf[64];
+
+  bool want_semicolon = false, want_brace = false;
+  for (int i = 0; i < n; i++) {
+    if (expected[i] == YYSYMBOL_YYACCEPT) continue;
+    const char *name = yysymbol_name(expected[i]);
+    if (strcmp(name, "';'") == 0) want_semicolon = true;
+    if (strcmp(name, "'}'") == 0) want_brace = true;
+  }
+  /* The likely causes first, as a good compiler would say them. */
+  if (got == YYSYMBOL_YYEOF && want_brace && st->brace_depth > 0) {
+    ac_diag *d = ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_SYNTAX, st->src, loc,
+                             _("unexpected end of input: missing '}'"));
+    ac_diag_note(st->diags, d, st->src, st->brace_loc,
+                 _("the block opened here is not closed"));
+    return 0;
+  }
+  if (want_semicolon && acY_starts_statement(got) && st->prev_loc.first_line > 0) {
+    ac_loc at = st->prev_loc;
+    at.first_line = at.last_line;
+    at.first_column = at.last_column;
+    at.last_column = at.first_column + 1;
+    ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_SYNTAX, st->src, at,
+                got == YYSYMBOL_YYEOF ? _("missing ';' at the end of the statement")
+                                      : _("missing ';' before %s"),
+                acY_token_name(got, buf, sizeof buf));
+    return 0;
+  }
+
+  /* unexpected X, expected A, B or C */
+  char msg[512];
+  size_t len = 0;
+  if (got == YYSYMBOL_IDENT || got == YYSYMBOL_NUMBER || got == YYSYMBOL_STRING ||
+      got == YYSYMBOL_CITATION)
+    len += (size_t)snprintf(msg + len, sizeof msg - len, _("unexpected %s '%s'"),
+                            acY_token_name(got, buf, sizeof buf), st->last_text);
+  else
+    len += (size_t)snprintf(msg + len, sizeof msg - len, _("unexpected %s"),
+                            acY_token_name(got, buf, sizeof buf));
+  int shown = 0;
+  for (int i = 0; i < n && len < sizeof msg - 64; i++) {
+    const char *name = acY_token_name(expected[i], buf, sizeof buf);
+    if (shown == 0)
+      len += (size_t)snprintf(msg + len, sizeof msg - len, _(", expected %s"), name);
+    else if (i == n - 1)
+      len += (size_t)snprintf(msg + len, sizeof msg - len, _(" or %s"), name);
+    else
+      len += (size_t)snprintf(msg + len, sizeof msg - len, ", %s", name);
+    shown++;
+  }
+  ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_SYNTAX, st->src, loc, "%s", msg);
+  return 0;
+}
+
+static ac_stmt *acY_stmt(ac_parse_state *st, ac_stmt_kind kind, ac_loc loc) {
+  ac_stmt *s = ac_arena_alloc(st->arena, sizeof *s);
+  s->kind = kind;
+  s->loc = loc;
+  return s;
+}
+
+static void acY_add(ac_parse_state *st, ac_stmt *s) {
+  if (st->stmts_tail)
+    st->stmts_tail->next = s;
+  else
+    st->stmts = s;
+  st->stmts_tail = s;
+}
+
+static ac_ident *acY_ident(ac_parse_state *st, const char *name, ac_loc loc) {
+  ac_ident *id = ac_arena_alloc(st->arena, sizeof *id);
+  id->name = name;
+  id->loc = loc;
+  return id;
+}
+
+static ac_ident *acY_reverse_idents(ac_ident *l) {
+  ac_ident *out = NULL;
+  while (l) {
+    ac_ident *next = l->next;
+    l->next = out;
+    out = l;
+    l = next;
+  }
+  return out;
+}
+
+/* Multiplies with saturation, so that an absurd week count is reported
+ * instead of wrapping. */
+static int64_t acY_scale(int64_t v, int64_t scale) {
+  if (scale == 1) return v;
+  if (v > INT64_MAX / scale) return INT64_MAX;
+  if (v < INT64_MIN / scale) return INT64_MIN;
+  return v * scale;
+}
+
+static ac_days acY_days(ac_parse_state *st, ac_num from, ac_num to,
+                        bool open_from, bool open_to, int64_t scale,
+                        ac_loc loc, ac_loc from_loc, ac_loc to_loc) {
+  (void)st;
+  ac_days d;
+  memset(&d, 0, sizeof d);
+  d.from = open_from ? AC_DAY_MIN : acY_scale(from.value, scale);
+  d.to = open_to ? AC_DAY_MAX : acY_scale(to.value, scale);
+  if (!open_from && from.overflow) d.from = from.value < 0 ? INT64_MIN : INT64_MAX;
+  if (!open_to && to.overflow) d.to = to.value < 0 ? INT64_MIN : INT64_MAX;
+  d.open_from = open_from;
+  d.open_to = open_to;
+  d.loc = loc;
+  d.from_loc = from_loc;
+  d.to_loc = to_loc;
+  return d;
+}
+
+static ac_days acY_days_sugar(ac_parse_state *st, int how, ac_num n,
+                              int64_t scale, ac_loc loc, ac_loc nloc) {
+  ac_num zero = {0, false}, v = n;
+  v.value = acY_scale(n.value, scale);
+  if (how == ACY_AFTER && v.value < INT64_MAX) v.value++;
+  ac_days d;
+  switch (how) {
+  case ACY_FIRST:
+    d = acY_days(st, zero, v, false, false, 1, loc, nloc, nloc);
+    break;
+  case ACY_AFTER:
+  case ACY_FROM:
+    d = acY_days(st, v, v, false, true, 1, loc, nloc, nloc);
+    break;
+  default: /* ACY_UNTIL */
+    d = acY_days(st, v, v, true, false, 1, loc, nloc, nloc);
+    break;
+  }
+  d.reversed_ok = true; /* "first -2 days" is empty, not reversed */
+  return d;
+}
+
+static ac_cond *acY_cond(ac_parse_state *st, ac_cond_kind kind, ac_loc loc,
+                         ac_cond *a, ac_cond *b) {
+  ac_cond *c = ac_arena_alloc(st->arena, sizeof *c);
+  c->kind = kind;
+  c->loc = loc;
+  c->a = a;
+  c->b = b;
+  int da = a ? a->depth : 0, db = b ? b->depth : 0;
+  c->depth = 1 + (da > db ? da : db);
+  if (c->depth == AC_MAX_COND_DEPTH + 1)
+    ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_NESTING, st->src, loc,
+                _("condition nested more than %d deep"), AC_MAX_COND_DEPTH);
+  return c;
+}
+
+static ac_cond *acY_fact(ac_parse_state *st, const char *name, ac_loc nloc,
+                         ac_cmp cmp, ac_num value, bool is_bool, ac_loc loc) {
+  ac_cond *c = acY_cond(st, AC_COND_FACT, loc, NULL, NULL);
+  c->name = acY_ident(st, name, nloc);
+  c->cmp = cmp;
+  c->value = value.value;
+  c->value_is_bool = is_bool;
+  return c;
+}
+
+static ac_clause *acY_clause(ac_parse_state *st, ac_clause_kind kind,
+                             ac_loc loc) {
+  ac_clause *c = ac_arena_alloc(st->arena, sizeof *c);
+  c->kind = kind;
+  c->loc = loc;
+  return c;
+}
+
+static ac_word *acY_word(ac_parse_state *st, const char *text, ac_loc loc) {
+  ac_word *w = ac_arena_alloc(st->arena, sizeof *w);
+  w->text = text;
+  w->loc = loc;
+  return w;
+}
+
+/* Words arrive in reverse order; the phrase keeps them in reading order. */
+static ac_phrase *acY_phrase(ac_parse_state *st, ac_word *words, ac_loc loc) {
+  ac_phrase *p = ac_arena_alloc(st->arena, sizeof *p);
+  ac_word *out = NULL;
+  while (words) {
+    ac_word *next = words->next;
+    words->next = out;
+    out = words;
+    words = next;
+  }
+  p->words = out;
+  p->loc = loc;
+  return p;
+}
+
+static ac_query *acY_query(ac_parse_state *st, ac_query_kind kind, ac_loc loc) {
+  ac_query *q = ac_arena_alloc(st->arena, sizeof *q);
+  q->kind = kind;
+  q->loc = loc;
+  return q;
+}
+
+static int64_t acY_checked(ac_parse_state *st, ac_num n, ac_loc loc,
+                           int64_t min, int64_t max, const char *what) {
+  if (n.overflow || n.value < min || n.value > max) {
+    ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_NUMBER, st->src, loc,
+                _("%s out of range (it must be between %lld and %lld)"), what,
+                (long long)min, (long long)max);
+    return n.value < min ? min : max;
+  }
+  return n.value;
+}
+
+/* The scanner's driver (lexer.l). */
+int acX_scan(ac_parse_state *st, int (*parse)(void *scanner, ac_parse_state *st));
+
+static int acY_run(void *scanner, ac_parse_state *st) {
+  return acY_parse(scanner, st);
+}
+
+/* Attaches each comment to the statement it precedes, or to the statement
+ * whose last line it ends.  Both lists are in source order: one pass. */
+static void acY_attach_comments(ac_parse_state *st) {
+  ac_stmt *s = st->stmts;
+  ac_comment *c = st->comments;
+  while (c && s) {
+    if (c->loc.first_line <= s->loc.last_line) {
+      /* before the statement, or on one of its lines */
+      size_t old = s->comment ? strlen(s->comment) : 0;
+      s->comment = old ? ac_arena_printf(st->arena, "%s\n%s", s->comment, c->text)
+                       : c->text;
+      c = c->next;
+    } else {
+      s = s->next;
+    }
+  }
+}
+
+static void acY_init(ac_parse_state *st, ac_arena *a, const ac_source *src,
+                     ac_diags *d, ac_parse_mode mode) {
+  memset(st, 0, sizeof *st);
+  st->arena = a;
+  st->src = src;
+  st->diags = d;
+  st->mode = mode;
+  st->line = 1;
+  st->column = 1;
+}
+
+/* A NUL byte means the file is not text: one error, not thousands. */
+static bool acY_is_text(const ac_source *src, ac_diags *d) {
+  const char *nul = memchr(src->text, '\0', src->len);
+  if (!nul) return true;
+  size_t off = (size_t)(nul - src->text);
+  ac_loc loc = {1, 1, 1, 2};
+  for (size_t i = 0; i < src->nlines; i++)
+    if (src->line_start[i] <= off) loc.first_line = loc.last_line = (int)i + 1;
+  size_t start = src->line_start[loc.first_line - 1];
+  loc.first_column = 1 + ac_utf8_width(src->text + start, off - start);
+  loc.last_column = loc.first_column + 1;
+  ac_diag_add(d, AC_SEV_ERROR, AC_E_ENCODING, src, loc,
+              _("this is not a text file (it contains a NUL byte)"));
+  return false;
+}
+
+ac_file *ac_parse_protocol(ac_arena *a, const ac_source *src, ac_diags *d) {
+  ac_file *f = ac_arena_alloc(a, sizeof *f);
+  f->src = src;
+  if (!acY_is_text(src, d)) {
+    f->syntax_errors = 1;
+    return f;
+  }
+  ac_parse_state st;
+  acY_init(&st, a, src, d, AC_PARSE_PROTOCOL);
+  int errors = d->errors;
+  acX_scan(&st, acY_run);
+  f->syntax_errors = d->errors - errors;
+  acY_attach_comments(&st);
+  f->stmts = st.stmts;
+  f->comments = st.comments;
+  return f;
+}
+
+ac_query *ac_parse_query(ac_arena *a, const ac_source *src, ac_diags *d) {
+  if (!acY_is_text(src, d)) return NULL;
+  ac_parse_state st;
+  acY_init(&st, a, src, d, AC_PARSE_QUERY);
+  int errors = d->errors;
+  int r = acX_scan(&st, acY_run);
+  if (r != 0 || d->errors > errors) return NULL;
+  return st.query;
+}

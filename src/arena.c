@@ -1,0 +1,138 @@
+/*
+ * arena.c -- bump allocator in chained blocks; see arena.h.
+ */
+#include "config.h"
+
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define AC_ARENA_BLOCK (64 * 1024)
+#define AC_ARENA_ALIGN 16
+
+typedef struct ac_block {
+  struct ac_block *next;
+  size_t size, used;
+  max_align_t data[]; /* the bytes handed out */
+} ac_block;
+
+struct ac_arena {
+  ac_block *head;
+  size_t total;
+};
+
+static void ac_arena_oom(void) {
+  fputs("aftercare: out of memory\n", stderr);
+  abort();
+}
+
+ac_arena *ac_arena_new(void) {
+  ac_arena *a = calloc(1, sizeof *a);
+  if (!a) ac_arena_oom();
+  return a;
+}
+
+void ac_arena_free(ac_arena *a) {
+  if (!a) return;
+  ac_block *b = a->head;
+  while (b) {
+    ac_block *next = b->next;
+    free(b);
+    b = next;
+  }
+  free(a);
+}
+
+void ac_arena_reset(ac_arena *a) {
+  ac_block *keep = NULL, *b = a->head;
+  while (b) {
+    ac_block *next = b->next;
+    if (!keep && b->size == AC_ARENA_BLOCK) {
+      keep = b;
+    } else {
+      free(b);
+    }
+    b = next;
+  }
+  if (keep) {
+    keep->next = NULL;
+    keep->used = 0;
+  }
+  a->head = keep;
+  a->total = 0;
+}
+
+void *ac_arena_alloc(ac_arena *a, size_t size) {
+  size = (size + AC_ARENA_ALIGN - 1) & ~(size_t)(AC_ARENA_ALIGN - 1);
+  if (size == 0) size = AC_ARENA_ALIGN;
+  ac_block *b = a->head;
+  if (!b || b->size - b->used < size) {
+    size_t cap = size > AC_ARENA_BLOCK / 4 ? size : AC_ARENA_BLOCK;
+    if (cap > SIZE_MAX - sizeof(ac_block)) ac_arena_oom();
+    ac_block *nb = malloc(sizeof(ac_block) + cap);
+    if (!nb) ac_arena_oom();
+    nb->size = cap;
+    nb->used = 0;
+    if (cap > AC_ARENA_BLOCK && b) {
+      /* A large object gets its own block behind the current one, so the
+       * current block's free space is not wasted. */
+      nb->next = b->next;
+      b->next = nb;
+    } else {
+      nb->next = b;
+      a->head = nb;
+    }
+    b = nb;
+  }
+  void *p = (char *)b->data + b->used;
+  b->used += size;
+  a->total += size;
+  memset(p, 0, size);
+  return p;
+}
+
+void *ac_arena_array(ac_arena *a, size_t n, size_t size) {
+  if (size && n > SIZE_MAX / size) ac_arena_oom();
+  return ac_arena_alloc(a, n * size);
+}
+
+char *ac_arena_strndup(ac_arena *a, const char *s, size_t n) {
+  char *p = ac_arena_alloc(a, n + 1);
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *ac_arena_strdup(ac_arena *a, const char *s) {
+  return ac_arena_strndup(a, s, strlen(s));
+}
+
+char *ac_arena_printf(ac_arena *a, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0) n = 0;
+  char *p = ac_arena_alloc(a, (size_t)n + 1);
+  va_start(ap, fmt);
+  vsnprintf(p, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  return p;
+}
+
+size_t ac_arena_used(const ac_arena *a) { return a->total; }
+
+void ac_vec_push(ac_arena *a, ac_vec *v, void *item) {
+  if (v->len == v->cap) {
+    size_t cap = v->cap ? v->cap * 2 : 8;
+    void **items = ac_arena_array(a, cap, sizeof *items);
+    if (v->len) memcpy(items, v->items, v->len * sizeof *items);
+    v->items = items;
+    v->cap = cap;
+  }
+  v->items[v->len++] = item;
+}

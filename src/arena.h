@@ -1,0 +1,39 @@
+/*
+ * arena.h -- one arena per compilation.
+ *
+ * Every object of a compilation (source text, tokens, syntax tree, checked
+ * model, timelines) is allocated from one arena and freed with it in one
+ * call: there is no other ownership rule in the library.
+ */
+#ifndef AC_ARENA_H
+#define AC_ARENA_H
+
+#include <stddef.h>
+
+typedef struct ac_arena ac_arena;
+
+ac_arena *ac_arena_new(void);
+void ac_arena_free(ac_arena *a);
+/* Forgets every allocation but keeps one block for reuse. */
+void ac_arena_reset(ac_arena *a);
+/* Zeroed, aligned for any object.  Aborts on out-of-memory. */
+void *ac_arena_alloc(ac_arena *a, size_t size);
+/* A zeroed array of n objects of the given size; aborts on overflow. */
+void *ac_arena_array(ac_arena *a, size_t n, size_t size);
+char *ac_arena_strdup(ac_arena *a, const char *s);
+char *ac_arena_strndup(ac_arena *a, const char *s, size_t n);
+/* printf into the arena. */
+char *ac_arena_printf(ac_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Bytes handed out so far (for limits and benchmarks). */
+size_t ac_arena_used(const ac_arena *a);
+
+/* A growable array of pointers, backed by the arena. */
+typedef struct ac_vec {
+  void **items;
+  size_t len, cap;
+} ac_vec;
+
+void ac_vec_push(ac_arena *a, ac_vec *v, void *item);
+
+#endif

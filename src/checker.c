@@ -1,0 +1,1093 @@
+/*
+ * checker.c -- semantic analysis of a protocol chain; see checker.h.
+ *
+ * Passes, each linear in the size of the chain:
+ *   1. headers and extends placement, per file;
+ *   2. declarations: every named thing enters one name table;
+ *   3. resolution: targets, members, conditions, overrides, expectations;
+ *   4. the timelines (timeline.c), then constraints and warnings.
+ */
+#include "config.h"
+
+#include "checker.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "condition.h"
+#include "i18n.h"
+#include "query.h"
+#include "timeline.h"
+
+const char *ac_verdict_name(ac_verdict v) {
+  switch (v) {
+  case AC_FORBIDDEN: return "forbidden";
+  case AC_CONDITIONAL: return "conditional";
+  case AC_DISCOURAGED: return "discouraged";
+  case AC_ALLOWED: return "allowed";
+  case AC_RECOMMENDED: return "recommended";
+  case AC_UNKNOWN: return "unknown";
+  }
+  return "?";
+}
+
+const char *ac_level_name(ac_level l) {
+  switch (l) {
+  case AC_LEVEL_UNKNOWN: return "unknown";
+  case AC_LEVEL_NORMAL: return "normal";
+  case AC_LEVEL_MONITOR: return "monitor";
+  case AC_LEVEL_URGENT: return "urgent";
+  }
+  return "?";
+}
+
+const char *ac_entity_kind_name(ac_entity_kind k) {
+  switch (k) {
+  case AC_ENT_ACTIVITY: return _("activity");
+  case AC_ENT_GROUP: return _("group");
+  case AC_ENT_SYMPTOM: return _("symptom");
+  case AC_ENT_FACT: return _("fact");
+  case AC_ENT_PHASE: return _("phase");
+  case AC_ENT_RULE: return _("rule");
+  case AC_ENT_CONSTRAINT: return _("constraint");
+  case AC_ENT_TRIAGE: return _("symptom rule");
+  case AC_ENT_ADVICE: return _("advice");
+  case AC_ENT_COUNT: break;
+  }
+  return "?";
+}
+
+ac_entity *ac_lookup(const ac_protocol *p, const char *name) {
+  return ac_names_get(p->names, name);
+}
+
+/* ---- Small helpers ---- */
+
+#define AC_ERR(p, layer, loc, code, ...) \
+  ac_diag_add((p)->diags, AC_SEV_ERROR, (code), (layer)->src, (loc), __VA_ARGS__)
+
+static const ac_clause *ac_clause_find(const ac_stmt *s, ac_clause_kind k) {
+  for (const ac_clause *c = s->clauses; c; c = c->next)
+    if (c->kind == k) return c;
+  return NULL;
+}
+
+static const char *ac_clause_word(ac_clause_kind k) {
+  switch (k) {
+  case AC_CLAUSE_BECAUSE: return "because";
+  case AC_CLAUSE_CITES: return "cites";
+  case AC_CLAUSE_IF: return "if";
+  case AC_CLAUSE_UNLESS: return "unless";
+  case AC_CLAUSE_FINAL: return "after final session";
+  case AC_CLAUSE_EVERY: return "after every session";
+  case AC_CLAUSE_OVERRIDES: return "overrides";
+  case AC_CLAUSE_ADVICE: return "advice";
+  case AC_CLAUSE_LEVEL: return "level";
+  case AC_CLAUSE_ALIASES: return "aliases";
+  }
+  return "?";
+}
+
+/* The parser prepends clauses; put them in source order, then report
+ * repeated clauses and clauses this statement does not take. */
+static void ac_check_clauses(ac_protocol *p, const ac_layer *layer, ac_stmt *s,
+                             unsigned allowed, const char *what) {
+  ac_clause *out = NULL, *c = s->clauses;
+  while (c) {
+    ac_clause *next = c->next;
+    c->next = out;
+    out = c;
+    c = next;
+  }
+  s->clauses = out;
+  unsigned seen = 0;
+  for (c = s->clauses; c; c = c->next) {
+    unsigned bit = 1u << c->kind;
+    /* if and unless are one condition; every and final one session mode */
+    unsigned group = bit;
+    if (c->kind == AC_CLAUSE_IF || c->kind == AC_CLAUSE_UNLESS)
+      group = (1u << AC_CLAUSE_IF) | (1u << AC_CLAUSE_UNLESS);
+    if (c->kind == AC_CLAUSE_FINAL || c->kind == AC_CLAUSE_EVERY)
+      group = (1u << AC_CLAUSE_FINAL) | (1u << AC_CLAUSE_EVERY);
+    if (!(allowed & bit))
+      AC_ERR(p, layer, c->loc, AC_E_CLAUSE, _("'%s' does not belong in %s"),
+             ac_clause_word(c->kind), what);
+    else if (seen & group)
+      AC_ERR(p, layer, c->loc, AC_E_CLAUSE, _("'%s' repeated: say it once"),
+             ac_clause_word(c->kind));
+    seen |= group;
+  }
+}
+
+#define CL(k) (1u << (k))
+
+/* Checks days against the 32-bit range and order. */
+static bool ac_check_days(ac_protocol *p, const ac_layer *layer, const ac_days *d,
+                          int32_t *from, int32_t *to) {
+  bool ok = true;
+  if (!d->open_from && (d->from < AC_DAY_MIN || d->from > AC_DAY_MAX)) {
+    AC_ERR(p, layer, d->from_loc, AC_E_DAY_RANGE,
+           _("day out of range: days go from %ld to %ld"), (long)AC_DAY_MIN,
+           (long)AC_DAY_MAX);
+    ok = false;
+  }
+  if (!d->open_to && (d->to < AC_DAY_MIN || d->to > AC_DAY_MAX) &&
+      (d->open_from || d->to_loc.first_column != d->from_loc.first_column ||
+       d->to_loc.first_line != d->from_loc.first_line)) {
+    AC_ERR(p, layer, d->to_loc, AC_E_DAY_RANGE,
+           _("day out of range: days go from %ld to %ld"), (long)AC_DAY_MIN,
+           (long)AC_DAY_MAX);
+    ok = false;
+  } else if (!d->open_to && (d->to < AC_DAY_MIN || d->to > AC_DAY_MAX)) {
+    ok = false; /* the same number, already reported */
+  }
+  if (!ok) return false;
+  *from = d->open_from ? AC_DAY_MIN : (int32_t)d->from;
+  *to = d->open_to ? AC_DAY_MAX : (int32_t)d->to;
+  if (*from > *to) {
+    if (d->reversed_ok)
+      AC_ERR(p, layer, d->loc, AC_E_EMPTY_RANGE,
+             _("this range has no day in it (it would run from day %ld to day %ld)"),
+             (long)*from, (long)*to);
+    else
+      AC_ERR(p, layer, d->loc, AC_E_REVERSED,
+             _("reversed range: day %ld comes after day %ld (write days %ld..%ld)"),
+             (long)*from, (long)*to, (long)*to, (long)*from);
+    return false;
+  }
+  return true;
+}
+
+/* ---- Unknown names ---- */
+
+typedef struct ac_kind_mask {
+  unsigned mask;
+} ac_kind_mask;
+
+static int ac_accept_mask(void *value, void *ctx) {
+  const ac_entity *e = value;
+  return (((ac_kind_mask *)ctx)->mask >> e->kind) & 1u;
+}
+
+void ac_report_unknown(ac_protocol *p, const ac_source *src, ac_loc loc,
+                       const char *name, unsigned mask, const char *what) {
+  const char *hint = NULL;
+  if (!ac_diags_full(p->diags)) {
+    ac_kind_mask m = {mask};
+    hint = ac_names_suggest(p->names, name, ac_accept_mask, &m);
+  }
+  if (hint)
+    ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_UNKNOWN, src, loc,
+                _("unknown %s '%s' (did you mean '%s'?)"), what, name, hint);
+  else
+    ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_UNKNOWN, src, loc, _("unknown %s '%s'"),
+                what, name);
+}
+
+/* ---- Pass 1: headers ---- */
+
+static void ac_check_header(ac_protocol *p, ac_layer *layer, int syntax_errors) {
+  const ac_stmt *first = layer->file->stmts;
+  bool seen_other = false, seen_extends = false;
+  layer->horizon = -1;
+  for (const ac_stmt *s = first; s; s = s->next) {
+    if (s->kind == AC_STMT_HEADER) {
+      if (layer->header) {
+        ac_diag *g = AC_ERR(p, layer, s->loc, AC_E_HEADER,
+                            _("a second protocol header: a file holds one protocol"));
+        ac_diag_note(p->diags, g, layer->src, layer->header->loc,
+                     _("the first header is here"));
+        continue;
+      }
+      if (s != first)
+        AC_ERR(p, layer, s->loc, AC_E_HEADER,
+               _("the protocol header must come first in the file"));
+      layer->header = s;
+      layer->name = s->name->name;
+      const ac_header_field *seen[AC_FIELD_COUNT] = {0};
+      for (const ac_header_field *f = s->fields; f; f = f->next) {
+        if (seen[f->field]) {
+          ac_diag *g = AC_ERR(p, layer, f->loc, AC_E_HEADER,
+                              _("this header field is already set"));
+          ac_diag_note(p->diags, g, layer->src, seen[f->field]->loc,
+                       _("it is set here"));
+          continue;
+        }
+        seen[f->field] = f;
+        if (f->field == AC_FIELD_HORIZON)
+          layer->horizon = f->value;
+        else if (f->field == AC_FIELD_SESSIONS)
+          layer->sessions = f->value;
+        else
+          layer->fields[f->field] = f->text.text;
+      }
+    } else if (s->kind == AC_STMT_EXTENDS) {
+      if (seen_extends)
+        AC_ERR(p, layer, s->loc, AC_E_EXTENDS_PLACE,
+               _("a protocol extends at most one other protocol"));
+      else if (seen_other)
+        AC_ERR(p, layer, s->loc, AC_E_EXTENDS_PLACE,
+               _("'extends' must come right after the protocol header"));
+      seen_extends = true;
+    } else {
+      seen_other = true;
+    }
+  }
+  if (!layer->header && syntax_errors == 0) {
+    ac_loc loc = {1, 1, 1, 2};
+    if (!first)
+      AC_ERR(p, layer, loc, AC_E_EMPTY,
+             _("empty protocol: a protocol starts with 'protocol NAME { ... }'"));
+    else
+      AC_ERR(p, layer, first->loc, AC_E_EMPTY,
+             _("no protocol header: a protocol starts with 'protocol NAME { ... }'"));
+  }
+}
+
+/* ---- Pass 2: declarations ---- */
+
+static char *ac_day_part(ac_arena *a, int64_t d, bool open, const char *open_word) {
+  if (open) return (char *)open_word;
+  if (d < 0) return ac_arena_printf(a, "m%lld", -(long long)d);
+  return ac_arena_printf(a, "%lld", (long long)d);
+}
+
+static const char *ac_verb_word(ac_verb v) {
+  switch (v) {
+  case AC_VERB_FORBID: return "forbid";
+  case AC_VERB_DISCOURAGE: return "discourage";
+  case AC_VERB_ALLOW: return "allow";
+  case AC_VERB_RECOMMEND: return "recommend";
+  }
+  return "?";
+}
+
+const char *ac_rule_derived_name(ac_arena *a, const ac_stmt *s) {
+  return ac_arena_printf(a, "%s_%s_%s_%s", ac_verb_word(s->verb), s->target->name,
+                         ac_day_part(a, s->days.from, s->days.open_from, "start"),
+                         ac_day_part(a, s->days.to, s->days.open_to, "end"));
+}
+
+static const char *ac_triage_derived_name(ac_arena *a, const ac_stmt *s) {
+  size_t len = 7;
+  for (const ac_symptom_item *i = s->items; i; i = i->next)
+    len += strlen(i->name->name) + 10;
+  char *out = ac_arena_alloc(a, len + 1);
+  strcpy(out, "triage");
+  for (const ac_symptom_item *i = s->items; i; i = i->next) {
+    strcat(out, "_");
+    if (i->intensity == AC_INTENSITY_SEVERE) strcat(out, "severe_");
+    if (i->intensity == AC_INTENSITY_MODERATE) strcat(out, "moderate_");
+    if (i->intensity == AC_INTENSITY_MILD) strcat(out, "mild_");
+    strcat(out, i->name->name);
+  }
+  return out;
+}
+
+static bool ac_overrides_name(const ac_stmt *s, const char *name) {
+  for (const ac_clause *c = s->clauses; c; c = c->next)
+    if (c->kind == AC_CLAUSE_OVERRIDES)
+      for (const ac_ident *i = c->names; i; i = i->next)
+        if (strcmp(i->name, name) == 0) return true;
+  return false;
+}
+
+static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kind,
+                             size_t size, const char *name, ac_loc loc,
+                             const ac_stmt *s) {
+  ac_entity *e = ac_arena_alloc(p->arena, size);
+  e->kind = kind;
+  e->name = name;
+  e->decl = s;
+  e->layer = layer;
+  ac_entity *old = ac_names_put(p->names, name, e);
+  if (old != e) {
+    if (old->layer->depth < layer->depth && old->kind == kind &&
+        ac_overrides_name(s, name) && kind != AC_ENT_ACTIVITY &&
+        kind != AC_ENT_GROUP && kind != AC_ENT_SYMPTOM && kind != AC_ENT_FACT) {
+      /* An extension replaces the base's entity of the same name. */
+      old->replaced = true;
+      ac_names_set(p->names, name, e);
+    } else {
+      ac_diag *g = AC_ERR(p, layer, loc, AC_E_DUPLICATE,
+                          _("'%s' is already declared (as a %s)"), name,
+                          ac_entity_kind_name(old->kind));
+      const ac_loc *where = old->decl->name ? &old->decl->name->loc : &old->decl->loc;
+      ac_diag_note(p->diags, g, old->layer->src, *where, _("'%s' is declared here"), name);
+      return NULL;
+    }
+  }
+  e->index = (int)p->entities[kind].len;
+  ac_vec_push(p->arena, &p->entities[kind], e);
+  ((ac_stmt *)s)->entity = e;
+  return e;
+}
+
+/* A derived name that is taken gets _2, _3, ... in file order. */
+static const char *ac_unique_name(ac_protocol *p, const char *base) {
+  if (!ac_names_get(p->names, base)) return base;
+  for (int k = 2;; k++) {
+    const char *n = ac_arena_printf(p->arena, "%s_%d", base, k);
+    if (!ac_names_get(p->names, n)) return n;
+  }
+}
+
+static const char *ac_text_of(const ac_stmt *s, ac_clause_kind k) {
+  const ac_clause *c = ac_clause_find(s, k);
+  return c ? c->text.text : NULL;
+}
+
+static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
+  for (ac_stmt *s = layer->file->stmts; s; s = s->next) {
+    switch (s->kind) {
+    case AC_STMT_ACTIVITY: {
+      ac_check_clauses(p, layer, s, CL(AC_CLAUSE_ALIASES) | CL(AC_CLAUSE_CITES),
+                       _("an activity"));
+      ac_activity *a = (ac_activity *)ac_declare(p, layer, AC_ENT_ACTIVITY, sizeof *a,
+                                                 s->name->name, s->name->loc, s);
+      if (a) a->label = s->text.text;
+      break;
+    }
+    case AC_STMT_GROUP: {
+      ac_check_clauses(p, layer, s, CL(AC_CLAUSE_CITES), _("a group"));
+      ac_group *g = (ac_group *)ac_declare(p, layer, AC_ENT_GROUP, sizeof *g,
+                                           s->name->name, s->name->loc, s);
+      if (g) g->label = s->text.text;
+      break;
+    }
+    case AC_STMT_SYMPTOM: {
+      ac_check_clauses(p, layer, s, CL(AC_CLAUSE_ALIASES) | CL(AC_CLAUSE_CITES),
+                       _("a symptom"));
+      ac_symptom *y = (ac_symptom *)ac_declare(p, layer, AC_ENT_SYMPTOM, sizeof *y,
+                                               s->name->name, s->name->loc, s);
+      if (y) y->label = s->text.text;
+      break;
+    }
+    case AC_STMT_FACT: {
+      ac_check_clauses(p, layer, s, CL(AC_CLAUSE_ALIASES) | CL(AC_CLAUSE_CITES),
+                       _("a fact"));
+      ac_fact *f = (ac_fact *)ac_declare(p, layer, AC_ENT_FACT, sizeof *f,
+                                         s->name->name, s->name->loc, s);
+      if (f) {
+        f->label = s->text.text;
+        f->is_bool = s->fact_is_bool;
+      }
+      break;
+    }
+    case AC_STMT_PHASE: {
+      ac_check_clauses(p, layer, s, CL(AC_CLAUSE_CITES) | CL(AC_CLAUSE_OVERRIDES),
+                       _("a phase"));
+      ac_phase *ph = (ac_phase *)ac_declare(p, layer, AC_ENT_PHASE, sizeof *ph,
+                                            s->name->name, s->name->loc, s);
+      if (ph) {
+        ph->title = s->text.text ? s->text.text : s->name->name;
+        ph->guidance = s->guidance;
+      }
+      break;
+    }
+    case AC_STMT_RULE: {
+      ac_check_clauses(p, layer, s,
+                       CL(AC_CLAUSE_BECAUSE) | CL(AC_CLAUSE_CITES) | CL(AC_CLAUSE_IF) |
+                           CL(AC_CLAUSE_UNLESS) | CL(AC_CLAUSE_FINAL) |
+                           CL(AC_CLAUSE_EVERY) | CL(AC_CLAUSE_OVERRIDES),
+                       _("a rule"));
+      const char *name = s->name ? s->name->name
+                                 : ac_unique_name(p, ac_rule_derived_name(p->arena, s));
+      ac_rule *r = (ac_rule *)ac_declare(p, layer, AC_ENT_RULE, sizeof *r, name,
+                                         s->name ? s->name->loc : s->loc, s);
+      if (r) {
+        r->verb = s->verb;
+        r->because = ac_text_of(s, AC_CLAUSE_BECAUSE);
+        r->final_only = ac_clause_find(s, AC_CLAUSE_FINAL) != NULL;
+        r->order = (int)p->entities[AC_ENT_RULE].len;
+      }
+      break;
+    }
+    case AC_STMT_CONSTRAINT: {
+      ac_check_clauses(p, layer, s, CL(AC_CLAUSE_BECAUSE) | CL(AC_CLAUSE_CITES),
+                       _("a constraint"));
+      ac_constraint *c = (ac_constraint *)ac_declare(p, layer, AC_ENT_CONSTRAINT, sizeof *c,
+                                                     s->name->name, s->name->loc, s);
+      if (c) {
+        c->is_triage = s->items != NULL;
+        c->floor = s->level;
+        c->because = ac_text_of(s, AC_CLAUSE_BECAUSE);
+      }
+      break;
+    }
+    case AC_STMT_TRIAGE: {
+      ac_check_clauses(p, layer, s,
+                       CL(AC_CLAUSE_LEVEL) | CL(AC_CLAUSE_ADVICE) | CL(AC_CLAUSE_CITES) |
+                           CL(AC_CLAUSE_OVERRIDES) | CL(AC_CLAUSE_BECAUSE),
+                       _("a symptom rule"));
+      const char *name = s->name ? s->name->name
+                                 : ac_unique_name(p, ac_triage_derived_name(p->arena, s));
+      ac_triage *t = (ac_triage *)ac_declare(p, layer, AC_ENT_TRIAGE, sizeof *t, name,
+                                             s->name ? s->name->loc : s->loc, s);
+      if (t) {
+        const ac_clause *lv = ac_clause_find(s, AC_CLAUSE_LEVEL);
+        if (!lv)
+          AC_ERR(p, layer, s->loc, AC_E_CLAUSE,
+                 _("a symptom rule needs a level: 'level normal', 'level monitor' or 'level urgent'"));
+        t->level = lv ? lv->level : AC_LEVEL_UNKNOWN;
+        t->advice = ac_text_of(s, AC_CLAUSE_ADVICE);
+        if (!t->advice) t->advice = ac_text_of(s, AC_CLAUSE_BECAUSE);
+        t->items = s->items;
+        t->order = (int)p->entities[AC_ENT_TRIAGE].len;
+      }
+      break;
+    }
+    case AC_STMT_ADVICE: {
+      ac_check_clauses(p, layer, s, CL(AC_CLAUSE_CITES) | CL(AC_CLAUSE_OVERRIDES),
+                       _("advice"));
+      ac_advice *ad = (ac_advice *)ac_declare(p, layer, AC_ENT_ADVICE, sizeof *ad,
+                                              s->name->name, s->name->loc, s);
+      if (ad) ad->text = s->text.text;
+      break;
+    }
+    case AC_STMT_NO_GUIDANCE:
+      ac_check_clauses(p, layer, s, CL(AC_CLAUSE_BECAUSE) | CL(AC_CLAUSE_CITES),
+                       _("'no guidance'"));
+      break;
+    case AC_STMT_HEADER:
+    case AC_STMT_EXTENDS:
+    case AC_STMT_EXPECT:
+      break;
+    }
+  }
+}
+
+/* ---- Pass 3: resolution ---- */
+
+#define MASK(k) (1u << (k))
+
+static bool ac_resolve_target(ac_protocol *p, const ac_layer *layer, const ac_ident *id,
+                              ac_target *t) {
+  ac_entity *e = ac_names_get(p->names, id->name);
+  if (!e) {
+    ac_report_unknown(p, layer->src, id->loc, id->name,
+                      MASK(AC_ENT_ACTIVITY) | MASK(AC_ENT_GROUP), _("activity"));
+    return false;
+  }
+  if (e->kind != AC_ENT_ACTIVITY && e->kind != AC_ENT_GROUP) {
+    AC_ERR(p, layer, id->loc, AC_E_KIND, _("'%s' is a %s, not an activity or a group"),
+           id->name, ac_entity_kind_name(e->kind));
+    return false;
+  }
+  t->is_group = e->kind == AC_ENT_GROUP;
+  t->index = e->index;
+  return true;
+}
+
+static int ac_int_compare(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  return (x > y) - (x < y);
+}
+
+/* Flattens a group's members (depth first; a cycle is an error). */
+static void ac_flatten_group(ac_protocol *p, ac_group *g, ac_vec *stack) {
+  if (g->visiting == 2) return;
+  if (g->visiting == 1) return; /* reported by the caller */
+  g->visiting = 1;
+  ac_vec_push(p->arena, stack, g);
+  /* Count first, then fill: members of nested groups are copied. */
+  size_t cap = 0;
+  for (const ac_ident *m = g->e.decl->members; m; m = m->next) {
+    ac_entity *e = ac_names_get(p->names, m->name);
+    if (!e) continue;
+    if (e->kind == AC_ENT_ACTIVITY) {
+      cap++;
+    } else if (e->kind == AC_ENT_GROUP) {
+      ac_group *sub = (ac_group *)e;
+      if (sub->visiting == 1) {
+        ac_diag *d = AC_ERR(p, g->e.layer, m->loc, AC_E_GROUP_CYCLE,
+                            _("group '%s' contains itself (through '%s')"), sub->e.name,
+                            m->name);
+        (void)d;
+        continue;
+      }
+      ac_flatten_group(p, sub, stack);
+      cap += (size_t)sub->nmembers;
+    }
+  }
+  g->members = ac_arena_array(p->arena, cap + 1, sizeof *g->members);
+  int n = 0;
+  for (const ac_ident *m = g->e.decl->members; m; m = m->next) {
+    ac_entity *e = ac_names_get(p->names, m->name);
+    if (!e) continue;
+    if (e->kind == AC_ENT_ACTIVITY) {
+      g->members[n++] = e->index;
+    } else if (e->kind == AC_ENT_GROUP) {
+      ac_group *sub = (ac_group *)e;
+      if (sub->visiting != 2) continue;
+      memcpy(g->members + n, sub->members, (size_t)sub->nmembers * sizeof *g->members);
+      n += sub->nmembers;
+    }
+  }
+  /* Deduplicate (an activity reached twice counts once). */
+  if (n > 1) {
+    qsort(g->members, (size_t)n, sizeof *g->members, ac_int_compare);
+    int k = 1;
+    for (int i = 1; i < n; i++)
+      if (g->members[i] != g->members[k - 1]) g->members[k++] = g->members[i];
+    n = k;
+  }
+  g->nmembers = n;
+  g->visiting = 2;
+  stack->len--;
+}
+
+static void ac_resolve_groups(ac_protocol *p) {
+  ac_vec *groups = &p->entities[AC_ENT_GROUP];
+  for (size_t i = 0; i < groups->len; i++) {
+    ac_group *g = groups->items[i];
+    for (const ac_ident *m = g->e.decl->members; m; m = m->next) {
+      ac_entity *e = ac_names_get(p->names, m->name);
+      if (!e)
+        ac_report_unknown(p, g->e.layer->src, m->loc, m->name,
+                          MASK(AC_ENT_ACTIVITY) | MASK(AC_ENT_GROUP), _("activity"));
+      else if (e->kind != AC_ENT_ACTIVITY && e->kind != AC_ENT_GROUP)
+        AC_ERR(p, g->e.layer, m->loc, AC_E_KIND,
+               _("'%s' is a %s: a group holds activities and groups"), m->name,
+               ac_entity_kind_name(e->kind));
+    }
+  }
+  ac_vec stack = {0};
+  for (size_t i = 0; i < groups->len; i++) ac_flatten_group(p, groups->items[i], &stack);
+}
+
+static bool ac_resolve_items(ac_protocol *p, const ac_layer *layer, ac_symptom_item *items,
+                             int *count) {
+  bool ok = true;
+  int n = 0;
+  for (ac_symptom_item *i = items; i; i = i->next) {
+    n++;
+    ac_entity *e = ac_names_get(p->names, i->name->name);
+    if (!e) {
+      ac_report_unknown(p, layer->src, i->name->loc, i->name->name, MASK(AC_ENT_SYMPTOM),
+                        _("symptom"));
+      ok = false;
+    } else if (e->kind != AC_ENT_SYMPTOM) {
+      AC_ERR(p, layer, i->name->loc, AC_E_KIND, _("'%s' is a %s, not a symptom"),
+             i->name->name, ac_entity_kind_name(e->kind));
+      ok = false;
+    } else {
+      i->index = e->index;
+    }
+  }
+  if (count) *count = n;
+  return ok;
+}
+
+/* `overrides` names: rules (or phases, symptom rules, advice) that exist. */
+static void ac_resolve_overrides(ac_protocol *p, const ac_layer *layer, const ac_stmt *s,
+                                 ac_entity *self) {
+  const ac_clause *c = ac_clause_find(s, AC_CLAUSE_OVERRIDES);
+  if (!c) return;
+  int n = 0;
+  for (const ac_ident *i = c->names; i; i = i->next) n++;
+  ac_rule *rule = self && self->kind == AC_ENT_RULE ? (ac_rule *)self : NULL;
+  if (rule) rule->overrides = ac_arena_array(p->arena, (size_t)n, sizeof *rule->overrides);
+  for (const ac_ident *i = c->names; i; i = i->next) {
+    if (self && strcmp(i->name, self->name) == 0) continue; /* replaced by name */
+    ac_entity *e = ac_names_get(p->names, i->name);
+    if (!e) {
+      ac_diag *g = AC_ERR(p, layer, i->loc, AC_E_OVERRIDE,
+                          _("overrides '%s', which does not exist"), i->name);
+      if (g && !ac_diags_full(p->diags)) {
+        ac_kind_mask m = {self ? MASK(self->kind) : MASK(AC_ENT_RULE)};
+        const char *hint = ac_names_suggest(p->names, i->name, ac_accept_mask, &m);
+        if (hint)
+          g->message = ac_arena_printf(p->arena, _("overrides '%s', which does not exist (did you mean '%s'?)"),
+                                       i->name, hint);
+      }
+      continue;
+    }
+    if (self && e->kind != self->kind) {
+      AC_ERR(p, layer, i->loc, AC_E_KIND, _("'%s' is a %s: a %s can only override a %s"),
+             i->name, ac_entity_kind_name(e->kind), ac_entity_kind_name(self->kind),
+             ac_entity_kind_name(self->kind));
+      continue;
+    }
+    if (e->layer->depth < layer->depth) {
+      e->replaced = true; /* an extension replaces the base's rule */
+    } else if (rule && e != self) {
+      rule->overrides[rule->noverrides++] = (ac_rule *)e;
+    }
+  }
+}
+
+static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
+  for (ac_stmt *s = layer->file->stmts; s; s = s->next) {
+    switch (s->kind) {
+    case AC_STMT_RULE: {
+      ac_rule *r = (ac_rule *)s->entity;
+      bool ok = ac_resolve_target(p, layer, s->target, r ? &r->target : &(ac_target){0});
+      int32_t from = 0, to = 0;
+      bool days_ok = ac_check_days(p, layer, &s->days, &from, &to);
+      const ac_clause *cif = ac_clause_find(s, AC_CLAUSE_IF);
+      const ac_clause *cun = ac_clause_find(s, AC_CLAUSE_UNLESS);
+      const ac_clause *cond = cif ? cif : cun;
+      bool cond_ok = true;
+      if (cond) {
+        bool fits = (s->verb == AC_VERB_ALLOW) || (s->verb == AC_VERB_FORBID && cun);
+        if (!fits) {
+          AC_ERR(p, layer, cond->loc, AC_E_CLAUSE,
+                 s->verb == AC_VERB_FORBID
+                     ? _("a forbidding rule takes 'unless', not 'if': say when it is allowed with 'allow ... only if'")
+                     : _("only 'allow ... if' and 'forbid ... unless' take a condition"));
+          cond_ok = false;
+        } else {
+          cond_ok = ac_cond_resolve(p, layer, cond->cond);
+        }
+      }
+      if (!r) break;
+      r->from = from;
+      r->to = to;
+      if (!ok || !days_ok || !cond_ok) r->e.replaced = true; /* unusable */
+      switch (s->verb) {
+      case AC_VERB_FORBID: r->verdict = AC_FORBIDDEN; break;
+      case AC_VERB_DISCOURAGE: r->verdict = AC_DISCOURAGED; break;
+      case AC_VERB_ALLOW: r->verdict = AC_ALLOWED; break;
+      case AC_VERB_RECOMMEND: r->verdict = AC_RECOMMENDED; break;
+      }
+      if (cond && cond_ok) {
+        r->verdict = AC_CONDITIONAL;
+        r->cond = cond->cond;
+        /* allow ... unless C  ==  allow ... only if not C;
+         * forbid ... unless C ==  allow ... only if C */
+        r->cond_negated = s->verb == AC_VERB_ALLOW && cun != NULL;
+      }
+      if (r->final_only) p->has_final_only = true;
+      ac_resolve_overrides(p, layer, s, &r->e);
+      break;
+    }
+    case AC_STMT_CONSTRAINT: {
+      ac_constraint *c = (ac_constraint *)s->entity;
+      int32_t from = AC_DAY_MIN, to = AC_DAY_MAX;
+      bool ok = true;
+      if (s->has_days) ok = ac_check_days(p, layer, &s->days, &from, &to);
+      if (s->items)
+        ok = ac_resolve_items(p, layer, s->items, NULL) && ok;
+      else
+        ok = ac_resolve_target(p, layer, s->target, c ? &c->target : &(ac_target){0}) && ok;
+      if (c) {
+        c->items = s->items;
+        c->from = from;
+        c->to = to;
+        if (!ok) c->e.replaced = true;
+      }
+      break;
+    }
+    case AC_STMT_TRIAGE: {
+      ac_triage *t = (ac_triage *)s->entity;
+      int32_t from = AC_DAY_MIN, to = AC_DAY_MAX;
+      bool ok = true;
+      if (s->has_days) ok = ac_check_days(p, layer, &s->days, &from, &to);
+      int n = 0;
+      ok = ac_resolve_items(p, layer, s->items, &n) && ok;
+      if (t) {
+        t->from = from;
+        t->to = to;
+        t->nitems = n;
+        if (!ok || t->level == AC_LEVEL_UNKNOWN) t->e.replaced = true;
+        ac_resolve_overrides(p, layer, s, &t->e);
+      }
+      break;
+    }
+    case AC_STMT_PHASE: {
+      ac_phase *ph = (ac_phase *)s->entity;
+      int32_t from = 0, to = 0;
+      bool ok = ac_check_days(p, layer, &s->days, &from, &to);
+      if (ph) {
+        ph->from = from;
+        ph->to = to;
+        if (!ok) ph->e.replaced = true;
+        ac_resolve_overrides(p, layer, s, &ph->e);
+      }
+      break;
+    }
+    case AC_STMT_ADVICE: {
+      ac_advice *ad = (ac_advice *)s->entity;
+      int32_t from = AC_DAY_MIN, to = AC_DAY_MAX;
+      bool ok = true;
+      if (s->has_days) ok = ac_check_days(p, layer, &s->days, &from, &to);
+      if (ad) {
+        ad->from = from;
+        ad->to = to;
+        if (!ok) ad->e.replaced = true;
+        ac_resolve_overrides(p, layer, s, &ad->e);
+      }
+      break;
+    }
+    case AC_STMT_NO_GUIDANCE: {
+      ac_no_guidance *ng = ac_arena_alloc(p->arena, sizeof *ng);
+      ng->decl = s;
+      ng->layer = layer;
+      bool ok = ac_resolve_target(p, layer, s->target, &ng->target);
+      ok = ac_check_days(p, layer, &s->days, &ng->from, &ng->to) && ok;
+      if (ok) ac_vec_push(p->arena, &p->no_guidance, ng);
+      break;
+    }
+    case AC_STMT_EXPECT:
+      ac_vec_push(p->arena, &p->expectations, s);
+      ac_vec_push(p->arena, &p->expect_layers, layer);
+      break;
+    case AC_STMT_HEADER:
+    case AC_STMT_EXTENDS:
+    case AC_STMT_ACTIVITY:
+    case AC_STMT_GROUP:
+    case AC_STMT_SYMPTOM:
+    case AC_STMT_FACT:
+      break;
+    }
+  }
+}
+
+/* ---- Phrases for queries ---- */
+
+static void ac_add_phrase(ac_protocol *p, char kind, const char *phrase, ac_entity *e,
+                          const ac_layer *layer, ac_loc loc, bool strict) {
+  char *key = ac_phrase_key(p->arena, kind, phrase);
+  if (key[2] == '\0') return;
+  ac_entity *old = ac_names_put(p->phrases, key, e);
+  if (old != e && strict && !old->replaced) {
+    ac_diag *g = AC_ERR(p, layer, loc, AC_E_DUPLICATE,
+                        _("the name '%s' already stands for %s '%s'"), phrase,
+                        ac_entity_kind_name(old->kind), old->name);
+    ac_diag_note(p->diags, g, old->layer->src, old->decl->loc, _("'%s' is declared here"),
+                 old->name);
+  }
+}
+
+static void ac_build_phrases(ac_protocol *p) {
+  static const ac_entity_kind kinds[] = {AC_ENT_ACTIVITY, AC_ENT_SYMPTOM, AC_ENT_FACT};
+  static const char letters[] = {'a', 's', 'f'};
+  /* Identifiers and aliases first (they must be unambiguous), labels after
+   * (a label that is taken is simply not a way to name the thing). */
+  for (int pass = 0; pass < 2; pass++)
+    for (int k = 0; k < 3; k++) {
+      ac_vec *v = &p->entities[kinds[k]];
+      for (size_t i = 0; i < v->len; i++) {
+        ac_entity *e = v->items[i];
+        const ac_stmt *s = e->decl;
+        if (pass == 0) {
+          ac_add_phrase(p, letters[k], e->name, e, e->layer, s->name->loc, true);
+          for (const ac_clause *c = s->clauses; c; c = c->next)
+            if (c->kind == AC_CLAUSE_ALIASES)
+              for (const ac_alias *al = c->aliases; al; al = al->next)
+                ac_add_phrase(p, letters[k], al->text.text, e, e->layer, al->text.loc, true);
+        } else if (s->text.text) {
+          ac_add_phrase(p, letters[k], s->text.text, e, e->layer, s->text.loc, false);
+        }
+      }
+    }
+}
+
+/* ---- Expectations: their names must exist ---- */
+
+static void ac_check_expectations(ac_protocol *p) {
+  for (size_t i = 0; i < p->expectations.len; i++) {
+    const ac_stmt *s = p->expectations.items[i];
+    const ac_layer *layer = p->expect_layers.items[i];
+    const ac_query *q = s->query;
+    ac_request req;
+    ac_request_resolve(p, p->arena, q, layer->src, p->diags, &req);
+    const ac_expected *x = &s->expected;
+    bool fits;
+    switch (q->kind) {
+    case AC_Q_CAN:
+      fits = x->level == AC_LEVEL_UNKNOWN && !x->never && x->day == 0 &&
+             (x->verdict != AC_UNKNOWN || x->loc.first_column != 0);
+      /* "is from day N" and "is never" are for when */
+      fits = fits && !(x->verdict == AC_UNKNOWN && (x->never || x->day));
+      break;
+    case AC_Q_WHEN:
+      fits = x->never || x->verdict == AC_UNKNOWN;
+      break;
+    case AC_Q_SYMPTOMS:
+      fits = x->verdict == AC_UNKNOWN && !x->never;
+      break;
+    default:
+      AC_ERR(p, layer, q->loc, AC_E_CLAUSE,
+             _("an expectation asks 'can', 'when' or 'symptoms'"));
+      continue;
+    }
+    if (!fits)
+      AC_ERR(p, layer, x->loc, AC_E_CLAUSE,
+             q->kind == AC_Q_CAN    ? _("a 'can' expectation expects a verdict, such as 'is forbidden'")
+             : q->kind == AC_Q_WHEN ? _("a 'when' expectation expects 'is from day N' or 'is never'")
+                                    : _("a 'symptoms' expectation expects a level, such as 'is urgent'"));
+  }
+}
+
+/* ---- Constraints ---- */
+
+static const ac_segment *ac_first_violation(const ac_timeline *t, int32_t from, int32_t to,
+                                            int32_t *day) {
+  int i = ac_timeline_lower(t, from);
+  int64_t pos = from;
+  for (; pos <= to; i++) {
+    if (i >= t->nsegs || t->segs[i].from > pos) {
+      *day = (int32_t)pos; /* not covered: unknown */
+      return NULL;
+    }
+    if (t->segs[i].verdict != AC_FORBIDDEN) {
+      *day = (int32_t)pos;
+      return &t->segs[i];
+    }
+    pos = (int64_t)t->segs[i].to + 1;
+  }
+  *day = 0;
+  return (const ac_segment *)t; /* sentinel: no violation */
+}
+
+static void ac_report_violation(ac_protocol *p, const ac_constraint *c, const ac_activity *a,
+                                const ac_segment *seg, int32_t day, bool every) {
+  const char *because = c->because ? c->because : _("(no reason given)");
+  const char *session = every ? _(" after a session that is not the final one") : "";
+  ac_diag *g;
+  if (seg) {
+    const ac_rule *r = seg->rules[0];
+    g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_CONSTRAINT, r->e.layer->src, r->e.decl->loc,
+                    _("rule '%s' makes '%s' %s on day %ld%s, but constraint '%s' requires it to be forbidden: \"%s\""),
+                    r->e.name, a->e.name, ac_verdict_name(seg->verdict), (long)day, session,
+                    c->e.name, because);
+  } else {
+    g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_CONSTRAINT, c->e.layer->src, c->e.decl->loc,
+                    _("no rule forbids '%s' on day %ld%s, but constraint '%s' requires it to be forbidden: \"%s\""),
+                    a->e.name, (long)day, session, c->e.name, because);
+  }
+  if (seg)
+    ac_diag_note(p->diags, g, c->e.layer->src, c->e.decl->loc,
+                 _("constraint '%s' is here"), c->e.name);
+}
+
+/* Does a symptom rule fire when exactly the constraint's items are
+ * reported? */
+static bool ac_items_cover(const ac_symptom_item *reported, const ac_triage *t) {
+  for (const ac_symptom_item *need = t->items; need; need = need->next) {
+    bool found = false;
+    for (const ac_symptom_item *r = reported; r; r = r->next)
+      if (r->index == need->index &&
+          (need->intensity == AC_INTENSITY_ANY || r->intensity >= need->intensity))
+        found = true;
+    if (!found) return false;
+  }
+  return true;
+}
+
+typedef struct ac_span {
+  int32_t from, to;
+} ac_span;
+
+static int ac_span_compare(const void *x, const void *y) {
+  const ac_span *a = x, *b = y;
+  return (a->from > b->from) - (a->from < b->from);
+}
+
+static void ac_check_triage_floor(ac_protocol *p, const ac_constraint *c) {
+  ac_vec *ts = &p->entities[AC_ENT_TRIAGE];
+  ac_span *w = malloc((ts->len + 1) * sizeof *w);
+  if (!w) abort();
+  size_t n = 0;
+  const ac_triage *lower = NULL;
+  for (size_t i = 0; i < ts->len; i++) {
+    const ac_triage *t = ts->items[i];
+    if (t->e.replaced || t->to < c->from || t->from > c->to) continue;
+    if (!ac_items_cover(c->items, t)) continue;
+    if (t->level >= c->floor) {
+      w[n].from = t->from;
+      w[n].to = t->to;
+      n++;
+    } else if (!lower || t->e.layer->depth > lower->e.layer->depth) {
+      lower = t;
+    }
+  }
+  qsort(w, n, sizeof *w, ac_span_compare);
+  int64_t pos = c->from;
+  for (size_t i = 0; i < n && pos <= c->to; i++) {
+    if (w[i].from > pos) break;
+    if (w[i].to >= pos) pos = (int64_t)w[i].to + 1;
+  }
+  free(w);
+  if (pos > c->to) return;
+  const char *because = c->because ? c->because : _("(no reason given)");
+  ac_diag *g;
+  if (lower) {
+    g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_TRIAGE_FLOOR, lower->e.layer->src,
+                    lower->e.decl->loc,
+                    _("symptom rule '%s' gives only '%s' on day %ld, below the floor '%s' of constraint '%s': \"%s\""),
+                    lower->e.name, ac_level_name(lower->level), (long)pos,
+                    ac_level_name(c->floor), c->e.name, because);
+    ac_diag_note(p->diags, g, c->e.layer->src, c->e.decl->loc, _("constraint '%s' is here"),
+                 c->e.name);
+  } else {
+    ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_TRIAGE_FLOOR, c->e.layer->src, c->e.decl->loc,
+                _("no symptom rule makes these symptoms at least '%s' on day %ld, as constraint '%s' requires: \"%s\""),
+                ac_level_name(c->floor), (long)pos, c->e.name, because);
+  }
+}
+
+static void ac_check_constraints(ac_protocol *p) {
+  ac_vec *cs = &p->entities[AC_ENT_CONSTRAINT];
+  for (size_t i = 0; i < cs->len; i++) {
+    const ac_constraint *c = cs->items[i];
+    if (c->e.replaced) continue;
+    if (c->is_triage) {
+      ac_check_triage_floor(p, c);
+      continue;
+    }
+    int one = c->target.index;
+    const int *members = &one;
+    int n = 1;
+    if (c->target.is_group) {
+      const ac_group *g = p->entities[AC_ENT_GROUP].items[c->target.index];
+      members = g->members;
+      n = g->nmembers;
+    }
+    for (int k = 0; k < n; k++) {
+      const ac_activity *a = AC_ACTIVITY(p, members[k]);
+      for (int pass = 0; pass < 2; pass++) {
+        const ac_timeline *t = pass == 0 ? p->final_tl[a->e.index] : p->every_tl[a->e.index];
+        if (pass == 1 && p->every_tl == p->final_tl) break;
+        int32_t day;
+        const ac_segment *seg = ac_first_violation(t, c->from, c->to, &day);
+        if (seg == (const ac_segment *)t) continue;
+        ac_report_violation(p, c, a, seg, day, pass == 1);
+        break;
+      }
+    }
+  }
+}
+
+/* ---- Warnings ---- */
+
+static void ac_warn_unused(ac_protocol *p) {
+  ac_vec *rules = &p->entities[AC_ENT_RULE];
+  for (size_t i = 0; i < rules->len; i++) {
+    const ac_rule *r = rules->items[i];
+    if (r->used || r->e.replaced || r->e.layer->src->embedded) continue;
+    ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_NO_EFFECT, r->e.layer->src, r->e.decl->loc,
+                _("rule '%s' never takes effect: other rules decide every one of its days"),
+                r->e.name);
+  }
+}
+
+static void ac_warn_gaps(ac_protocol *p) {
+  int na = AC_NACTIVITIES(p);
+  /* No-guidance days per activity, gathered as windows. */
+  int *count = calloc((size_t)na + 1, sizeof *count);
+  if (!count) abort();
+  for (size_t i = 0; i < p->no_guidance.len; i++) {
+    const ac_no_guidance *ng = p->no_guidance.items[i];
+    if (ng->target.is_group) {
+      const ac_group *g = p->entities[AC_ENT_GROUP].items[ng->target.index];
+      for (int k = 0; k < g->nmembers; k++) count[g->members[k] + 1]++;
+    } else {
+      count[ng->target.index + 1]++;
+    }
+  }
+  for (int a = 0; a < na; a++) count[a + 1] += count[a];
+  ac_span *w = malloc(((size_t)count[na] + 1) * sizeof *w);
+  int *fill = calloc((size_t)na + 1, sizeof *fill);
+  if (!w || !fill) abort();
+  for (size_t i = 0; i < p->no_guidance.len; i++) {
+    const ac_no_guidance *ng = p->no_guidance.items[i];
+    int one = ng->target.index, n = 1;
+    const int *m = &one;
+    if (ng->target.is_group) {
+      const ac_group *g = p->entities[AC_ENT_GROUP].items[ng->target.index];
+      m = g->members;
+      n = g->nmembers;
+    }
+    for (int k = 0; k < n; k++) {
+      ac_span *x = &w[count[m[k]] + fill[m[k]]++];
+      x->from = ng->from;
+      x->to = ng->to;
+    }
+  }
+  int32_t horizon = (int32_t)p->horizon;
+  for (int a = 0; a < na; a++) {
+    const ac_activity *act = AC_ACTIVITY(p, a);
+    if (act->e.layer->src->embedded) continue;
+    ac_span *nw = w + count[a];
+    size_t nn = (size_t)(count[a + 1] - count[a]);
+    qsort(nw, nn, sizeof *nw, ac_span_compare);
+    const ac_timeline *t = p->final_tl[a];
+    /* Walk day 0..horizon: covered by a segment or by no guidance. */
+    int64_t pos = 0;
+    int si = ac_timeline_lower(t, 0);
+    size_t wi = 0;
+    while (pos <= horizon) {
+      while (si < t->nsegs && t->segs[si].to < pos) si++;
+      while (wi < nn && nw[wi].to < pos) wi++;
+      int64_t next = pos;
+      if (si < t->nsegs && t->segs[si].from <= pos) next = (int64_t)t->segs[si].to + 1;
+      if (wi < nn && nw[wi].from <= pos && (int64_t)nw[wi].to + 1 > next)
+        next = (int64_t)nw[wi].to + 1;
+      if (next > pos) {
+        pos = next;
+        continue;
+      }
+      /* A gap from pos to the next covered day. */
+      int64_t end = horizon;
+      if (si < t->nsegs && t->segs[si].from - 1 < end) end = (int64_t)t->segs[si].from - 1;
+      if (wi < nn && nw[wi].from - 1 < end) end = (int64_t)nw[wi].from - 1;
+      if (pos == end)
+        ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_GAP, act->e.layer->src, act->e.decl->loc,
+                    _("no rule decides '%s' on day %ld, within the horizon (days 0..%ld): add a rule, or say 'no guidance for %s ...'"),
+                    act->e.name, (long)pos, (long)horizon, act->e.name);
+      else
+        ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_GAP, act->e.layer->src, act->e.decl->loc,
+                    _("no rule decides '%s' on days %ld..%ld, within the horizon (days 0..%ld): add a rule, or say 'no guidance for %s ...'"),
+                    act->e.name, (long)pos, (long)end, (long)horizon, act->e.name);
+      break;
+    }
+  }
+  free(w);
+  free(fill);
+  free(count);
+}
+
+/* ---- Symptom rules, most severe first ---- */
+
+static int ac_triage_compare(const void *x, const void *y) {
+  const ac_triage *a = *(ac_triage *const *)x, *b = *(ac_triage *const *)y;
+  if (a->level != b->level) return a->level > b->level ? -1 : 1;
+  return (a->order > b->order) - (a->order < b->order);
+}
+
+static void ac_sort_triage(ac_protocol *p) {
+  ac_vec *ts = &p->entities[AC_ENT_TRIAGE];
+  p->triage_sorted = ac_arena_array(p->arena, ts->len + 1, sizeof *p->triage_sorted);
+  p->ntriage = 0;
+  for (size_t i = 0; i < ts->len; i++) {
+    ac_triage *t = ts->items[i];
+    if (!t->e.replaced) p->triage_sorted[p->ntriage++] = t;
+  }
+  qsort(p->triage_sorted, (size_t)p->ntriage, sizeof *p->triage_sorted, ac_triage_compare);
+}
+
+void ac_check(ac_protocol *p) {
+  p->names = ac_names_new(p->arena);
+  p->phrases = ac_names_new(p->arena);
+  p->horizon = 365;
+  p->sessions = 1;
+  for (int i = 0; i < p->nlayers; i++) {
+    ac_layer *layer = p->layers[i];
+    ac_check_header(p, layer, layer->file->syntax_errors);
+    if (layer->horizon >= 0) p->horizon = layer->horizon;
+    if (layer->sessions > 0) p->sessions = layer->sessions;
+  }
+  for (int i = 0; i < p->nlayers; i++) ac_declare_layer(p, p->layers[i]);
+  ac_resolve_groups(p);
+  for (int i = 0; i < p->nlayers; i++) ac_resolve_layer(p, p->layers[i]);
+  ac_build_phrases(p);
+  ac_check_expectations(p);
+  ac_timeline_compile(p);
+  ac_check_constraints(p);
+  ac_warn_unused(p);
+  ac_warn_gaps(p);
+  ac_sort_triage(p);
+}

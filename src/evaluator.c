@@ -1,0 +1,127 @@
+/*
+ * evaluator.c -- answering requests; see evaluator.h.
+ */
+#include "config.h"
+
+#include "evaluator.h"
+
+#include "condition.h"
+
+const ac_timeline *ac_timeline_for(const ac_protocol *p, int activity, bool final_session) {
+  return final_session ? p->final_tl[activity] : p->every_tl[activity];
+}
+
+void ac_eval_can(const ac_protocol *p, const ac_request *r, ac_can_answer *out) {
+  const ac_timeline *t = ac_timeline_for(p, r->activity->e.index, r->final_session);
+  const ac_segment *seg = ac_timeline_find(t, r->day);
+  out->seg = seg;
+  out->deciding = NULL;
+  out->timeline = out->verdict = seg ? seg->verdict : AC_UNKNOWN;
+  if (!seg || seg->verdict != AC_CONDITIONAL) return;
+  /* Every condition of the segment must hold. */
+  ac_truth all = AC_TRUE;
+  for (int i = 0; i < seg->nrules; i++) {
+    const ac_rule *rule = seg->rules[i];
+    ac_truth t1 = ac_cond_eval(rule->cond, &r->facts);
+    if (rule->cond_negated && t1 != AC_UNSURE) t1 = t1 == AC_TRUE ? AC_FALSE : AC_TRUE;
+    if (t1 == AC_FALSE) {
+      all = AC_FALSE;
+      out->deciding = rule;
+      break;
+    }
+    if (t1 == AC_UNSURE && all == AC_TRUE) {
+      all = AC_UNSURE;
+      out->deciding = rule;
+    }
+  }
+  out->verdict = all == AC_TRUE ? AC_ALLOWED : all == AC_FALSE ? AC_FORBIDDEN : AC_CONDITIONAL;
+}
+
+static void ac_window_add(ac_arena *a, ac_when_answer *out, size_t *cap, int64_t from,
+                          int64_t to, ac_verdict v, const ac_segment *seg) {
+  if (out->nwindows > 0) {
+    ac_window *last = &out->windows[out->nwindows - 1];
+    if (last->verdict == v && (int64_t)last->to + 1 == from) {
+      last->to = (int32_t)to;
+      last->open_to = to >= AC_DAY_MAX;
+      return;
+    }
+  }
+  if ((size_t)out->nwindows == *cap) {
+    size_t nc = *cap ? *cap * 2 : 8;
+    ac_window *w = ac_arena_array(a, nc, sizeof *w);
+    for (int i = 0; i < out->nwindows; i++) w[i] = out->windows[i];
+    out->windows = w;
+    *cap = nc;
+  }
+  ac_window *w = &out->windows[out->nwindows++];
+  w->from = (int32_t)from;
+  w->to = (int32_t)to;
+  w->open_from = from <= AC_DAY_MIN;
+  w->open_to = to >= AC_DAY_MAX;
+  w->verdict = v;
+  w->seg = seg;
+}
+
+void ac_eval_when(const ac_protocol *p, ac_arena *a, const ac_activity *act,
+                  bool final_session, ac_when_answer *out) {
+  const ac_timeline *t = ac_timeline_for(p, act->e.index, final_session);
+  out->never = false;
+  out->allowed_from = 0;
+  out->windows = NULL;
+  out->nwindows = 0;
+  /* allowed_from: after the last forbidden segment. */
+  for (int i = t->nsegs - 1; i >= 0; i--) {
+    if (t->segs[i].verdict != AC_FORBIDDEN) continue;
+    if (t->segs[i].to >= AC_DAY_MAX)
+      out->never = true;
+    else if (t->segs[i].to + 1 > 0)
+      out->allowed_from = t->segs[i].to + 1;
+    break;
+  }
+  /* Windows: from the first rule's day (or day 0) through the horizon, and
+   * on to the end of the window that crosses it. */
+  size_t cap = 0;
+  int64_t start = 0;
+  if (t->nsegs > 0 && t->segs[0].from < 0) start = t->segs[0].from;
+  int64_t horizon = p->horizon;
+  int64_t pos = start;
+  int i = ac_timeline_lower(t, (int32_t)start);
+  while (pos <= horizon) {
+    if (i < t->nsegs && t->segs[i].from <= pos) {
+      ac_window_add(a, out, &cap, pos, t->segs[i].to, t->segs[i].verdict, &t->segs[i]);
+      pos = (int64_t)t->segs[i].to + 1;
+      i++;
+    } else {
+      int64_t end = i < t->nsegs ? (int64_t)t->segs[i].from - 1 : AC_DAY_MAX;
+      ac_window_add(a, out, &cap, pos, end, AC_UNKNOWN, NULL);
+      pos = end + 1;
+    }
+  }
+  if (out->nwindows > 0 && start <= AC_DAY_MIN) out->windows[0].open_from = true;
+}
+
+static bool ac_fires(const ac_triage *t, const ac_request *r) {
+  if (r->day < t->from || r->day > t->to) return false;
+  for (const ac_symptom_item *need = t->items; need; need = need->next) {
+    bool found = false;
+    for (int i = 0; i < r->nsymptoms && !found; i++)
+      found = r->symptoms[i] == need->index &&
+              (need->intensity == AC_INTENSITY_ANY || r->intensities[i] >= need->intensity);
+    if (!found) return false;
+  }
+  return true;
+}
+
+void ac_eval_symptoms(const ac_protocol *p, ac_arena *a, const ac_request *r,
+                      ac_triage_answer *out) {
+  out->level = AC_LEVEL_UNKNOWN;
+  out->nfired = 0;
+  out->fired = ac_arena_array(a, (size_t)p->ntriage + 1, sizeof *out->fired);
+  for (int i = 0; i < p->ntriage; i++) {
+    const ac_triage *t = p->triage_sorted[i];
+    if (!ac_fires(t, r)) continue;
+    out->fired[out->nfired++] = t;
+    if (t->level > out->level) out->level = t->level;
+  }
+}

@@ -1,0 +1,16 @@
+/*
+ * library.h -- what the public interface's files share inside the library.
+ */
+#ifndef AC_LIBRARY_H
+#define AC_LIBRARY_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "model.h"
+
+/* Runs the expectations of the protocol's own file; returns the failures. */
+int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color);
+
+#endif

@@ -1,0 +1,334 @@
+/*
+ * main.c -- the aftercare program: a thin client of aftercare.h.
+ *
+ *   aftercare check [--format text|json] FILE...
+ *   aftercare query [-p FILE] [--format text|json] [--batch] QUERY...
+ *   aftercare repl  [-p FILE]
+ *   aftercare test  FILE...
+ *
+ * Exit status: 0 success; 1 the input has problems; 2 usage or I/O errors.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aftercare.h"
+#include "i18n.h"
+#include "repl.h"
+
+static const char *program = "aftercare";
+
+static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void usage_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "%s: ", program);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, _("\nTry '%s --help' for more information.\n"), program);
+}
+
+static void print_help(FILE *out) {
+  fprintf(out, _("Usage: %s COMMAND [OPTION]... [ARGUMENT]...\n"), program);
+  fputs(_("Check aftercare protocols and answer questions about them.\n"
+          "\n"
+          "Commands:\n"
+          "  check FILE...     report every problem of protocol files\n"
+          "  query QUERY...    answer queries (default protocol: the standard SMP one)\n"
+          "  repl              ask queries interactively\n"
+          "  test FILE...      run the expectations written in protocol files\n"
+          "\n"
+          "Options:\n"
+          "  -p, --protocol=FILE   query this protocol instead of the standard one\n"
+          "      --format=FORMAT   text (default) or json\n"
+          "      --json            the same as --format=json\n"
+          "      --batch           read queries from standard input, one per line\n"
+          "      --color=WHEN      colour diagnostics: auto (default), always, never\n"
+          "      --max-errors=N    show at most N diagnostics (default 100)\n"
+          "  -h, --help            display this help and exit\n"
+          "  -V, --version         output version information and exit\n"
+          "\n"
+          "Queries:\n"
+          "  can swim on day 20            when shave_razor\n"
+          "  day 8                         symptoms redness, discharge on day 5\n"
+          "  phases, activities, symptoms, explain RULE, help\n"
+          "\n"
+          "Exit status: 0 success; 1 the input has problems (protocol errors, a\n"
+          "failed query or expectation); 2 usage errors or unreadable files.\n"),
+        out);
+}
+
+static void print_version(void) {
+  printf("aftercare %s\n", aftercare_version());
+  puts(_("The standard SMP aftercare protocol is built in."));
+}
+
+typedef struct options {
+  const char *protocol;
+  aftercare_format format;
+  bool batch;
+  int color; /* -1 auto */
+} options;
+
+enum { OPT_FORMAT = 256, OPT_JSON, OPT_BATCH, OPT_COLOR, OPT_MAX_ERRORS };
+
+static const struct option long_options[] = {
+    {"protocol", required_argument, NULL, 'p'},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"json", no_argument, NULL, OPT_JSON},
+    {"batch", no_argument, NULL, OPT_BATCH},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"colour", required_argument, NULL, OPT_COLOR},
+    {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Parses options after the command; returns the index of the first
+ * operand, or -1 (usage error, reported), or -2 (--help/--version done). */
+static int parse_options(int argc, char **argv, options *o) {
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "p:hV", long_options, NULL)) != -1) {
+    switch (c) {
+    case 'p':
+      o->protocol = optarg;
+      break;
+    case OPT_FORMAT:
+      if (strcmp(optarg, "text") == 0)
+        o->format = AFTERCARE_TEXT;
+      else if (strcmp(optarg, "json") == 0)
+        o->format = AFTERCARE_JSON;
+      else {
+        usage_error(_("unknown format '%s' (use text or json)"), optarg);
+        return -1;
+      }
+      break;
+    case OPT_JSON:
+      o->format = AFTERCARE_JSON;
+      break;
+    case OPT_BATCH:
+      o->batch = true;
+      break;
+    case OPT_COLOR:
+      if (strcmp(optarg, "auto") == 0)
+        o->color = -1;
+      else if (strcmp(optarg, "always") == 0)
+        o->color = 1;
+      else if (strcmp(optarg, "never") == 0)
+        o->color = 0;
+      else {
+        usage_error(_("unknown colour mode '%s' (use auto, always or never)"), optarg);
+        return -1;
+      }
+      break;
+    case OPT_MAX_ERRORS: {
+      char *end;
+      long n = strtol(optarg, &end, 10);
+      if (*end || n < 1 || n > 1000000) {
+        usage_error(_("--max-errors takes a number from 1 to 1000000, not '%s'"), optarg);
+        return -1;
+      }
+      aftercare_set_diagnostic_limit((int)n);
+      break;
+    }
+    case 'h':
+      print_help(stdout);
+      return -2;
+    case 'V':
+      print_version();
+      return -2;
+    default:
+      fprintf(stderr, _("Try '%s --help' for more information.\n"), program);
+      return -1;
+    }
+  }
+  return optind;
+}
+
+static bool use_color(const options *o, FILE *f) {
+  if (o->color >= 0) return o->color;
+  const char *nc = getenv("NO_COLOR");
+  if (nc && *nc) return false;
+  return isatty(fileno(f));
+}
+
+/* Opens the protocol named by -p, or the standard one.  NULL: reported,
+ * with *status set. */
+static aftercare *open_protocol(const options *o, int *status) {
+  if (!o->protocol) return aftercare_open_standard();
+  int err = 0;
+  aftercare *p = aftercare_open(o->protocol, &err);
+  if (!p) {
+    fprintf(stderr, _("%s: cannot read '%s': %s\n"), program, o->protocol, strerror(err));
+    *status = AFTERCARE_EXIT_USAGE;
+  }
+  return p;
+}
+
+static int cmd_check(int argc, char **argv, options *o) {
+  if (argc < 1) {
+    usage_error("%s", _("check: name at least one protocol file"));
+    return AFTERCARE_EXIT_USAGE;
+  }
+  int status = AFTERCARE_EXIT_OK;
+  bool color = use_color(o, stderr);
+  for (int i = 0; i < argc; i++) {
+    int err = 0;
+    aftercare *p = aftercare_open(argv[i], &err);
+    if (!p) {
+      fprintf(stderr, _("%s: cannot read '%s': %s\n"), program, argv[i], strerror(err));
+      status = AFTERCARE_EXIT_USAGE;
+      continue;
+    }
+    if (o->format == AFTERCARE_JSON)
+      aftercare_print_diagnostics(p, stdout, AFTERCARE_JSON, 0);
+    else
+      aftercare_print_diagnostics(p, stderr, AFTERCARE_TEXT, color);
+    if (aftercare_errors(p) > 0 && status == AFTERCARE_EXIT_OK) status = AFTERCARE_EXIT_INPUT;
+    if (o->format == AFTERCARE_TEXT && argc > 1 && aftercare_errors(p) == 0 &&
+        aftercare_warnings(p) == 0)
+      fprintf(stderr, _("%s: ok\n"), argv[i]);
+    aftercare_close(p);
+  }
+  return status;
+}
+
+/* Reads queries from standard input, one per line; answers each. */
+static int run_batch(aftercare *p, const options *o) {
+  int status = AFTERCARE_EXIT_OK;
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  int lineno = 0;
+  bool color = use_color(o, stderr);
+  while ((n = getline(&line, &cap, stdin)) != -1) {
+    lineno++;
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+    if (n == 0 || line[0] == '#') continue;
+    if (aftercare_ask(p, line, o->format, stdout, stderr, "<stdin>", lineno, color) != 0)
+      status = AFTERCARE_EXIT_INPUT;
+  }
+  free(line);
+  if (ferror(stdin)) {
+    fprintf(stderr, _("%s: error reading standard input: %s\n"), program, strerror(errno));
+    status = AFTERCARE_EXIT_USAGE;
+  }
+  return status;
+}
+
+static int cmd_query(int argc, char **argv, options *o) {
+  if (argc < 1 && !o->batch) {
+    usage_error("%s", _("query: give a query, or --batch to read them from standard input"));
+    return AFTERCARE_EXIT_USAGE;
+  }
+  int status = AFTERCARE_EXIT_OK;
+  aftercare *p = open_protocol(o, &status);
+  if (!p) return status;
+  if (aftercare_errors(p) > 0) {
+    aftercare_print_diagnostics(p, stderr, AFTERCARE_TEXT, use_color(o, stderr));
+    aftercare_close(p);
+    return AFTERCARE_EXIT_INPUT;
+  }
+  bool color = use_color(o, stderr);
+  for (int i = 0; i < argc; i++)
+    if (aftercare_ask(p, argv[i], o->format, stdout, stderr, "query", 1, color) != 0)
+      status = AFTERCARE_EXIT_INPUT;
+  if (o->batch) {
+    int b = run_batch(p, o);
+    if (b > status) status = b;
+  }
+  aftercare_close(p);
+  if (fflush(stdout) != 0) {
+    fprintf(stderr, _("%s: error writing output: %s\n"), program, strerror(errno));
+    status = AFTERCARE_EXIT_USAGE;
+  }
+  return status;
+}
+
+static int cmd_test(int argc, char **argv, options *o) {
+  if (argc < 1) {
+    usage_error("%s", _("test: name at least one protocol file"));
+    return AFTERCARE_EXIT_USAGE;
+  }
+  int status = AFTERCARE_EXIT_OK;
+  for (int i = 0; i < argc; i++) {
+    int err = 0;
+    aftercare *p = aftercare_open(argv[i], &err);
+    if (!p) {
+      fprintf(stderr, _("%s: cannot read '%s': %s\n"), program, argv[i], strerror(err));
+      status = AFTERCARE_EXIT_USAGE;
+      continue;
+    }
+    if (aftercare_errors(p) > 0) {
+      aftercare_print_diagnostics(p, stderr, AFTERCARE_TEXT, use_color(o, stderr));
+      if (status == AFTERCARE_EXIT_OK) status = AFTERCARE_EXIT_INPUT;
+    } else if (aftercare_test(p, stdout, use_color(o, stdout)) > 0 &&
+               status == AFTERCARE_EXIT_OK) {
+      status = AFTERCARE_EXIT_INPUT;
+    }
+    aftercare_close(p);
+  }
+  return status;
+}
+
+static int cmd_repl(int argc, char **argv, options *o) {
+  (void)argv;
+  if (argc > 0) {
+    usage_error("%s", _("repl: takes no arguments (use -p FILE for a protocol)"));
+    return AFTERCARE_EXIT_USAGE;
+  }
+  return ac_repl_run(o->protocol, o->format == AFTERCARE_JSON, o->color);
+}
+
+typedef struct command {
+  const char *name;
+  int (*run)(int argc, char **argv, options *o);
+} command;
+
+static const command commands[] = {
+    {"check", cmd_check},
+    {"query", cmd_query},
+    {"repl", cmd_repl},
+    {"test", cmd_test},
+};
+
+int main(int argc, char **argv) {
+  setlocale(LC_ALL, "");
+  bindtextdomain(PACKAGE, LOCALEDIR);
+  options o = {NULL, AFTERCARE_TEXT, false, -1};
+  if (argc < 2) {
+    usage_error("%s", _("missing command (check, query, repl or test)"));
+    return AFTERCARE_EXIT_USAGE;
+  }
+  const char *name = argv[1];
+  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+    print_help(stdout);
+    return AFTERCARE_EXIT_OK;
+  }
+  if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+    print_version();
+    return AFTERCARE_EXIT_OK;
+  }
+  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+    if (strcmp(name, commands[i].name) != 0) continue;
+    int first = parse_options(argc - 1, argv + 1, &o);
+    if (first == -2) return AFTERCARE_EXIT_OK;
+    if (first < 0) return AFTERCARE_EXIT_USAGE;
+    int status = commands[i].run(argc - 1 - first, argv + 1 + first, &o);
+    if (fflush(stdout) != 0 && status == AFTERCARE_EXIT_OK) status = AFTERCARE_EXIT_USAGE;
+    return status;
+  }
+  usage_error(_("unknown command '%s' (use check, query, repl or test)"), name);
+  return AFTERCARE_EXIT_USAGE;
+}

@@ -1,0 +1,179 @@
+/*
+ * model.h -- a checked protocol chain: the entities of every protocol in
+ * it, resolved and merged, and the timelines compiled from their rules.
+ *
+ * Layer 0 is the root of the chain (the protocol that extends nothing); the
+ * last layer is the protocol that was asked for.  Everything lives in the
+ * compilation's arena.
+ */
+#ifndef AC_MODEL_H
+#define AC_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diagnostic.h"
+#include "names.h"
+
+typedef struct ac_timeline ac_timeline;
+
+/* One protocol file of the chain. */
+typedef struct ac_layer {
+  int depth;             /* 0: the root */
+  const ac_source *src;
+  ac_file *file;
+  const ac_stmt *header; /* NULL if missing */
+  const char *name;      /* the header's name, or NULL */
+  const char *fields[AC_FIELD_COUNT]; /* string fields, or NULL */
+  int64_t horizon;       /* -1: not set here */
+  int64_t sessions;      /* 0: not set here */
+} ac_layer;
+
+/* What a name stands for. */
+typedef enum ac_entity_kind {
+  AC_ENT_ACTIVITY,   /* ac_activity */
+  AC_ENT_GROUP,      /* ac_group */
+  AC_ENT_SYMPTOM,    /* ac_symptom */
+  AC_ENT_FACT,       /* ac_fact */
+  AC_ENT_PHASE,      /* ac_phase */
+  AC_ENT_RULE,       /* ac_rule */
+  AC_ENT_CONSTRAINT, /* ac_constraint */
+  AC_ENT_TRIAGE,     /* ac_triage */
+  AC_ENT_ADVICE,     /* ac_advice */
+  AC_ENT_COUNT       /* number of kinds */
+} ac_entity_kind;
+
+/* The part every entity starts with. */
+typedef struct ac_entity {
+  ac_entity_kind kind;
+  const char *name;
+  const ac_stmt *decl; /* where it is written */
+  const ac_layer *layer;
+  int index;           /* in its kind's array */
+  bool replaced;       /* an extension overrides it: not in force */
+} ac_entity;
+
+typedef struct ac_activity {
+  ac_entity e;
+  const char *label;
+} ac_activity;
+
+typedef struct ac_group {
+  ac_entity e;
+  const char *label;
+  int *members; /* activity indices, every level of nesting flattened */
+  int nmembers;
+  int visiting; /* cycle detection: 0 new, 1 on the stack, 2 done */
+} ac_group;
+
+typedef struct ac_symptom {
+  ac_entity e;
+  const char *label;
+} ac_symptom;
+
+typedef struct ac_fact {
+  ac_entity e;
+  const char *label;
+  bool is_bool;
+} ac_fact;
+
+/* Citations of an entity: identifiers of source statements. */
+typedef struct ac_cites {
+  const ac_ident *first;
+} ac_cites;
+
+typedef struct ac_phase {
+  ac_entity e;
+  const char *title;
+  int32_t from, to;
+  const ac_guidance *guidance;
+} ac_phase;
+
+/* A rule's target: an activity, or a group of them. */
+typedef struct ac_target {
+  bool is_group;
+  int index;
+} ac_target;
+
+typedef struct ac_rule {
+  ac_entity e;
+  ac_verb verb;
+  ac_verdict verdict;   /* what the verb means; CONDITIONAL with a condition */
+  ac_target target;
+  int32_t from, to;
+  const ac_cond *cond;  /* resolved; NULL if none */
+  bool cond_negated;    /* written with `unless` */
+  const char *because;  /* NULL if none */
+  bool final_only;      /* after final session */
+  struct ac_rule **overrides; /* rules of the same protocol it wins over */
+  int noverrides;
+  bool used;            /* decides some day of some activity */
+  int order;            /* position in the chain, for stable output */
+} ac_rule;
+
+typedef struct ac_constraint {
+  ac_entity e;
+  bool is_triage;
+  ac_target target;          /* activity constraint */
+  const ac_symptom_item *items; /* triage constraint */
+  ac_level floor;
+  int32_t from, to;
+  const char *because;
+} ac_constraint;
+
+typedef struct ac_triage {
+  ac_entity e;
+  const ac_symptom_item *items;
+  int nitems;
+  int32_t from, to;
+  ac_level level;
+  const char *advice;
+  int order;
+} ac_triage;
+
+typedef struct ac_advice {
+  ac_entity e;
+  const char *text;
+  int32_t from, to;
+} ac_advice;
+
+typedef struct ac_no_guidance {
+  const ac_stmt *decl;
+  const ac_layer *layer;
+  ac_target target;
+  int32_t from, to;
+} ac_no_guidance;
+
+/* The merged chain. */
+typedef struct ac_protocol {
+  ac_arena *arena;
+  ac_diags *diags;
+  ac_layer **layers;
+  int nlayers;
+  ac_names *names;   /* identifier -> ac_entity */
+  ac_names *phrases; /* normalised identifier, label, alias -> ac_entity */
+  ac_vec entities[AC_ENT_COUNT];
+  ac_vec no_guidance;  /* ac_no_guidance */
+  ac_vec expectations; /* ac_stmt (EXPECT), with layers in expect_layers */
+  ac_vec expect_layers;
+  int64_t horizon;     /* of the last layer that sets it; default 365 */
+  int64_t sessions;    /* of the last layer that sets it; default 1 */
+  bool has_final_only; /* some rule applies after the final session only */
+  /* Compiled: one timeline per activity, after the final session and after
+   * any other session (the same when no rule is final-only). */
+  ac_timeline **final_tl, **every_tl;
+  /* Symptom rules in force, most severe first, then in order. */
+  ac_triage **triage_sorted;
+  int ntriage;
+} ac_protocol;
+
+#define AC_ACTIVITY(p, i) ((ac_activity *)(p)->entities[AC_ENT_ACTIVITY].items[i])
+#define AC_NACTIVITIES(p) ((int)(p)->entities[AC_ENT_ACTIVITY].len)
+
+const char *ac_verdict_name(ac_verdict v);
+const char *ac_level_name(ac_level l);
+const char *ac_entity_kind_name(ac_entity_kind k);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * names.h -- a hash table from names to entities, and "did you mean".
+ *
+ * One table holds every name of a protocol chain; queries use a second
+ * table of normalised phrases (lower case, '_' read as a space) that maps
+ * identifiers, labels and aliases to activities, symptoms and facts.
+ */
+#ifndef AC_NAMES_H
+#define AC_NAMES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+
+typedef struct ac_names ac_names;
+
+ac_names *ac_names_new(ac_arena *a);
+/* The value stored under key, or NULL. */
+void *ac_names_get(const ac_names *t, const char *key);
+/* Stores value under key unless the key is present; returns the value now
+ * stored (the old one if present). */
+void *ac_names_put(ac_names *t, const char *key, void *value);
+/* Replaces (or adds) the value under key. */
+void ac_names_set(ac_names *t, const char *key, void *value);
+size_t ac_names_count(const ac_names *t);
+
+/* Calls fn for every entry (in no particular order). */
+void ac_names_each(const ac_names *t, void (*fn)(const char *key, void *value, void *ctx),
+                   void *ctx);
+
+/* Edit distance (with transpositions), capped: returns max+1 when the
+ * distance is larger than max. */
+int ac_edit_distance(const char *a, const char *b, int max);
+
+/* The closest of candidates to word, within a distance that grows with the
+ * word's length, or NULL.  accept(value, ctx) filters the entries. */
+const char *ac_names_suggest(const ac_names *t, const char *word,
+                             int (*accept)(void *value, void *ctx), void *ctx);
+
+/* Lower-cases, turns '_' into ' ', squeezes blanks: "Shave_Razor " ->
+ * "shave razor". */
+char *ac_normalise(ac_arena *a, const char *text);
+
+#endif

@@ -1,0 +1,495 @@
+/*
+ * output.c -- rendering answers and diagnostics; see output.h.
+ */
+#include "config.h"
+
+#include "output.h"
+
+#include <jansson.h>
+#include <string.h>
+
+#include "condition.h"
+#include "evaluator.h"
+#include "i18n.h"
+
+const char *ac_output_where(ac_arena *a, const ac_entity *e) {
+  return ac_arena_printf(a, "%s:%d", e->layer->src->path, e->decl->loc.first_line);
+}
+
+const char *ac_output_days(ac_arena *a, int32_t from, int32_t to) {
+  bool of = from == AC_DAY_MIN, ot = to == AC_DAY_MAX;
+  if (of && ot) return _("always");
+  if (of) return ac_arena_printf(a, _("days ..%ld"), (long)to);
+  if (ot) return ac_arena_printf(a, _("days %ld.."), (long)from);
+  if (from == to) return ac_arena_printf(a, _("day %ld"), (long)from);
+  return ac_arena_printf(a, _("days %ld..%ld"), (long)from, (long)to);
+}
+
+static const char *ac_session_text(ac_arena *a, const ac_request *r) {
+  if (r->session > 0) return ac_arena_printf(a, _(" after session %lld"), (long long)r->session);
+  if (r->session == -1) return _(" after the final session");
+  return "";
+}
+
+/* The condition of a rule as the patient must satisfy it. */
+static const char *ac_rule_condition(ac_arena *a, const ac_rule *r) {
+  const char *c = ac_cond_text(a, r->cond);
+  return r->cond_negated ? ac_arena_printf(a, "not (%s)", c) : c;
+}
+
+static void ac_emit_json(json_t *obj, FILE *out) {
+  char *s = json_dumps(obj, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
+  if (s) {
+    fputs(s, out);
+    fputc('\n', out);
+    free(s);
+  }
+  json_decref(obj);
+}
+
+static json_t *ac_json_day(int32_t d, bool open) {
+  return open ? json_null() : json_integer(d);
+}
+
+static json_t *ac_json_reasons(ac_arena *a, const ac_segment *seg) {
+  json_t *list = json_array();
+  if (!seg) return list;
+  for (int i = 0; i < seg->nrules; i++) {
+    const ac_rule *r = seg->rules[i];
+    json_t *o = json_object();
+    json_object_set_new(o, "rule", json_string(r->e.name));
+    json_object_set_new(o, "text", r->because ? json_string(r->because) : json_null());
+    json_object_set_new(o, "source", json_string(ac_output_where(a, &r->e)));
+    if (r->cond) json_object_set_new(o, "condition", json_string(ac_rule_condition(a, r)));
+    json_array_append_new(list, o);
+  }
+  return list;
+}
+
+static void ac_text_reasons(ac_arena *a, const ac_segment *seg, FILE *out) {
+  if (!seg) return;
+  for (int i = 0; i < seg->nrules; i++) {
+    const ac_rule *r = seg->rules[i];
+    fprintf(out, _("  rule '%s' (%s)"), r->e.name, ac_output_where(a, &r->e));
+    if (r->cond) fprintf(out, _(" [only if %s]"), ac_rule_condition(a, r));
+    if (r->because) fprintf(out, ": %s", r->because);
+    fputc('\n', out);
+  }
+}
+
+static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r,
+                          const char *qt, ac_format fmt, FILE *out) {
+  ac_can_answer ans;
+  ac_eval_can(p, r, &ans);
+  const char *act = r->activity->e.name;
+  if (fmt == AC_FORMAT_JSON) {
+    json_t *o = json_object();
+    json_object_set_new(o, "query", json_string(qt));
+    json_object_set_new(o, "activity", json_string(act));
+    json_object_set_new(o, "day", json_integer(r->day));
+    if (r->session) json_object_set_new(o, "session", r->session > 0 ? json_integer(r->session) : json_string("final"));
+    json_object_set_new(o, "verdict", json_string(ac_verdict_name(ans.verdict)));
+    if (ans.timeline == AC_CONDITIONAL && ans.deciding)
+      json_object_set_new(o, "condition", json_string(ac_rule_condition(a, ans.deciding)));
+    json_object_set_new(o, "reasons", ac_json_reasons(a, ans.seg));
+    ac_emit_json(o, out);
+    return;
+  }
+  fprintf(out, _("%s on day %ld%s: %s"), act, (long)r->day, ac_session_text(a, r),
+          ac_verdict_name(ans.verdict));
+  if (ans.verdict == AC_CONDITIONAL && ans.deciding)
+    fprintf(out, _(", allowed only if %s"), ac_rule_condition(a, ans.deciding));
+  else if (ans.timeline == AC_CONDITIONAL && ans.deciding)
+    fprintf(out, ans.verdict == AC_FORBIDDEN ? _(" (%s does not hold)") : _(" (%s holds)"),
+            ac_rule_condition(a, ans.deciding));
+  else if (ans.timeline == AC_CONDITIONAL)
+    fputs(_(" (every condition holds)"), out);
+  else if (ans.verdict == AC_UNKNOWN)
+    fputs(_(" (no rule covers this day: ask your practitioner)"), out);
+  fputc('\n', out);
+  ac_text_reasons(a, ans.seg, out);
+}
+
+static void ac_answer_when(const ac_protocol *p, ac_arena *a, const ac_request *r,
+                           const char *qt, ac_format fmt, FILE *out) {
+  ac_when_answer ans;
+  ac_eval_when(p, a, r->activity, r->final_session, &ans);
+  const char *act = r->activity->e.name;
+  if (fmt == AC_FORMAT_JSON) {
+    json_t *o = json_object();
+    json_object_set_new(o, "query", json_string(qt));
+    json_object_set_new(o, "activity", json_string(act));
+    json_object_set_new(o, "allowed_from", ans.never ? json_null() : json_integer(ans.allowed_from));
+    json_t *ws = json_array();
+    for (int i = 0; i < ans.nwindows; i++) {
+      const ac_window *w = &ans.windows[i];
+      json_t *wo = json_object();
+      json_object_set_new(wo, "from", ac_json_day(w->from, w->open_from));
+      json_object_set_new(wo, "to", ac_json_day(w->to, w->open_to));
+      json_object_set_new(wo, "verdict", json_string(ac_verdict_name(w->verdict)));
+      json_array_append_new(ws, wo);
+    }
+    json_object_set_new(o, "windows", ws);
+    ac_emit_json(o, out);
+    return;
+  }
+  if (ans.never)
+    fprintf(out, _("%s: never allowed (it stays forbidden)\n"), act);
+  else
+    fprintf(out, _("%s: no longer forbidden from day %ld\n"), act, (long)ans.allowed_from);
+  for (int i = 0; i < ans.nwindows; i++) {
+    const ac_window *w = &ans.windows[i];
+    fprintf(out, "  %-14s %s\n",
+            ac_output_days(a, w->open_from ? AC_DAY_MIN : w->from, w->open_to ? AC_DAY_MAX : w->to),
+            ac_verdict_name(w->verdict));
+  }
+}
+
+static const char *ac_symptom_list(ac_arena *a, const ac_protocol *p, const ac_request *r) {
+  const char *s = "";
+  for (int i = 0; i < r->nsymptoms; i++) {
+    const ac_entity *e = p->entities[AC_ENT_SYMPTOM].items[r->symptoms[i]];
+    const char *in = r->intensities[i] == AC_INTENSITY_SEVERE     ? "severe "
+                     : r->intensities[i] == AC_INTENSITY_MODERATE ? "moderate "
+                     : r->intensities[i] == AC_INTENSITY_MILD     ? "mild "
+                                                                  : "";
+    s = ac_arena_printf(a, "%s%s%s%s", s, i ? ", " : "", in, e->name);
+  }
+  return s;
+}
+
+static void ac_answer_symptoms(const ac_protocol *p, ac_arena *a, const ac_request *r,
+                               const char *qt, ac_format fmt, FILE *out) {
+  ac_triage_answer ans;
+  ac_eval_symptoms(p, a, r, &ans);
+  if (fmt == AC_FORMAT_JSON) {
+    json_t *o = json_object();
+    json_object_set_new(o, "query", json_string(qt));
+    json_object_set_new(o, "day", json_integer(r->day));
+    json_t *ss = json_array();
+    for (int i = 0; i < r->nsymptoms; i++) {
+      const ac_entity *e = p->entities[AC_ENT_SYMPTOM].items[r->symptoms[i]];
+      json_array_append_new(ss, json_string(e->name));
+    }
+    json_object_set_new(o, "symptoms", ss);
+    json_object_set_new(o, "level", json_string(ac_level_name(ans.level)));
+    json_t *adv = json_array();
+    for (int i = 0; i < ans.nfired; i++) {
+      const ac_triage *t = ans.fired[i];
+      json_t *ao = json_object();
+      json_object_set_new(ao, "level", json_string(ac_level_name(t->level)));
+      json_object_set_new(ao, "text", t->advice ? json_string(t->advice) : json_null());
+      json_object_set_new(ao, "rule", json_string(t->e.name));
+      json_object_set_new(ao, "source", json_string(ac_output_where(a, &t->e)));
+      json_array_append_new(adv, ao);
+    }
+    json_object_set_new(o, "advice", adv);
+    ac_emit_json(o, out);
+    return;
+  }
+  fprintf(out, _("%s on day %ld: %s"), ac_symptom_list(a, p, r), (long)r->day,
+          ac_level_name(ans.level));
+  if (ans.nfired == 0) fputs(_(" (no symptom rule covers this: ask your practitioner)"), out);
+  fputc('\n', out);
+  for (int i = 0; i < ans.nfired; i++) {
+    const ac_triage *t = ans.fired[i];
+    fprintf(out, _("  %s: %s (symptom rule '%s', %s)\n"), ac_level_name(t->level),
+            t->advice ? t->advice : "", t->e.name, ac_output_where(a, &t->e));
+  }
+}
+
+static const char *ac_guidance_word(ac_guidance_kind k) {
+  switch (k) {
+  case AC_GUIDE_DO: return "do";
+  case AC_GUIDE_DONT: return "dont";
+  case AC_GUIDE_WHY: return "why";
+  default: return "";
+  }
+}
+
+static void ac_answer_day(const ac_protocol *p, ac_arena *a, const ac_request *r,
+                          const char *qt, ac_format fmt, FILE *out) {
+  int32_t day = r->day;
+  const ac_vec *phases = &p->entities[AC_ENT_PHASE];
+  const ac_vec *advice = &p->entities[AC_ENT_ADVICE];
+  int na = AC_NACTIVITIES(p);
+  if (fmt == AC_FORMAT_JSON) {
+    json_t *o = json_object();
+    json_object_set_new(o, "query", json_string(qt));
+    json_object_set_new(o, "day", json_integer(day));
+    json_t *ps = json_array();
+    for (size_t i = 0; i < phases->len; i++) {
+      const ac_phase *ph = phases->items[i];
+      if (ph->e.replaced || day < ph->from || day > ph->to) continue;
+      json_t *po = json_object();
+      json_object_set_new(po, "name", json_string(ph->e.name));
+      json_object_set_new(po, "title", json_string(ph->title));
+      json_object_set_new(po, "from", ac_json_day(ph->from, ph->from == AC_DAY_MIN));
+      json_object_set_new(po, "to", ac_json_day(ph->to, ph->to == AC_DAY_MAX));
+      json_t *lists[3] = {json_array(), json_array(), json_array()};
+      for (const ac_guidance *g = ph->guidance; g; g = g->next)
+        if (g->kind <= AC_GUIDE_WHY) json_array_append_new(lists[g->kind], json_string(g->text.text));
+      json_object_set_new(po, "do", lists[0]);
+      json_object_set_new(po, "dont", lists[1]);
+      json_object_set_new(po, "why", lists[2]);
+      json_array_append_new(ps, po);
+    }
+    json_object_set_new(o, "phases", ps);
+    json_t *as = json_array();
+    for (size_t i = 0; i < advice->len; i++) {
+      const ac_advice *ad = advice->items[i];
+      if (ad->e.replaced || day < ad->from || day > ad->to) continue;
+      json_array_append_new(as, json_string(ad->text));
+    }
+    json_object_set_new(o, "advice", as);
+    json_t *acts = json_object();
+    for (int i = 0; i < na; i++) {
+      const ac_activity *act = AC_ACTIVITY(p, i);
+      const ac_segment *seg = ac_timeline_find(ac_timeline_for(p, i, r->final_session), day);
+      json_object_set_new(acts, act->e.name, json_string(ac_verdict_name(seg ? seg->verdict : AC_UNKNOWN)));
+    }
+    json_object_set_new(o, "activities", acts);
+    ac_emit_json(o, out);
+    return;
+  }
+  fprintf(out, _("day %ld\n"), (long)day);
+  fputs(_("phases:\n"), out);
+  int shown = 0;
+  for (size_t i = 0; i < phases->len; i++) {
+    const ac_phase *ph = phases->items[i];
+    if (ph->e.replaced || day < ph->from || day > ph->to) continue;
+    fprintf(out, "  %s (%s)\n", ph->title, ac_output_days(a, ph->from, ph->to));
+    for (const ac_guidance *g = ph->guidance; g; g = g->next)
+      if (g->kind <= AC_GUIDE_WHY) fprintf(out, "    %-5s %s\n", ac_guidance_word(g->kind), g->text.text);
+    shown++;
+  }
+  if (!shown) fputs(_("  (none)\n"), out);
+  shown = 0;
+  for (size_t i = 0; i < advice->len; i++) {
+    const ac_advice *ad = advice->items[i];
+    if (ad->e.replaced || day < ad->from || day > ad->to) continue;
+    if (!shown++) fputs(_("advice:\n"), out);
+    fprintf(out, "  - %s\n", ad->text);
+  }
+  fputs(_("activities:\n"), out);
+  for (int i = 0; i < na; i++) {
+    const ac_activity *act = AC_ACTIVITY(p, i);
+    const ac_segment *seg = ac_timeline_find(ac_timeline_for(p, i, r->final_session), day);
+    fprintf(out, "  %-24s %s", act->e.name, ac_verdict_name(seg ? seg->verdict : AC_UNKNOWN));
+    if (seg && seg->verdict == AC_CONDITIONAL && seg->nrules > 0)
+      fprintf(out, _(" (only if %s)"), ac_rule_condition(a, seg->rules[0]));
+    fputc('\n', out);
+  }
+}
+
+static void ac_answer_list(const ac_protocol *p, ac_arena *a, ac_entity_kind kind,
+                           const char *qt, ac_format fmt, FILE *out) {
+  ac_vec *v = (ac_vec *)&p->entities[kind];
+  if (fmt == AC_FORMAT_JSON) {
+    json_t *o = json_object();
+    json_object_set_new(o, "query", json_string(qt));
+    json_t *list = json_array();
+    for (size_t i = 0; i < v->len; i++) {
+      const ac_entity *e = v->items[i];
+      if (e->replaced) continue;
+      json_t *eo = json_object();
+      json_object_set_new(eo, "name", json_string(e->name));
+      const char *label = kind == AC_ENT_PHASE ? ((const ac_phase *)e)->title : e->decl->text.text;
+      json_object_set_new(eo, kind == AC_ENT_PHASE ? "title" : "label",
+                          label ? json_string(label) : json_null());
+      if (kind == AC_ENT_PHASE) {
+        const ac_phase *ph = (const ac_phase *)e;
+        json_object_set_new(eo, "from", ac_json_day(ph->from, ph->from == AC_DAY_MIN));
+        json_object_set_new(eo, "to", ac_json_day(ph->to, ph->to == AC_DAY_MAX));
+      } else {
+        json_t *al = json_array();
+        for (const ac_clause *c = e->decl->clauses; c; c = c->next)
+          if (c->kind == AC_CLAUSE_ALIASES)
+            for (const ac_alias *x = c->aliases; x; x = x->next)
+              json_array_append_new(al, json_string(x->text.text));
+        json_object_set_new(eo, "aliases", al);
+      }
+      json_array_append_new(list, eo);
+    }
+    json_object_set_new(o, kind == AC_ENT_PHASE ? "phases" : kind == AC_ENT_ACTIVITY ? "activities" : "symptoms", list);
+    ac_emit_json(o, out);
+    return;
+  }
+  for (size_t i = 0; i < v->len; i++) {
+    const ac_entity *e = v->items[i];
+    if (e->replaced) continue;
+    if (kind == AC_ENT_PHASE) {
+      const ac_phase *ph = (const ac_phase *)e;
+      fprintf(out, "%-24s %-16s %s\n", e->name, ac_output_days(a, ph->from, ph->to), ph->title);
+      continue;
+    }
+    fprintf(out, "%-24s %s", e->name, e->decl->text.text ? e->decl->text.text : "");
+    const char *sep = _(" (also: ");
+    for (const ac_clause *c = e->decl->clauses; c; c = c->next)
+      if (c->kind == AC_CLAUSE_ALIASES)
+        for (const ac_alias *x = c->aliases; x; x = x->next) {
+          fprintf(out, "%s%s", sep, x->text.text);
+          sep = ", ";
+        }
+    if (sep[0] == ',') fputc(')', out);
+    fputc('\n', out);
+  }
+}
+
+/* explain NAME: where it is, what it says, as written. */
+static void ac_answer_explain(const ac_protocol *p, ac_arena *a, const ac_request *r,
+                              const char *qt, ac_format fmt, FILE *out) {
+  (void)p;
+  const ac_entity *e = r->explain;
+  const ac_stmt *s = e->decl;
+  const ac_source *src = e->layer->src;
+  /* The statement's text, line by line. */
+  const char *text = "";
+  for (int line = s->loc.first_line; line <= s->loc.last_line; line++) {
+    size_t len;
+    const char *l = ac_source_line(src, line, &len);
+    if (!l) break;
+    text = ac_arena_printf(a, "%s%.*s\n", text, (int)len, l);
+  }
+  const char *because = NULL;
+  for (const ac_clause *c = s->clauses; c; c = c->next)
+    if (c->kind == AC_CLAUSE_BECAUSE) because = c->text.text;
+  if (fmt == AC_FORMAT_JSON) {
+    json_t *o = json_object();
+    json_object_set_new(o, "query", json_string(qt));
+    json_object_set_new(o, "name", json_string(e->name));
+    json_object_set_new(o, "kind", json_string(ac_entity_kind_name(e->kind)));
+    json_object_set_new(o, "source", json_string(ac_output_where(a, e)));
+    json_object_set_new(o, "because", because ? json_string(because) : json_null());
+    json_t *cites = json_array();
+    for (const ac_clause *c = s->clauses; c; c = c->next)
+      if (c->kind == AC_CLAUSE_CITES)
+        for (const ac_ident *i = c->names; i; i = i->next) json_array_append_new(cites, json_string(i->name));
+    json_object_set_new(o, "cites", cites);
+    json_object_set_new(o, "text", json_string(text));
+    ac_emit_json(o, out);
+    return;
+  }
+  fprintf(out, _("%s '%s' (%s)%s\n"), ac_entity_kind_name(e->kind), e->name,
+          ac_output_where(a, e), e->replaced ? _(", replaced by an extension") : "");
+  if (e->kind == AC_ENT_RULE) {
+    const ac_rule *rule = (const ac_rule *)e;
+    fprintf(out, _("  %s, %s%s\n"), ac_verdict_name(rule->verdict),
+            ac_output_days(a, rule->from, rule->to),
+            rule->final_only ? _(", after the final session only") : "");
+    if (rule->cond) fprintf(out, _("  only if %s\n"), ac_rule_condition(a, rule));
+  }
+  if (because) fprintf(out, _("  because: %s\n"), because);
+  const char *sep = _("  cites: ");
+  for (const ac_clause *c = s->clauses; c; c = c->next)
+    if (c->kind == AC_CLAUSE_CITES)
+      for (const ac_ident *i = c->names; i; i = i->next) {
+        fprintf(out, "%s%s", sep, i->name);
+        sep = ", ";
+      }
+  if (sep[0] == ',') fputc('\n', out);
+  const char *line = text;
+  while (*line) {
+    const char *nl = strchr(line, '\n');
+    fprintf(out, "  | %.*s\n", (int)(nl - line), line);
+    line = nl + 1;
+  }
+}
+
+static const char *const ac_help_lines[] = {
+    N_("can ACTIVITY on day N [with FACT = VALUE, ...] [after session K | after the final session]"),
+    N_("    the verdict for an activity on a day, and the rules behind it"),
+    N_("day N                   the phases in force, and every activity's verdict"),
+    N_("when ACTIVITY           from which day it is no longer forbidden, and its windows"),
+    N_("symptoms S1, S2, ... on day N"),
+    N_("    triage: the level, and the advice of every symptom rule that fires"),
+    N_("phases | activities | symptoms"),
+    N_("    what the protocol names"),
+    N_("explain NAME            a rule (or any named thing): where, why, as written"),
+    N_("help                    this list"),
+    NULL,
+};
+
+static void ac_answer_help(const char *qt, ac_format fmt, FILE *out) {
+  if (fmt == AC_FORMAT_JSON) {
+    json_t *o = json_object();
+    json_object_set_new(o, "query", json_string(qt));
+    json_t *l = json_array();
+    for (int i = 0; ac_help_lines[i]; i++) json_array_append_new(l, json_string(_(ac_help_lines[i])));
+    json_object_set_new(o, "help", l);
+    ac_emit_json(o, out);
+    return;
+  }
+  for (int i = 0; ac_help_lines[i]; i++) fprintf(out, "%s\n", _(ac_help_lines[i]));
+}
+
+void ac_output_answer(const ac_protocol *p, ac_arena *a, const ac_request *r,
+                      const char *qt, ac_format fmt, FILE *out) {
+  switch (r->kind) {
+  case AC_Q_CAN: ac_answer_can(p, a, r, qt, fmt, out); break;
+  case AC_Q_WHEN: ac_answer_when(p, a, r, qt, fmt, out); break;
+  case AC_Q_SYMPTOMS: ac_answer_symptoms(p, a, r, qt, fmt, out); break;
+  case AC_Q_DAY: ac_answer_day(p, a, r, qt, fmt, out); break;
+  case AC_Q_PHASES: ac_answer_list(p, a, AC_ENT_PHASE, qt, fmt, out); break;
+  case AC_Q_ACTIVITIES: ac_answer_list(p, a, AC_ENT_ACTIVITY, qt, fmt, out); break;
+  case AC_Q_SYMPTOM_LIST: ac_answer_list(p, a, AC_ENT_SYMPTOM, qt, fmt, out); break;
+  case AC_Q_EXPLAIN: ac_answer_explain(p, a, r, qt, fmt, out); break;
+  case AC_Q_HELP: ac_answer_help(qt, fmt, out); break;
+  }
+}
+
+static json_t *ac_json_diag(const ac_diag *g) {
+  char code[8];
+  json_t *o = json_object();
+  json_object_set_new(o, "file", g->src ? json_string(g->src->path) : json_null());
+  int off = g->src ? g->src->line_offset : 0;
+  json_object_set_new(o, "line", json_integer(g->loc.first_line + off));
+  json_object_set_new(o, "column", json_integer(g->loc.first_column));
+  json_object_set_new(o, "end_line", json_integer(g->loc.last_line + off));
+  json_object_set_new(o, "end_column", json_integer(g->loc.last_column));
+  json_object_set_new(o, "severity", json_string(g->severity == AC_SEV_ERROR ? "error"
+                                                 : g->severity == AC_SEV_WARNING ? "warning"
+                                                                                 : "note"));
+  json_object_set_new(o, "code", json_string(ac_diag_code_name(g->code, code)));
+  json_object_set_new(o, "message", json_string(g->message));
+  if (g->notes) {
+    json_t *notes = json_array();
+    for (const ac_diag *n = g->notes; n; n = n->next) json_array_append_new(notes, ac_json_diag(n));
+    json_object_set_new(o, "notes", notes);
+  }
+  return o;
+}
+
+static json_t *ac_json_diag_list(const ac_diags *d) {
+  json_t *list = json_array();
+  for (const ac_diag *g = d->first; g; g = g->next) json_array_append_new(list, ac_json_diag(g));
+  return list;
+}
+
+void ac_output_query_error(const ac_diags *d, const char *qt, ac_format fmt, FILE *out,
+                           FILE *err, bool color) {
+  if (fmt == AC_FORMAT_JSON) {
+    json_t *o = json_object();
+    json_object_set_new(o, "query", json_string(qt));
+    json_object_set_new(o, "error", json_string(d->first ? d->first->message : _("invalid query")));
+    json_object_set_new(o, "diagnostics", ac_json_diag_list(d));
+    ac_emit_json(o, out);
+    return;
+  }
+  ac_render_opts o = {color};
+  ac_diags_print_text(d, err, o);
+}
+
+void ac_output_diags_json(const ac_diags *d, FILE *out) {
+  json_t *o = json_object();
+  json_object_set_new(o, "diagnostics", ac_json_diag_list(d));
+  json_object_set_new(o, "errors", json_integer(d->errors));
+  json_object_set_new(o, "warnings", json_integer(d->warnings));
+  char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  if (s) {
+    fputs(s, out);
+    fputc('\n', out);
+    free(s);
+  }
+  json_decref(o);
+}

@@ -1,0 +1,38 @@
+/*
+ * output.h -- answers and diagnostics as text for people and as JSON for
+ * programs (one object per query per line; see docs/json.md).
+ */
+#ifndef AC_OUTPUT_H
+#define AC_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "diagnostic.h"
+#include "model.h"
+#include "query.h"
+
+typedef enum ac_format {
+  AC_FORMAT_TEXT, /* for people */
+  AC_FORMAT_JSON  /* one JSON object per line */
+} ac_format;
+
+/* Answers a resolved request. */
+void ac_output_answer(const ac_protocol *p, ac_arena *a, const ac_request *r,
+                      const char *query_text, ac_format fmt, FILE *out);
+
+/* A query that failed: its diagnostics as text, or as one JSON error
+ * object {"query":..., "error":..., "diagnostics":[...]}. */
+void ac_output_query_error(const ac_diags *d, const char *query_text, ac_format fmt,
+                           FILE *out, FILE *err, bool color);
+
+/* Diagnostics of `check` as one JSON document. */
+void ac_output_diags_json(const ac_diags *d, FILE *out);
+
+/* Where an entity is written: "rules/smp.care:12". */
+const char *ac_output_where(ac_arena *a, const ac_entity *e);
+
+/* "days 0..3", "day 4", "days 4..", "always". */
+const char *ac_output_days(ac_arena *a, int32_t from, int32_t to);
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * parse.h -- the parser's entry points (grammar/parser.y, grammar/lexer.l).
+ *
+ * One grammar serves both protocol files and queries: the lexer hands the
+ * parser a start token that selects which.  Syntax errors are reported to
+ * the diagnostics list; the parser recovers and goes on, so one run reports
+ * every error of a file (up to the diagnostics limit).
+ */
+#ifndef AC_PARSE_H
+#define AC_PARSE_H
+
+#include <stdbool.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diagnostic.h"
+#include "source.h"
+
+/* Limits, each reported with a clear error (AC0007, AC0008). */
+#define AC_MAX_NESTING 64          /* brackets in a condition */
+#define AC_MAX_COND_DEPTH 1000     /* operators in one condition, nested */
+#define AC_MAX_IDENT_LENGTH 256    /* characters of an identifier */
+#define AC_MAX_STRING_LENGTH 65536 /* bytes of a string literal */
+
+/* Which language a source holds. */
+typedef enum ac_parse_mode {
+  AC_PARSE_PROTOCOL, /* a protocol file */
+  AC_PARSE_QUERY     /* one query (command line, REPL, batch line) */
+} ac_parse_mode;
+
+/* State shared by the lexer and the parser for one source. */
+typedef struct ac_parse_state {
+  ac_arena *arena;
+  const ac_source *src;
+  ac_diags *diags;
+  ac_parse_mode mode;
+  bool start_sent;  /* the start token has been handed out */
+  bool fatal;       /* stop: a limit was hit; no more syntax errors */
+  int paren_depth;
+  int line, column; /* where the next token starts */
+  char last_text[48]; /* text of the last token, for messages */
+  ac_loc cur_loc, prev_loc; /* the last two tokens (lookahead, and before) */
+  ac_loc brace_loc;  /* the outermost '{' still open */
+  int brace_depth;
+  int syntax_errors;
+  /* Results */
+  ac_stmt *stmts, *stmts_tail;
+  ac_comment *comments, *comments_tail;
+  ac_query *query;
+} ac_parse_state;
+
+/* Parses a protocol file.  Never NULL; errors go to diags. */
+ac_file *ac_parse_protocol(ac_arena *a, const ac_source *src, ac_diags *d);
+
+/* Parses one query; NULL if it has syntax errors (reported to diags). */
+ac_query *ac_parse_query(ac_arena *a, const ac_source *src, ac_diags *d);
+
+#endif

@@ -1,0 +1,199 @@
+/*
+ * query.c -- resolving queries against a protocol; see query.h.
+ */
+#include "config.h"
+
+#include "query.h"
+
+#include <string.h>
+
+#include "i18n.h"
+#include "names.h"
+
+char *ac_phrase_key(ac_arena *a, char kind, const char *phrase) {
+  char *norm = ac_normalise(a, phrase);
+  return ac_arena_printf(a, "%c:%s", kind, norm);
+}
+
+/* The words of a phrase from word `from` on, joined by spaces. */
+static char *ac_join(ac_arena *a, const ac_word *w) {
+  size_t n = 0;
+  for (const ac_word *x = w; x; x = x->next) n += strlen(x->text) + 1;
+  char *out = ac_arena_alloc(a, n + 1);
+  for (const ac_word *x = w; x; x = x->next) {
+    if (x != w) strcat(out, " ");
+    strcat(out, x->text);
+  }
+  return out;
+}
+
+static bool ac_is_filler(const char *word, const char *const *fillers) {
+  for (; *fillers; fillers++)
+    if (strcasecmp(word, *fillers) == 0) return true;
+  return false;
+}
+
+typedef struct ac_kind_filter {
+  ac_entity_kind kind;
+} ac_kind_filter;
+
+static int ac_accept_kind(void *value, void *ctx) {
+  return ((ac_entity *)value)->kind == ((ac_kind_filter *)ctx)->kind;
+}
+
+/* Looks a phrase up, dropping leading filler words ("I", "to") if the
+ * whole phrase names nothing. */
+static ac_entity *ac_find_phrase(const ac_protocol *p, ac_arena *a, char kind,
+                                 const ac_word *w, const char *const *fillers) {
+  for (;;) {
+    ac_entity *e = ac_names_get(p->phrases, ac_phrase_key(a, kind, ac_join(a, w)));
+    if (e) return e;
+    if (!w || !w->next || !ac_is_filler(w->text, fillers)) return NULL;
+    w = w->next;
+  }
+}
+
+static ac_loc ac_phrase_loc(const ac_phrase *ph) {
+  ac_loc loc = ph->words ? ph->words->loc : ph->loc;
+  for (const ac_word *w = ph->words; w; w = w->next) {
+    loc.last_line = w->loc.last_line;
+    loc.last_column = w->loc.last_column;
+  }
+  return loc;
+}
+
+static void ac_unknown_phrase(const ac_protocol *p, ac_arena *a, char kind,
+                              ac_entity_kind ekind, const ac_phrase *ph,
+                              const ac_source *src, ac_diags *d, const char *what) {
+  char *text = ac_join(a, ph->words);
+  const char *hint = NULL;
+  if (!ac_diags_full(d)) {
+    ac_kind_filter f = {ekind};
+    const char *key = ac_names_suggest(p->phrases, ac_phrase_key(a, kind, text),
+                                       ac_accept_kind, &f);
+    if (key) hint = ((ac_entity *)ac_names_get(p->phrases, key))->name;
+  }
+  if (hint)
+    ac_diag_add(d, AC_SEV_ERROR, AC_E_UNKNOWN, src, ac_phrase_loc(ph),
+                _("unknown %s '%s' (did you mean '%s'?)"), what, text, hint);
+  else
+    ac_diag_add(d, AC_SEV_ERROR, AC_E_UNKNOWN, src, ac_phrase_loc(ph), _("unknown %s '%s'"),
+                what, text);
+}
+
+static const char *const ac_activity_fillers[] = {"i", "we", "you", "may", "can", "to",
+                                                   "still", "please", NULL};
+static const char *const ac_symptom_fillers[] = {"a", "an", "some", "my", "the", NULL};
+
+static ac_intensity ac_intensity_word(const char *w) {
+  if (strcasecmp(w, "mild") == 0) return AC_INTENSITY_MILD;
+  if (strcasecmp(w, "moderate") == 0) return AC_INTENSITY_MODERATE;
+  if (strcasecmp(w, "severe") == 0) return AC_INTENSITY_SEVERE;
+  return AC_INTENSITY_ANY;
+}
+
+bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
+                        const ac_source *src, ac_diags *d, ac_request *out) {
+  memset(out, 0, sizeof *out);
+  out->kind = q->kind;
+  out->query = q;
+  out->day = (int32_t)q->day;
+  out->session = q->session;
+  out->final_session = q->session == 0 || q->session == -1 || q->session >= p->sessions;
+  bool ok = true;
+  switch (q->kind) {
+  case AC_Q_CAN:
+  case AC_Q_WHEN: {
+    ac_entity *e = ac_find_phrase(p, a, 'a', q->subject->words, ac_activity_fillers);
+    if (!e) {
+      ac_unknown_phrase(p, a, 'a', AC_ENT_ACTIVITY, q->subject, src, d, _("activity"));
+      return false;
+    }
+    out->activity = (const ac_activity *)e;
+    if (q->kind == AC_Q_WHEN) break;
+    ac_facts_init(&out->facts, a, p);
+    for (const ac_fact_value *fv = q->facts; fv; fv = fv->next) {
+      ac_entity *f = ac_find_phrase(p, a, 'f', fv->name->words, ac_symptom_fillers);
+      if (f) {
+        const ac_fact *fact = (const ac_fact *)f;
+        if (fact->is_bool != fv->is_bool) {
+          ac_diag_add(d, AC_SEV_ERROR, AC_E_TYPE, src, fv->loc,
+                      fact->is_bool ? _("'%s' is yes or no: say '%s = true' or '%s = false'")
+                                    : _("'%s' is a number: say '%s = N'"),
+                      f->name, f->name, f->name);
+          ok = false;
+          continue;
+        }
+        out->facts.known[f->index] = true;
+        out->facts.value[f->index] = fv->value;
+        continue;
+      }
+      ac_entity *s = ac_find_phrase(p, a, 's', fv->name->words, ac_symptom_fillers);
+      if (s && fv->is_bool) {
+        out->facts.symptom_known[s->index] = true;
+        out->facts.reported[s->index] = fv->value != 0;
+        continue;
+      }
+      ac_unknown_phrase(p, a, 'f', AC_ENT_FACT, fv->name, src, d, _("fact"));
+      ok = false;
+    }
+    break;
+  }
+  case AC_Q_SYMPTOMS: {
+    int n = 0;
+    for (const ac_phrase *ph = q->symptoms; ph; ph = ph->next) n++;
+    out->symptoms = ac_arena_array(a, (size_t)n + 1, sizeof *out->symptoms);
+    out->intensities = ac_arena_array(a, (size_t)n + 1, sizeof *out->intensities);
+    /* The parser keeps the list newest first: put it in reading order. */
+    const ac_phrase **list = ac_arena_array(a, (size_t)n + 1, sizeof *list);
+    int k = n;
+    for (const ac_phrase *ph = q->symptoms; ph; ph = ph->next) list[--k] = ph;
+    for (int i = 0; i < n; i++) {
+      const ac_phrase *ph = list[i];
+      const ac_word *w = ph->words;
+      ac_intensity in = AC_INTENSITY_ANY;
+      if (w && w->next && ac_intensity_word(w->text) != AC_INTENSITY_ANY) {
+        in = ac_intensity_word(w->text);
+        w = w->next;
+      }
+      ac_entity *e = ac_find_phrase(p, a, 's', w, ac_symptom_fillers);
+      if (!e && in != AC_INTENSITY_ANY)
+        e = ac_find_phrase(p, a, 's', ph->words, ac_symptom_fillers);
+      if (!e) {
+        ac_unknown_phrase(p, a, 's', AC_ENT_SYMPTOM, ph, src, d, _("symptom"));
+        ok = false;
+        continue;
+      }
+      out->symptoms[out->nsymptoms] = e->index;
+      out->intensities[out->nsymptoms] = in;
+      out->nsymptoms++;
+    }
+    break;
+  }
+  case AC_Q_EXPLAIN: {
+    char *name = ac_join(a, q->subject->words);
+    for (char *c = name; *c; c++)
+      if (*c == ' ') *c = '_';
+    ac_entity *e = ac_names_get(p->names, name);
+    if (!e) {
+      const char *hint = ac_diags_full(d) ? NULL : ac_names_suggest(p->names, name, NULL, NULL);
+      if (hint)
+        ac_diag_add(d, AC_SEV_ERROR, AC_E_UNKNOWN, src, ac_phrase_loc(q->subject),
+                    _("nothing is named '%s' (did you mean '%s'?)"), name, hint);
+      else
+        ac_diag_add(d, AC_SEV_ERROR, AC_E_UNKNOWN, src, ac_phrase_loc(q->subject),
+                    _("nothing is named '%s'"), name);
+      return false;
+    }
+    out->explain = e;
+    break;
+  }
+  case AC_Q_DAY:
+  case AC_Q_PHASES:
+  case AC_Q_ACTIVITIES:
+  case AC_Q_SYMPTOM_LIST:
+  case AC_Q_HELP:
+    break;
+  }
+  return ok;
+}

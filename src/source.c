@@ -1,0 +1,140 @@
+/*
+ * source.c -- reading protocol text and indexing its lines; see source.h.
+ */
+#include "config.h"
+
+#include "source.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void ac_source_index(ac_arena *a, ac_source *s) {
+  size_t n = 1;
+  for (size_t i = 0; i < s->len; i++)
+    if (s->text[i] == '\n') n++;
+  s->line_start = ac_arena_array(a, n, sizeof *s->line_start);
+  s->nlines = n;
+  size_t k = 0;
+  s->line_start[k++] = 0;
+  for (size_t i = 0; i < s->len; i++)
+    if (s->text[i] == '\n') s->line_start[k++] = i + 1;
+}
+
+ac_source *ac_source_from_memory(ac_arena *a, const char *path,
+                                 const char *bytes, size_t len) {
+  ac_source *s = ac_arena_alloc(a, sizeof *s);
+  s->path = ac_arena_strdup(a, path);
+  if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+    bytes += 3;
+    len -= 3;
+  }
+  s->text = ac_arena_strndup(a, bytes, len);
+  s->len = len;
+  ac_source_index(a, s);
+  return s;
+}
+
+ac_source *ac_source_read(ac_arena *a, const char *path, int *err) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    *err = errno;
+    return NULL;
+  }
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    fclose(f);
+    *err = EISDIR;
+    return NULL;
+  }
+  /* Read in chunks: the size of a pipe or a device is not known ahead. */
+  size_t cap = 64 * 1024, len = 0;
+  if (st.st_size > 0 && (unsigned long long)st.st_size < AC_MAX_FILE_SIZE)
+    cap = (size_t)st.st_size + 1;
+  char *buf = NULL;
+  ac_arena *tmp = ac_arena_new();
+  buf = ac_arena_alloc(tmp, cap);
+  for (;;) {
+    if (len == cap) {
+      if (cap > AC_MAX_FILE_SIZE) {
+        ac_arena_free(tmp);
+        fclose(f);
+        *err = EFBIG;
+        return NULL;
+      }
+      char *nbuf = ac_arena_alloc(tmp, cap * 2);
+      memcpy(nbuf, buf, len);
+      buf = nbuf;
+      cap *= 2;
+    }
+    size_t got = fread(buf + len, 1, cap - len, f);
+    len += got;
+    if (got == 0) break;
+  }
+  int failed = ferror(f);
+  int saved = errno;
+  fclose(f);
+  if (failed) {
+    ac_arena_free(tmp);
+    *err = saved ? saved : EIO;
+    return NULL;
+  }
+  if (len > AC_MAX_FILE_SIZE) {
+    ac_arena_free(tmp);
+    *err = EFBIG;
+    return NULL;
+  }
+  ac_source *s = ac_source_from_memory(a, path, buf, len);
+  ac_arena_free(tmp);
+  return s;
+}
+
+const char *ac_source_line(const ac_source *s, int line, size_t *len) {
+  if (line < 1 || (size_t)line > s->nlines) return NULL;
+  size_t start = s->line_start[line - 1];
+  size_t end = (size_t)line < s->nlines ? s->line_start[line] - 1 : s->len;
+  if (end > start && s->text[end - 1] == '\r') end--;
+  *len = end - start;
+  return s->text + start;
+}
+
+size_t ac_utf8_valid_seq(const unsigned char *p, size_t n) {
+  if (n == 0) return 0;
+  unsigned c = p[0];
+  if (c < 0x80) return 1;
+  size_t need;
+  unsigned min;
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 2;
+    min = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 3;
+    min = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 4;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (n < need) return 0;
+  unsigned cp = c & (0x7F >> need);
+  for (size_t i = 1; i < need; i++) {
+    if ((p[i] & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (p[i] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return need;
+}
+
+int ac_utf8_width(const char *p, size_t n) {
+  const unsigned char *u = (const unsigned char *)p;
+  int w = 0;
+  size_t i = 0;
+  while (i < n) {
+    size_t k = ac_utf8_valid_seq(u + i, n - i);
+    i += k ? k : 1;
+    if (w < 0x7FFFFFFF) w++;
+  }
+  return w;
+}

@@ -1,0 +1,46 @@
+/*
+ * timeline.h -- each activity's verdicts as sorted, non-overlapping day
+ * segments, compiled once from the rules of a protocol chain.
+ *
+ * Precedence is applied here, at compile time: an extension's rules over
+ * its base's on the days they cover; within one protocol a rule on an
+ * activity over a rule on a group; `overrides` between rules of one
+ * protocol.  Rules of one protocol and one level that disagree on a day are
+ * a conflict (reported here).  A query is then a binary search: its cost
+ * does not depend on the values of days, and grows with the logarithm of
+ * the number of segments.
+ */
+#ifndef AC_TIMELINE_H
+#define AC_TIMELINE_H
+
+#include <stdint.h>
+
+#include "model.h"
+
+/* The most rules a segment lists as its reasons (conditional segments list
+ * every conditional rule: all their conditions must hold). */
+#define AC_MAX_REASONS 8
+
+typedef struct ac_segment {
+  int32_t from, to;   /* inclusive */
+  ac_verdict verdict; /* never AC_UNKNOWN: days no rule covers have no segment */
+  int nrules;
+  ac_rule **rules;    /* the rules behind the verdict, in protocol order */
+} ac_segment;
+
+struct ac_timeline {
+  int nsegs;
+  ac_segment *segs; /* sorted by day, disjoint */
+};
+
+/* Compiles p->final_tl and p->every_tl, reports conflicts, marks rules
+ * that decide some day as used. */
+void ac_timeline_compile(ac_protocol *p);
+
+/* The segment covering day, or NULL (verdict unknown). */
+const ac_segment *ac_timeline_find(const ac_timeline *t, int32_t day);
+
+/* Index of the first segment that ends on or after day (nsegs if none). */
+int ac_timeline_lower(const ac_timeline *t, int32_t day);
+
+#endif
