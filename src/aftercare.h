@@ -26,7 +26,9 @@ typedef struct aftercare aftercare;
 /* How answers and diagnostics are written. */
 typedef enum aftercare_format {
   AFTERCARE_TEXT, /* for people */
-  AFTERCARE_JSON  /* one JSON object per answer, on one line */
+  AFTERCARE_JSON, /* one JSON object per answer, on one line */
+  AFTERCARE_LINE  /* the text of an answer on one line (--batch): its lines
+                   * joined with " | " */
 } aftercare_format;
 
 /* Exit statuses of the program, one per category (documented in README). */

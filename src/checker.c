@@ -1087,7 +1087,11 @@ void ac_check(ac_protocol *p) {
   ac_check_expectations(p);
   ac_timeline_compile(p);
   ac_check_constraints(p);
-  ac_warn_unused(p);
-  ac_warn_gaps(p);
+  /* Warnings only for a chain without errors: an error (an unknown name, a
+   * reversed range) would otherwise show up again as a gap or a dead rule. */
+  if (p->diags->errors == 0) {
+    ac_warn_unused(p);
+    ac_warn_gaps(p);
+  }
   ac_sort_triage(p);
 }

@@ -28,6 +28,15 @@ struct aftercare {
 
 static int ac_diag_limit = AC_DEFAULT_DIAG_LIMIT;
 
+/* AFTERCARE_NO_FAST_PATH=1 sends every query through the parser: the tests
+ * compare both paths. */
+static bool ac_no_fast_path;
+
+__attribute__((constructor)) static void ac_library_init(void) {
+  const char *v = getenv("AFTERCARE_NO_FAST_PATH");
+  ac_no_fast_path = v && *v && strcmp(v, "0") != 0;
+}
+
 const char *aftercare_version(void) { return PACKAGE_VERSION; }
 
 void aftercare_set_diagnostic_limit(int limit) { ac_diag_limit = limit > 0 ? limit : 1; }
@@ -98,8 +107,15 @@ void aftercare_print_diagnostics(const aftercare *p, FILE *out, aftercare_format
 
 int aftercare_ask(aftercare *p, const char *query, aftercare_format fmt, FILE *out, FILE *err,
                   const char *where, int line, int color) {
-  ac_format f = fmt == AFTERCARE_JSON ? AC_FORMAT_JSON : AC_FORMAT_TEXT;
+  ac_format f = fmt == AFTERCARE_JSON   ? AC_FORMAT_JSON
+                : fmt == AFTERCARE_LINE ? AC_FORMAT_LINE
+                                        : AC_FORMAT_TEXT;
   ac_arena_reset(p->scratch);
+  ac_request r;
+  if (p->diags.errors == 0 && !ac_no_fast_path && ac_request_fast(p->protocol, query, &r)) {
+    ac_output_answer(p->protocol, p->scratch, &r, query, f, out);
+    return 0;
+  }
   ac_diags d;
   ac_diags_init(&d, p->scratch);
   ac_source *src = ac_source_from_memory(p->scratch, where ? where : "query", query, strlen(query));
@@ -112,7 +128,6 @@ int aftercare_ask(aftercare *p, const char *query, aftercare_format fmt, FILE *o
     return 1;
   }
   ac_query *q = ac_parse_query(p->scratch, src, &d);
-  ac_request r;
   if (!q || !ac_request_resolve(p->protocol, p->scratch, q, src, &d, &r)) {
     if (d.errors == 0) {
       ac_loc none = {0, 0, 0, 0};

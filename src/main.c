@@ -51,7 +51,8 @@ static void print_help(FILE *out) {
           "  -p, --protocol=FILE   query this protocol instead of the standard one\n"
           "      --format=FORMAT   text (default) or json\n"
           "      --json            the same as --format=json\n"
-          "      --batch           read queries from standard input, one per line\n"
+          "      --batch           read queries from standard input, one per line, and\n"
+          "                        answer each on one line\n"
           "      --color=WHEN      colour diagnostics: auto (default), always, never\n"
           "      --max-errors=N    show at most N diagnostics (default 100)\n"
           "  -h, --help            display this help and exit\n"
@@ -216,7 +217,8 @@ static int run_batch(aftercare *p, const options *o) {
     lineno++;
     while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
     if (n == 0 || line[0] == '#') continue;
-    if (aftercare_ask(p, line, o->format, stdout, stderr, "<stdin>", lineno, color) != 0)
+    aftercare_format f = o->format == AFTERCARE_TEXT ? AFTERCARE_LINE : o->format;
+    if (aftercare_ask(p, line, f, stdout, stderr, "<stdin>", lineno, color) != 0)
       status = AFTERCARE_EXIT_INPUT;
   }
   free(line);

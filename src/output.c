@@ -6,11 +6,13 @@
 #include "output.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "condition.h"
 #include "evaluator.h"
 #include "i18n.h"
+
 
 const char *ac_output_where(ac_arena *a, const ac_entity *e) {
   return ac_arena_printf(a, "%s:%d", e->layer->src->path, e->decl->loc.first_line);
@@ -70,7 +72,8 @@ static void ac_text_reasons(ac_arena *a, const ac_segment *seg, FILE *out) {
   if (!seg) return;
   for (int i = 0; i < seg->nrules; i++) {
     const ac_rule *r = seg->rules[i];
-    fprintf(out, _("  rule '%s' (%s)"), r->e.name, ac_output_where(a, &r->e));
+    fprintf(out, _("  rule '%s' (%s:%d)"), r->e.name, r->e.layer->src->path,
+            r->e.decl->loc.first_line);
     if (r->cond) fprintf(out, _(" [only if %s]"), ac_rule_condition(a, r));
     if (r->because) fprintf(out, ": %s", r->because);
     fputc('\n', out);
@@ -423,8 +426,59 @@ static void ac_answer_help(const char *qt, ac_format fmt, FILE *out) {
   for (int i = 0; ac_help_lines[i]; i++) fprintf(out, "%s\n", _(ac_help_lines[i]));
 }
 
+static void ac_output_answer_fmt(const ac_protocol *p, ac_arena *a, const ac_request *r,
+                                 const char *qt, ac_format fmt, FILE *out);
+
+/* One memory stream per thread, reused by every one-line answer: opening
+ * a stream per answer costs more than the answer. */
+static __thread FILE *ac_line_stream;
+static __thread char *ac_line_buf;
+static __thread size_t ac_line_len;
+
+static void ac_line_stream_close(void) {
+  if (ac_line_stream) fclose(ac_line_stream);
+  free(ac_line_buf);
+  ac_line_stream = NULL;
+  ac_line_buf = NULL;
+}
+
+/* The text answer, its lines joined with " | " (leading blanks dropped). */
+static void ac_output_line(const ac_protocol *p, ac_arena *a, const ac_request *r,
+                           const char *qt, FILE *out) {
+  if (!ac_line_stream) {
+    ac_line_stream = open_memstream(&ac_line_buf, &ac_line_len);
+    if (!ac_line_stream) abort();
+    atexit(ac_line_stream_close);
+  }
+  rewind(ac_line_stream);
+  ac_output_answer_fmt(p, a, r, qt, AC_FORMAT_TEXT, ac_line_stream);
+  fflush(ac_line_stream);
+  size_t len = (size_t)ftell(ac_line_stream);
+  const char *buf = ac_line_buf;
+  while (len > 0 && buf[len - 1] == '\n') len--;
+  size_t i = 0;
+  while (i < len) {
+    size_t j = i;
+    while (j < len && buf[j] != '\n') j++;
+    fwrite(buf + i, 1, j - i, out);
+    if (j >= len) break;
+    fputs(" | ", out);
+    i = j + 1;
+    while (i < len && buf[i] == ' ') i++;
+  }
+  fputc('\n', out);
+}
+
 void ac_output_answer(const ac_protocol *p, ac_arena *a, const ac_request *r,
                       const char *qt, ac_format fmt, FILE *out) {
+  if (fmt == AC_FORMAT_LINE)
+    ac_output_line(p, a, r, qt, out);
+  else
+    ac_output_answer_fmt(p, a, r, qt, fmt, out);
+}
+
+static void ac_output_answer_fmt(const ac_protocol *p, ac_arena *a, const ac_request *r,
+                                 const char *qt, ac_format fmt, FILE *out) {
   switch (r->kind) {
   case AC_Q_CAN: ac_answer_can(p, a, r, qt, fmt, out); break;
   case AC_Q_WHEN: ac_answer_when(p, a, r, qt, fmt, out); break;

@@ -14,7 +14,8 @@
 
 typedef enum ac_format {
   AC_FORMAT_TEXT, /* for people */
-  AC_FORMAT_JSON  /* one JSON object per line */
+  AC_FORMAT_JSON, /* one JSON object per line */
+  AC_FORMAT_LINE  /* the text answer on one line, its lines joined by " | " */
 } ac_format;
 
 /* Answers a resolved request. */

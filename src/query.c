@@ -197,3 +197,90 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
   }
   return ok;
 }
+
+/* ---- The fast path: `can PHRASE on day N` ---- */
+
+/* Query keywords (query mode of the lexer) that cannot be part of an
+ * activity's phrase; with, the and and can. */
+static bool ac_fast_reserved(const char *w, size_t n) {
+  static const char *const words[] = {"activities", "after", "can", "day", "explain",
+                                      "false", "final", "help", "no", "on", "phases",
+                                      "session", "symptoms", "true", "when", "yes", NULL};
+  for (int i = 0; words[i]; i++)
+    if (strlen(words[i]) == n && strncasecmp(words[i], w, n) == 0) return true;
+  return false;
+}
+
+static bool ac_fast_word_char(char c, bool first) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+         (!first && c >= '0' && c <= '9');
+}
+
+bool ac_request_fast(const ac_protocol *p, const char *q, ac_request *out) {
+  char key[256];
+  size_t k = 0;
+  const char *s = q;
+  while (*s == ' ' || *s == '\t') s++;
+  if (strncasecmp(s, "can", 3) != 0 || (s[3] != ' ' && s[3] != '\t')) return false;
+  s += 3;
+  key[k++] = 'a';
+  key[k++] = ':';
+  int words = 0;
+  const char *day = NULL;
+  for (;;) {
+    while (*s == ' ' || *s == '\t') s++;
+    if (!ac_fast_word_char(*s, true)) return false;
+    const char *w = s;
+    while (ac_fast_word_char(*s, false)) s++;
+    size_t n = (size_t)(s - w);
+    if (n == 2 && strncasecmp(w, "on", 2) == 0) {
+      /* "on day N" must end the query */
+      while (*s == ' ' || *s == '\t') s++;
+      if (strncasecmp(s, "day", 3) != 0 || (s[3] != ' ' && s[3] != '\t')) return false;
+      s += 3;
+      while (*s == ' ' || *s == '\t') s++;
+      day = s;
+      break;
+    }
+    if (ac_fast_reserved(w, n)) return false;
+    if (k + n + 2 >= sizeof key) return false;
+    if (words++ > 0) key[k++] = ' ';
+    /* normalised as ac_normalise does: lower case, '_' as a space */
+    for (size_t i = 0; i < n; i++) {
+      char c = w[i];
+      if (c == '_') {
+        if (k > 2 && key[k - 1] != ' ') key[k++] = ' ';
+        continue;
+      }
+      key[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    while (k > 2 && key[k - 1] == ' ') k--;
+  }
+  if (words == 0) return false;
+  key[k] = '\0';
+  /* The day: an integer in the 32-bit range, then nothing but a '?'. */
+  const char *d = day;
+  bool neg = *d == '-';
+  if (neg) d++;
+  if (*d < '0' || *d > '9') return false;
+  int64_t v = 0;
+  int digits = 0;
+  while (*d >= '0' && *d <= '9') {
+    v = v * 10 + (*d++ - '0');
+    if (++digits > 10) return false;
+  }
+  if (neg) v = -v;
+  if (v < AC_DAY_MIN || v > AC_DAY_MAX) return false;
+  while (*d == ' ' || *d == '\t') d++;
+  if (*d == '?') d++;
+  while (*d == ' ' || *d == '\t' || *d == '\r' || *d == '\n') d++;
+  if (*d) return false;
+  ac_entity *e = ac_names_get(p->phrases, key);
+  if (!e) return false; /* the full path explains, or tries fillers */
+  memset(out, 0, sizeof *out);
+  out->kind = AC_Q_CAN;
+  out->activity = (const ac_activity *)e;
+  out->day = (int32_t)v;
+  out->final_session = true;
+  return true;
+}

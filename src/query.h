@@ -34,6 +34,11 @@ typedef struct ac_request {
 bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
                         const ac_source *src, ac_diags *d, ac_request *out);
 
+/* Recognises the plain form `can PHRASE on day N` without the parser, for
+ * speed in batch mode; false means "use the parser" (never an error).  The
+ * request it gives is the one ac_request_resolve would give. */
+bool ac_request_fast(const ac_protocol *p, const char *q, ac_request *out);
+
 /* The normalised key of a phrase in p->phrases: "a:" activities, "s:"
  * symptoms, "f:" facts, then the phrase. */
 char *ac_phrase_key(ac_arena *a, char kind, const char *phrase);
