@@ -52,6 +52,7 @@ int acX_yylex(ACY_STYPE *val, ac_loc *loc, void *scanner);
 #include <string.h>
 
 #include "i18n.h"
+#include "names.h"
 
 #define acY_lex acX_yylex
 
@@ -358,7 +359,11 @@ phase_item:
 
 rule:
   rule_head verb IDENT days clauses ';' {
-      ac_stmt *s = acY_stmt(st, AC_STMT_RULE, @$);
+      /* Without 'rule NAME:' the statement starts at the verb (the empty
+       * head's location is the end of the previous token). */
+      ac_loc loc = @$;
+      if (!$1) { loc.first_line = @2.first_line; loc.first_column = @2.first_column; }
+      ac_stmt *s = acY_stmt(st, AC_STMT_RULE, loc);
       s->name = $1;
       s->verb = $2;
       s->target = acY_ident(st, $3, @3);
@@ -425,7 +430,9 @@ constraint:
 
 triage:
   triage_head SYMPTOMS sym_items opt_days tclauses ';' {
-      ac_stmt *s = acY_stmt(st, AC_STMT_TRIAGE, @$);
+      ac_loc loc = @$; /* as for rules: without a head, from 'symptoms' */
+      if (!$1) { loc.first_line = @2.first_line; loc.first_column = @2.first_column; }
+      ac_stmt *s = acY_stmt(st, AC_STMT_TRIAGE, loc);
       s->name = $1;
       s->items = $3;
       s->has_days = $4.loc.first_line != 0;
@@ -800,7 +807,8 @@ static const char *acY_token_name(yysymbol_kind_t sym, char *buf, size_t n) {
     return buf;
   }
   if (name[0] == '\'') return name;
-  snprintf(buf, n, "%s", name);
+  /* bison >= 3.6 gives keywords and operators without their quotes */
+  snprintf(buf, n, "'%s'", name);
   return buf;
 }
 
@@ -825,12 +833,26 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
   (void)scanner;
   if (st->fatal) return 0;
   st->syntax_errors++;
-  yysymbol_kind_t expected[ACY_MAX_EXPECTED];
-  int n = yypcontext_expected_tokens(ctx, expected, ACY_MAX_EXPECTED);
-  if (n < 0) n = 0; /* more than we list: say nothing of them */
+  /* Room for every token: with a smaller array bison reports none when
+   * more are expected, and the hints below need to see ';' and '}'. */
+  yysymbol_kind_t expected[YYNTOKENS];
+  int n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
+  if (n < 0) n = 0;
   yysymbol_kind_t got = yypcontext_token(ctx);
   ac_loc loc = *yypcontext_location(ctx);
   char buf[64];
+
+  /* A lexical error between the last token read and this one (a skipped
+   * character, an unterminated string that swallowed the ';') has been
+   * reported: this error is its consequence. */
+  ac_loc before = got == YYSYMBOL_YYEOF ? st->cur_loc : st->prev_loc;
+  const ac_loc *le = &st->lex_error_loc;
+  if (le->first_line > 0 &&
+      (le->first_line > before.first_line ||
+       (le->first_line == before.first_line && le->first_column >= before.first_column)) &&
+      (le->first_line < loc.first_line ||
+       (le->first_line == loc.first_line && le->first_column <= loc.first_column)))
+    return 0;
 
   bool want_semicolon = false, want_brace = false;
   for (int i = 0; i < n; i++) {
@@ -847,8 +869,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
                  _("the block opened here is not closed"));
     return 0;
   }
-  if (want_semicolon && acY_starts_statement(got) && st->prev_loc.first_line > 0) {
-    ac_loc at = st->prev_loc;
+  /* The statement's last token: the one before the lookahead, or at the end
+   * of input (which the lexer does not remember) the last one read. */
+  ac_loc last_tok = got == YYSYMBOL_YYEOF ? st->cur_loc : st->prev_loc;
+  if (want_semicolon && acY_starts_statement(got) && last_tok.first_line > 0) {
+    ac_loc at = last_tok;
     at.first_line = at.last_line;
     at.first_column = at.last_column;
     at.last_column = at.first_column + 1;
@@ -869,7 +894,47 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
   else
     len += (size_t)snprintf(msg + len, sizeof msg - len, _("unexpected %s"),
                             acY_token_name(got, buf, sizeof buf));
+  /* A word close to an expected keyword is probably that keyword. */
+  if (got == YYSYMBOL_IDENT) {
+    const char *best = NULL;
+    int best_d = 3;
+    for (int i = 0; i < n; i++) {
+      /* keywords: bison (>= 3.6) names them without quotes */
+      if (expected[i] < YYSYMBOL_ACTIVITY || expected[i] > YYSYMBOL_PHASES) continue;
+      const char *kw = yysymbol_name(expected[i]);
+      size_t kl = strlen(kw);
+      if (strchr(kw, ' ')) continue;
+      int d = ac_edit_distance(st->last_text, kw, 2);
+      if (d < best_d && d <= (kl <= 3 ? 1 : 2)) {
+        best_d = d;
+        best = kw;
+      }
+    }
+    if (best) {
+      len += (size_t)snprintf(msg + len, sizeof msg - len, _(" (did you mean '%s'?)"), best);
+      ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_SYNTAX, st->src, loc, "%s", msg);
+      return 0;
+    }
+  }
+  /* Long lists are summarised by what they have in common. */
+  bool want_days = false, want_stmt = false;
+  for (int i = 0; i < n; i++) {
+    if (expected[i] == YYSYMBOL_FIRST) want_days = true;
+    if (expected[i] == YYSYMBOL_ACTIVITY) want_stmt = true;
+  }
+  if (n > ACY_MAX_EXPECTED && want_days) {
+    len += (size_t)snprintf(msg + len, sizeof msg - len, "%s",
+                            _(", expected days such as 'day 4', 'days 0..3', 'first 3 days', "
+                              "'after 10 days', 'from day 4' or 'always'"));
+    n = 0;
+  } else if (n > ACY_MAX_EXPECTED && want_stmt) {
+    len += (size_t)snprintf(msg + len, sizeof msg - len, "%s",
+                            _(", expected a statement such as 'activity', 'rule', 'forbid', "
+                              "'allow', 'phase', 'constraint' or 'expect'"));
+    n = 0;
+  }
   int shown = 0;
+  if (n > ACY_MAX_EXPECTED) n = 0; /* more than we list: say nothing of them */
   for (int i = 0; i < n && len < sizeof msg - 64; i++) {
     const char *name = acY_token_name(expected[i], buf, sizeof buf);
     if (shown == 0)

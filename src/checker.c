@@ -57,6 +57,22 @@ const char *ac_entity_kind_name(ac_entity_kind k) {
   return "?";
 }
 
+const char *ac_entity_kind_a(ac_entity_kind k) {
+  switch (k) {
+  case AC_ENT_ACTIVITY: return _("an activity");
+  case AC_ENT_GROUP: return _("a group");
+  case AC_ENT_SYMPTOM: return _("a symptom");
+  case AC_ENT_FACT: return _("a fact");
+  case AC_ENT_PHASE: return _("a phase");
+  case AC_ENT_RULE: return _("a rule");
+  case AC_ENT_CONSTRAINT: return _("a constraint");
+  case AC_ENT_TRIAGE: return _("a symptom rule");
+  case AC_ENT_ADVICE: return _("advice");
+  case AC_ENT_COUNT: break;
+  }
+  return "?";
+}
+
 ac_entity *ac_lookup(const ac_protocol *p, const char *name) {
   return ac_names_get(p->names, name);
 }
@@ -310,8 +326,8 @@ static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kin
       ac_names_set(p->names, name, e);
     } else {
       ac_diag *g = AC_ERR(p, layer, loc, AC_E_DUPLICATE,
-                          _("'%s' is already declared (as a %s)"), name,
-                          ac_entity_kind_name(old->kind));
+                          _("'%s' is already declared (as %s)"), name,
+                          ac_entity_kind_a(old->kind));
       const ac_loc *where = old->decl->name ? &old->decl->name->loc : &old->decl->loc;
       ac_diag_note(p->diags, g, old->layer->src, *where, _("'%s' is declared here"), name);
       return NULL;
@@ -470,8 +486,8 @@ static bool ac_resolve_target(ac_protocol *p, const ac_layer *layer, const ac_id
     return false;
   }
   if (e->kind != AC_ENT_ACTIVITY && e->kind != AC_ENT_GROUP) {
-    AC_ERR(p, layer, id->loc, AC_E_KIND, _("'%s' is a %s, not an activity or a group"),
-           id->name, ac_entity_kind_name(e->kind));
+    AC_ERR(p, layer, id->loc, AC_E_KIND, _("'%s' is %s, not an activity or a group"),
+           id->name, ac_entity_kind_a(e->kind));
     return false;
   }
   t->is_group = e->kind == AC_ENT_GROUP;
@@ -500,9 +516,13 @@ static void ac_flatten_group(ac_protocol *p, ac_group *g, ac_vec *stack) {
     } else if (e->kind == AC_ENT_GROUP) {
       ac_group *sub = (ac_group *)e;
       if (sub->visiting == 1) {
-        ac_diag *d = AC_ERR(p, g->e.layer, m->loc, AC_E_GROUP_CYCLE,
-                            _("group '%s' contains itself (through '%s')"), sub->e.name,
-                            m->name);
+        /* m closes the cycle: sub contains g (maybe through other groups),
+         * and g names sub. */
+        ac_diag *d = sub == g ? AC_ERR(p, g->e.layer, m->loc, AC_E_GROUP_CYCLE,
+                                       _("group '%s' contains itself"), g->e.name)
+                              : AC_ERR(p, g->e.layer, m->loc, AC_E_GROUP_CYCLE,
+                                       _("group '%s' contains itself (through '%s')"),
+                                       sub->e.name, g->e.name);
         (void)d;
         continue;
       }
@@ -548,8 +568,8 @@ static void ac_resolve_groups(ac_protocol *p) {
                           MASK(AC_ENT_ACTIVITY) | MASK(AC_ENT_GROUP), _("activity"));
       else if (e->kind != AC_ENT_ACTIVITY && e->kind != AC_ENT_GROUP)
         AC_ERR(p, g->e.layer, m->loc, AC_E_KIND,
-               _("'%s' is a %s: a group holds activities and groups"), m->name,
-               ac_entity_kind_name(e->kind));
+               _("'%s' is %s: a group holds activities and groups"), m->name,
+               ac_entity_kind_a(e->kind));
     }
   }
   ac_vec stack = {0};
@@ -568,8 +588,8 @@ static bool ac_resolve_items(ac_protocol *p, const ac_layer *layer, ac_symptom_i
                         _("symptom"));
       ok = false;
     } else if (e->kind != AC_ENT_SYMPTOM) {
-      AC_ERR(p, layer, i->name->loc, AC_E_KIND, _("'%s' is a %s, not a symptom"),
-             i->name->name, ac_entity_kind_name(e->kind));
+      AC_ERR(p, layer, i->name->loc, AC_E_KIND, _("'%s' is %s, not a symptom"),
+             i->name->name, ac_entity_kind_a(e->kind));
       ok = false;
     } else {
       i->index = e->index;
@@ -592,6 +612,7 @@ static void ac_resolve_overrides(ac_protocol *p, const ac_layer *layer, const ac
     if (self && strcmp(i->name, self->name) == 0) continue; /* replaced by name */
     ac_entity *e = ac_names_get(p->names, i->name);
     if (!e) {
+      if (rule) rule->bad_overrides = true;
       ac_diag *g = AC_ERR(p, layer, i->loc, AC_E_OVERRIDE,
                           _("overrides '%s', which does not exist"), i->name);
       if (g && !ac_diags_full(p->diags)) {
@@ -604,9 +625,10 @@ static void ac_resolve_overrides(ac_protocol *p, const ac_layer *layer, const ac
       continue;
     }
     if (self && e->kind != self->kind) {
-      AC_ERR(p, layer, i->loc, AC_E_KIND, _("'%s' is a %s: a %s can only override a %s"),
-             i->name, ac_entity_kind_name(e->kind), ac_entity_kind_name(self->kind),
-             ac_entity_kind_name(self->kind));
+      if (rule) rule->bad_overrides = true;
+      AC_ERR(p, layer, i->loc, AC_E_KIND, _("'%s' is %s: %s can only override %s"),
+             i->name, ac_entity_kind_a(e->kind), ac_entity_kind_a(self->kind),
+             ac_entity_kind_a(self->kind));
       continue;
     }
     if (e->layer->depth < layer->depth) {
@@ -849,17 +871,17 @@ static void ac_report_violation(ac_protocol *p, const ac_constraint *c, const ac
   ac_diag *g;
   if (seg) {
     const ac_rule *r = seg->rules[0];
-    g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_CONSTRAINT, r->e.layer->src, r->e.decl->loc,
+    g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_CONSTRAINT, r->e.layer->src, ac_entity_loc(&r->e),
                     _("rule '%s' makes '%s' %s on day %ld%s, but constraint '%s' requires it to be forbidden: \"%s\""),
                     r->e.name, a->e.name, ac_verdict_name(seg->verdict), (long)day, session,
                     c->e.name, because);
   } else {
-    g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_CONSTRAINT, c->e.layer->src, c->e.decl->loc,
+    g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_CONSTRAINT, c->e.layer->src, ac_entity_loc(&c->e),
                     _("no rule forbids '%s' on day %ld%s, but constraint '%s' requires it to be forbidden: \"%s\""),
                     a->e.name, (long)day, session, c->e.name, because);
   }
   if (seg)
-    ac_diag_note(p->diags, g, c->e.layer->src, c->e.decl->loc,
+    ac_diag_note(p->diags, g, c->e.layer->src, ac_entity_loc(&c->e),
                  _("constraint '%s' is here"), c->e.name);
 }
 
@@ -905,25 +927,37 @@ static void ac_check_triage_floor(ac_protocol *p, const ac_constraint *c) {
     }
   }
   qsort(w, n, sizeof *w, ac_span_compare);
-  int64_t pos = c->from;
-  for (size_t i = 0; i < n && pos <= c->to; i++) {
-    if (w[i].from > pos) break;
-    if (w[i].to >= pos) pos = (int64_t)w[i].to + 1;
+  /* The first day of [from, to] no window covers, preferring day 0 on. */
+  bool found = false;
+  int64_t pos = 0;
+  int64_t lo = c->from < 0 && c->to >= 0 ? 0 : c->from;
+  for (int pass = 0; pass < 2 && !found; pass++) {
+    int64_t at = pass == 0 ? lo : c->from, end = pass == 0 ? c->to : lo - 1;
+    if (pass == 1 && lo == c->from) break;
+    for (size_t i = 0; i < n && at <= end; i++) {
+      if (w[i].to < at) continue;
+      if (w[i].from > at) break;
+      at = (int64_t)w[i].to + 1;
+    }
+    if (at <= end) {
+      found = true;
+      pos = at;
+    }
   }
   free(w);
-  if (pos > c->to) return;
+  if (!found) return;
   const char *because = c->because ? c->because : _("(no reason given)");
   ac_diag *g;
   if (lower) {
     g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_TRIAGE_FLOOR, lower->e.layer->src,
-                    lower->e.decl->loc,
+                    ac_entity_loc(&lower->e),
                     _("symptom rule '%s' gives only '%s' on day %ld, below the floor '%s' of constraint '%s': \"%s\""),
                     lower->e.name, ac_level_name(lower->level), (long)pos,
                     ac_level_name(c->floor), c->e.name, because);
-    ac_diag_note(p->diags, g, c->e.layer->src, c->e.decl->loc, _("constraint '%s' is here"),
+    ac_diag_note(p->diags, g, c->e.layer->src, ac_entity_loc(&c->e), _("constraint '%s' is here"),
                  c->e.name);
   } else {
-    ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_TRIAGE_FLOOR, c->e.layer->src, c->e.decl->loc,
+    ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_TRIAGE_FLOOR, c->e.layer->src, ac_entity_loc(&c->e),
                 _("no symptom rule makes these symptoms at least '%s' on day %ld, as constraint '%s' requires: \"%s\""),
                 ac_level_name(c->floor), (long)pos, c->e.name, because);
   }
@@ -951,8 +985,14 @@ static void ac_check_constraints(ac_protocol *p) {
       for (int pass = 0; pass < 2; pass++) {
         const ac_timeline *t = pass == 0 ? p->final_tl[a->e.index] : p->every_tl[a->e.index];
         if (pass == 1 && p->every_tl == p->final_tl) break;
+        /* The counterexample: the first offending day from day 0 on, else
+         * the first before it (an open range would otherwise name day
+         * -2147483648). */
         int32_t day;
-        const ac_segment *seg = ac_first_violation(t, c->from, c->to, &day);
+        int32_t from = c->from < 0 && c->to >= 0 ? 0 : c->from;
+        const ac_segment *seg = ac_first_violation(t, from, c->to, &day);
+        if (seg == (const ac_segment *)t && from != c->from)
+          seg = ac_first_violation(t, c->from, -1, &day);
         if (seg == (const ac_segment *)t) continue;
         ac_report_violation(p, c, a, seg, day, pass == 1);
         break;
@@ -968,7 +1008,7 @@ static void ac_warn_unused(ac_protocol *p) {
   for (size_t i = 0; i < rules->len; i++) {
     const ac_rule *r = rules->items[i];
     if (r->used || r->e.replaced || r->e.layer->src->embedded) continue;
-    ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_NO_EFFECT, r->e.layer->src, r->e.decl->loc,
+    ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_NO_EFFECT, r->e.layer->src, ac_entity_loc(&r->e),
                 _("rule '%s' never takes effect: other rules decide every one of its days"),
                 r->e.name);
   }
@@ -1035,11 +1075,11 @@ static void ac_warn_gaps(ac_protocol *p) {
       if (si < t->nsegs && t->segs[si].from - 1 < end) end = (int64_t)t->segs[si].from - 1;
       if (wi < nn && nw[wi].from - 1 < end) end = (int64_t)nw[wi].from - 1;
       if (pos == end)
-        ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_GAP, act->e.layer->src, act->e.decl->loc,
+        ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_GAP, act->e.layer->src, ac_entity_loc(&act->e),
                     _("no rule decides '%s' on day %ld, within the horizon (days 0..%ld): add a rule, or say 'no guidance for %s ...'"),
                     act->e.name, (long)pos, (long)horizon, act->e.name);
       else
-        ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_GAP, act->e.layer->src, act->e.decl->loc,
+        ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_GAP, act->e.layer->src, ac_entity_loc(&act->e),
                     _("no rule decides '%s' on days %ld..%ld, within the horizon (days 0..%ld): add a rule, or say 'no guidance for %s ...'"),
                     act->e.name, (long)pos, (long)end, (long)horizon, act->e.name);
       break;

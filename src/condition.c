@@ -62,8 +62,8 @@ bool ac_cond_resolve(ac_protocol *p, const ac_layer *layer, ac_cond *c) {
     if (!e || e->kind != AC_ENT_SYMPTOM) {
       if (e)
         ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_KIND, layer->src, c->name->loc,
-                    _("'%s' is a %s, not a symptom"), c->name->name,
-                    ac_entity_kind_name(e->kind));
+                    _("'%s' is %s, not a symptom"), c->name->name,
+                    ac_entity_kind_a(e->kind));
       else
         ac_cond_unknown(p, layer, c->name, true);
       return false;
@@ -82,8 +82,8 @@ bool ac_cond_resolve(ac_protocol *p, const ac_layer *layer, ac_cond *c) {
     if (!e || e->kind != AC_ENT_FACT) {
       if (e)
         ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_KIND, layer->src, c->name->loc,
-                    _("'%s' is a %s, not a fact"), c->name->name,
-                    ac_entity_kind_name(e->kind));
+                    _("'%s' is %s, not a fact"), c->name->name,
+                    ac_entity_kind_a(e->kind));
       else
         ac_cond_unknown(p, layer, c->name, false);
       return false;

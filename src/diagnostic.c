@@ -200,7 +200,8 @@ static void ac_diag_quote(const ac_diag *g, FILE *out, ac_render_opts o) {
   if (o.color) fputs(g->severity == AC_SEV_NOTE ? AC_CYAN : AC_GREEN, out);
   fputc('^', out);
   int last = to - 1;
-  if (last > win_col + AC_QUOTE_WIDTH) last = win_col + AC_QUOTE_WIDTH;
+  /* the quote shows columns win_col .. win_col + AC_QUOTE_WIDTH - 1 */
+  if (last > win_col + AC_QUOTE_WIDTH - 1) last = win_col + AC_QUOTE_WIDTH - 1;
   for (int c = from + 1; c <= last; c++) fputc('~', out);
   if (o.color) fputs(AC_RESET, out);
   fputc('\n', out);

@@ -34,6 +34,7 @@ void ac_eval_can(const ac_protocol *p, const ac_request *r, ac_can_answer *out) 
       out->deciding = rule;
     }
   }
+  if (all == AC_TRUE && seg->nrules == 1) out->deciding = seg->rules[0];
   out->verdict = all == AC_TRUE ? AC_ALLOWED : all == AC_FALSE ? AC_FORBIDDEN : AC_CONDITIONAL;
 }
 

@@ -109,6 +109,8 @@ typedef struct ac_rule {
   bool final_only;      /* after final session */
   struct ac_rule **overrides; /* rules of the same protocol it wins over */
   int noverrides;
+  bool bad_overrides;   /* an `overrides` name did not resolve (reported): the
+                         * rule's conflicts are its consequence, not reported */
   bool used;            /* decides some day of some activity */
   int order;            /* position in the chain, for stable output */
 } ac_rule;
@@ -172,8 +174,20 @@ typedef struct ac_protocol {
 #define AC_ACTIVITY(p, i) ((ac_activity *)(p)->entities[AC_ENT_ACTIVITY].items[i])
 #define AC_NACTIVITIES(p) ((int)(p)->entities[AC_ENT_ACTIVITY].len)
 
+/* Where diagnostics about an entity point: its written name, or the first
+ * token of its statement. */
+static inline ac_loc ac_entity_loc(const ac_entity *e) {
+  if (e->decl->name) return e->decl->name->loc;
+  ac_loc l = e->decl->loc;
+  l.last_line = l.first_line;
+  l.last_column = l.first_column + 1;
+  return l;
+}
+
 const char *ac_verdict_name(ac_verdict v);
 const char *ac_level_name(ac_level l);
 const char *ac_entity_kind_name(ac_entity_kind k);
+/* The same with its article, for messages: "an activity", "a group". */
+const char *ac_entity_kind_a(ac_entity_kind k);
 
 #endif

@@ -39,6 +39,33 @@ static const char *ac_rule_condition(ac_arena *a, const ac_rule *r) {
   return r->cond_negated ? ac_arena_printf(a, "not (%s)", c) : c;
 }
 
+/* A JSON string of text that may not be valid UTF-8 (a query line, a file
+ * name, a message quoting them): jansson refuses such text, and the member
+ * would be left out; each invalid byte becomes U+FFFD instead. */
+static json_t *ac_json_text(const char *s) {
+  json_t *j = json_string(s);
+  if (j) return j;
+  size_t n = strlen(s), k = 0;
+  char *buf = malloc(3 * n + 1);
+  if (!buf) abort();
+  for (size_t i = 0; i < n;) {
+    size_t m = ac_utf8_valid_seq((const unsigned char *)s + i, n - i);
+    if (m) {
+      memcpy(buf + k, s + i, m);
+      k += m;
+      i += m;
+    } else {
+      memcpy(buf + k, "\xEF\xBF\xBD", 3);
+      k += 3;
+      i++;
+    }
+  }
+  buf[k] = '\0';
+  j = json_string(buf);
+  free(buf);
+  return j;
+}
+
 static void ac_emit_json(json_t *obj, FILE *out) {
   char *s = json_dumps(obj, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
   if (s) {
@@ -68,15 +95,40 @@ static json_t *ac_json_reasons(ac_arena *a, const ac_segment *seg) {
   return list;
 }
 
-static void ac_text_reasons(ac_arena *a, const ac_segment *seg, FILE *out) {
+static void ac_put_int(long v, FILE *out) {
+  char buf[24];
+  int i = sizeof buf;
+  unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+  buf[--i] = '\0';
+  do {
+    buf[--i] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0) buf[--i] = '-';
+  fputs(buf + i, out);
+}
+
+/* The reasons of a verdict, each after `sep` ("\n  " for text, " | " for
+ * one-line answers): rule 'NAME' (FILE:LINE) [only if C]: BECAUSE.  Written
+ * piece by piece: it is the hot path of batch answers. */
+static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep, FILE *out) {
   if (!seg) return;
   for (int i = 0; i < seg->nrules; i++) {
     const ac_rule *r = seg->rules[i];
-    fprintf(out, _("  rule '%s' (%s:%d)"), r->e.name, r->e.layer->src->path,
-            r->e.decl->loc.first_line);
+    fputs(sep, out);
+    fputs(ac_entity_kind_name(AC_ENT_RULE), out);
+    fputs(" '", out);
+    fputs(r->e.name, out);
+    fputs("' (", out);
+    fputs(r->e.layer->src->path, out);
+    fputc(':', out);
+    ac_put_int(r->e.decl->loc.first_line, out);
+    fputc(')', out);
     if (r->cond) fprintf(out, _(" [only if %s]"), ac_rule_condition(a, r));
-    if (r->because) fprintf(out, ": %s", r->because);
-    fputc('\n', out);
+    if (r->because) {
+      fputs(": ", out);
+      fputs(r->because, out);
+    }
   }
 }
 
@@ -98,8 +150,12 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
     ac_emit_json(o, out);
     return;
   }
-  fprintf(out, _("%s on day %ld%s: %s"), act, (long)r->day, ac_session_text(a, r),
-          ac_verdict_name(ans.verdict));
+  fputs(act, out);
+  fputs(_(" on day "), out);
+  ac_put_int(r->day, out);
+  fputs(ac_session_text(a, r), out);
+  fputs(": ", out);
+  fputs(ac_verdict_name(ans.verdict), out);
   if (ans.verdict == AC_CONDITIONAL && ans.deciding)
     fprintf(out, _(", allowed only if %s"), ac_rule_condition(a, ans.deciding));
   else if (ans.timeline == AC_CONDITIONAL && ans.deciding)
@@ -109,8 +165,8 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
     fputs(_(" (every condition holds)"), out);
   else if (ans.verdict == AC_UNKNOWN)
     fputs(_(" (no rule covers this day: ask your practitioner)"), out);
+  ac_text_reasons(a, ans.seg, fmt == AC_FORMAT_LINE ? " | " : "\n  ", out);
   fputc('\n', out);
-  ac_text_reasons(a, ans.seg, out);
 }
 
 static void ac_answer_when(const ac_protocol *p, ac_arena *a, const ac_request *r,
@@ -471,7 +527,9 @@ static void ac_output_line(const ac_protocol *p, ac_arena *a, const ac_request *
 
 void ac_output_answer(const ac_protocol *p, ac_arena *a, const ac_request *r,
                       const char *qt, ac_format fmt, FILE *out) {
-  if (fmt == AC_FORMAT_LINE)
+  if (fmt == AC_FORMAT_LINE && r->kind == AC_Q_CAN)
+    ac_answer_can(p, a, r, qt, fmt, out); /* one line already */
+  else if (fmt == AC_FORMAT_LINE)
     ac_output_line(p, a, r, qt, out);
   else
     ac_output_answer_fmt(p, a, r, qt, fmt, out);
@@ -495,7 +553,7 @@ static void ac_output_answer_fmt(const ac_protocol *p, ac_arena *a, const ac_req
 static json_t *ac_json_diag(const ac_diag *g) {
   char code[8];
   json_t *o = json_object();
-  json_object_set_new(o, "file", g->src ? json_string(g->src->path) : json_null());
+  json_object_set_new(o, "file", g->src ? ac_json_text(g->src->path) : json_null());
   int off = g->src ? g->src->line_offset : 0;
   json_object_set_new(o, "line", json_integer(g->loc.first_line + off));
   json_object_set_new(o, "column", json_integer(g->loc.first_column));
@@ -505,7 +563,7 @@ static json_t *ac_json_diag(const ac_diag *g) {
                                                  : g->severity == AC_SEV_WARNING ? "warning"
                                                                                  : "note"));
   json_object_set_new(o, "code", json_string(ac_diag_code_name(g->code, code)));
-  json_object_set_new(o, "message", json_string(g->message));
+  json_object_set_new(o, "message", ac_json_text(g->message));
   if (g->notes) {
     json_t *notes = json_array();
     for (const ac_diag *n = g->notes; n; n = n->next) json_array_append_new(notes, ac_json_diag(n));
@@ -524,8 +582,8 @@ void ac_output_query_error(const ac_diags *d, const char *qt, ac_format fmt, FIL
                            FILE *err, bool color) {
   if (fmt == AC_FORMAT_JSON) {
     json_t *o = json_object();
-    json_object_set_new(o, "query", json_string(qt));
-    json_object_set_new(o, "error", json_string(d->first ? d->first->message : _("invalid query")));
+    json_object_set_new(o, "query", ac_json_text(qt));
+    json_object_set_new(o, "error", ac_json_text(d->first ? d->first->message : _("invalid query")));
     json_object_set_new(o, "diagnostics", ac_json_diag_list(d));
     ac_emit_json(o, out);
     return;

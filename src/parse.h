@@ -43,6 +43,9 @@ typedef struct ac_parse_state {
   ac_loc brace_loc;  /* the outermost '{' still open */
   int brace_depth;
   int syntax_errors;
+  ac_loc lex_error_loc; /* the last lexical error (a skipped character, an
+                         * unterminated string): a syntax error right after
+                         * it is its consequence, not reported */
   /* Results */
   ac_stmt *stmts, *stmts_tail;
   ac_comment *comments, *comments_tail;

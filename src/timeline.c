@@ -196,7 +196,7 @@ static int ac_rule_order_compare(const void *x, const void *y) {
 }
 
 static void ac_report_conflict(ac_tl_ctx *c, const ac_rule *a, const ac_rule *b, int32_t day) {
-  if (!c->report) return;
+  if (!c->report || a->bad_overrides || b->bad_overrides) return;
   if (a->order > b->order) {
     const ac_rule *t = a;
     a = b;
@@ -209,11 +209,11 @@ static void ac_report_conflict(ac_tl_ctx *c, const ac_rule *a, const ac_rule *b,
   /* The error is at the later rule; the note points at the earlier. */
   ac_diags *d = c->p->diags;
   ac_diag *g = ac_diag_add(
-      d, AC_SEV_ERROR, AC_E_CONFLICT, b->e.layer->src, b->e.decl->loc,
+      d, AC_SEV_ERROR, AC_E_CONFLICT, b->e.layer->src, ac_entity_loc(&b->e),
       _("rule '%s' (%s) conflicts with rule '%s' (%s) on day %ld: narrow a range, or say which wins with 'overrides'"),
       b->e.name, ac_verdict_name(b->verdict), a->e.name, ac_verdict_name(a->verdict),
       (long)day);
-  ac_diag_note(d, g, a->e.layer->src, a->e.decl->loc, _("rule '%s' is here"), a->e.name);
+  ac_diag_note(d, g, a->e.layer->src, ac_entity_loc(&a->e), _("rule '%s' is here"), a->e.name);
 }
 
 /* Appends [from, to] with the active set's verdict to c->next, minus the
