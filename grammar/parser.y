@@ -190,7 +190,9 @@ stmt:
 | expect
 | error ';'                        { yyerrok; }
 | error '}'                        { yyerrok; }
-| error                            { yyerrok; }
+| error                            { /* resynchronised at a statement keyword;
+                                      no yyerrok: the next tokens may still be
+                                      the same mistake's debris */ }
 ;
 
 /* ---- The header ---- */
@@ -199,6 +201,13 @@ header:
   PROTOCOL IDENT '{' header_fields '}' {
       ac_stmt *s = acY_stmt(st, AC_STMT_HEADER, @$);
       s->name = acY_ident(st, $2, @2);
+      s->fields = $4;
+      acY_add(st, s);
+    }
+| PROTOCOL error '{' header_fields '}' {
+      /* a bad name: the fields are still read */
+      ac_stmt *s = acY_stmt(st, AC_STMT_HEADER, @$);
+      s->name = acY_ident(st, "?", @2);
       s->fields = $4;
       acY_add(st, s);
     }
@@ -915,6 +924,17 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
       ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_SYNTAX, st->src, loc, "%s", msg);
       return 0;
     }
+  }
+  /* A reserved word where a name is expected. */
+  if (got >= YYSYMBOL_ACTIVITY && got <= YYSYMBOL_PHASES) {
+    for (int i = 0; i < n; i++)
+      if (expected[i] == YYSYMBOL_IDENT) {
+        snprintf(msg + len, sizeof msg - len,
+                 _(", expected a name ('%s' is a reserved word: choose another name)"),
+                 yysymbol_name(got));
+        ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_SYNTAX, st->src, loc, "%s", msg);
+        return 0;
+      }
   }
   /* Long lists are summarised by what they have in common. */
   bool want_days = false, want_stmt = false;
