@@ -96,8 +96,10 @@ const char *aftercare_name(const aftercare *p);
 
 /* Runs the expectations written in the protocol file (not those of the
  * protocols it extends).  Prints each failure, then "N passed, M failed".
- * Returns the number of failures. */
-int aftercare_test(aftercare *p, FILE *out, int color);
+ * With `coverage`, first lists the rules and symptom rules of the file that
+ * no expectation exercises, and the statements only they cite.  Returns
+ * the number of failures. */
+int aftercare_test(aftercare *p, FILE *out, int color, int coverage);
 
 #ifdef __cplusplus
 }

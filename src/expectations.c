@@ -6,12 +6,14 @@
 
 #include "aftercare.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "evaluator.h"
 #include "i18n.h"
 #include "library.h"
 #include "query.h"
+#include "timeline.h"
 
 /* The query of an expectation, as written in the file. */
 static const char *ac_expect_text(ac_arena *a, const ac_stmt *s, const ac_source *src) {
@@ -39,8 +41,63 @@ static const char *ac_expect_text(ac_arena *a, const ac_stmt *s, const ac_source
   return ac_arena_strndup(a, start, (size_t)(stop - start));
 }
 
-int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color) {
+/* Marks the rules behind an answer as exercised. */
+static void ac_mark_segment(const ac_segment *seg, bool *rules) {
+  if (!seg) return;
+  for (int i = 0; i < seg->nrules; i++) rules[seg->rules[i]->e.index] = true;
+}
+
+/* Rules and symptom rules of the top file that no expectation exercised,
+ * and the statements they cite that no exercised one cites. */
+static void ac_report_coverage(const ac_protocol *p, const ac_layer *top, const bool *rule_used,
+                               const bool *triage_used, FILE *out) {
+  ac_names *covered = ac_names_new(p->arena);
+  static const ac_entity_kind kinds[] = {AC_ENT_RULE, AC_ENT_TRIAGE};
+  for (int k = 0; k < 2; k++) {
+    const ac_vec *v = &p->entities[kinds[k]];
+    const bool *used = k == 0 ? rule_used : triage_used;
+    for (size_t i = 0; i < v->len; i++) {
+      const ac_entity *e = v->items[i];
+      if (!used[i]) continue;
+      for (const ac_clause *c = e->decl->clauses; c; c = c->next)
+        if (c->kind == AC_CLAUSE_CITES)
+          for (const ac_ident *id = c->names; id; id = id->next)
+            ac_names_put(covered, id->name, (void *)e);
+    }
+  }
+  int rules = 0, statements = 0;
+  ac_names *reported = ac_names_new(p->arena);
+  for (int k = 0; k < 2; k++) {
+    const ac_vec *v = &p->entities[kinds[k]];
+    const bool *used = k == 0 ? rule_used : triage_used;
+    for (size_t i = 0; i < v->len; i++) {
+      const ac_entity *e = v->items[i];
+      if (used[i] || e->layer != top || e->replaced) continue;
+      fprintf(out, _("%s:%d: not exercised: %s '%s'\n"), e->layer->src->path,
+              e->decl->loc.first_line, ac_entity_kind_name(e->kind), e->name);
+      rules++;
+      for (const ac_clause *c = e->decl->clauses; c; c = c->next)
+        if (c->kind == AC_CLAUSE_CITES)
+          for (const ac_ident *id = c->names; id; id = id->next) {
+            if (ac_names_get(covered, id->name) || ac_names_get(reported, id->name)) continue;
+            ac_names_put(reported, id->name, (void *)e);
+            fprintf(out, _("%s:%d: not exercised: statement %s\n"), e->layer->src->path,
+                    id->loc.first_line, id->name);
+            statements++;
+          }
+    }
+  }
+  fprintf(out, _("coverage: %d rules and %d cited statements not exercised\n"), rules,
+          statements);
+}
+
+int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
+                        bool coverage) {
   int passed = 0, failed = 0;
+  size_t nrules = p->entities[AC_ENT_RULE].len, ntriage = p->entities[AC_ENT_TRIAGE].len;
+  bool *rule_used = calloc(nrules + 1, sizeof *rule_used);
+  bool *triage_used = calloc(ntriage + 1, sizeof *triage_used);
+  if (!rule_used || !triage_used) abort();
   const ac_layer *top = p->layers[p->nlayers - 1];
   for (size_t i = 0; i < p->expectations.len; i++) {
     const ac_stmt *s = p->expectations.items[i];
@@ -60,6 +117,7 @@ int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color
     case AC_Q_CAN: {
       ac_can_answer ans;
       ac_eval_can(p, &r, &ans);
+      ac_mark_segment(ans.seg, rule_used);
       if (ans.verdict != x->verdict) {
         want = ac_verdict_name(x->verdict);
         got = ac_verdict_name(ans.verdict);
@@ -69,6 +127,7 @@ int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color
     case AC_Q_WHEN: {
       ac_when_answer ans;
       ac_eval_when(p, scratch, r.activity, r.final_session, &ans);
+      for (int w = 0; w < ans.nwindows; w++) ac_mark_segment(ans.windows[w].seg, rule_used);
       bool ok = x->never ? ans.never : (!ans.never && ans.allowed_from == x->day);
       if (!ok) {
         want = x->never ? _("never") : ac_arena_printf(scratch, _("from day %lld"), (long long)x->day);
@@ -79,6 +138,7 @@ int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color
     case AC_Q_SYMPTOMS: {
       ac_triage_answer ans;
       ac_eval_symptoms(p, scratch, &r, &ans);
+      for (int t = 0; t < ans.nfired; t++) triage_used[ans.fired[t]->e.index] = true;
       if (ans.level != x->level) {
         want = ac_level_name(x->level);
         got = ac_level_name(ans.level);
@@ -101,6 +161,9 @@ int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color
     fprintf(out, _(" %s: expected %s, the protocol answers %s\n"),
             ac_expect_text(scratch, s, layer->src), want, got);
   }
+  if (coverage) ac_report_coverage(p, top, rule_used, triage_used, out);
+  free(rule_used);
+  free(triage_used);
   fprintf(out, _("%d passed, %d failed\n"), passed, failed);
   return failed;
 }

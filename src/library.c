@@ -157,8 +157,8 @@ const char *aftercare_can(aftercare *p, const char *activity, int day) {
   return ac_verdict_name(ans.verdict);
 }
 
-int aftercare_test(aftercare *p, FILE *out, int color) {
-  return ac_run_expectations(p->protocol, p->scratch, out, color != 0);
+int aftercare_test(aftercare *p, FILE *out, int color, int coverage) {
+  return ac_run_expectations(p->protocol, p->scratch, out, color != 0, coverage != 0);
 }
 
 int aftercare_names(const aftercare *p, const char *kind,

@@ -11,6 +11,7 @@
 #include "model.h"
 
 /* Runs the expectations of the protocol's own file; returns the failures. */
-int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color);
+int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
+                        bool coverage);
 
 #endif

@@ -53,6 +53,7 @@ static void print_help(FILE *out) {
           "      --json            the same as --format=json\n"
           "      --batch           read queries from standard input, one per line, and\n"
           "                        answer each on one line\n"
+          "      --coverage        (test) list rules no expectation exercises\n"
           "      --color=WHEN      colour diagnostics: auto (default), always, never\n"
           "      --max-errors=N    show at most N diagnostics (default 100)\n"
           "  -h, --help            display this help and exit\n"
@@ -77,16 +78,18 @@ typedef struct options {
   const char *protocol;
   aftercare_format format;
   bool batch;
+  bool coverage;
   int color; /* -1 auto */
 } options;
 
-enum { OPT_FORMAT = 256, OPT_JSON, OPT_BATCH, OPT_COLOR, OPT_MAX_ERRORS };
+enum { OPT_FORMAT = 256, OPT_JSON, OPT_BATCH, OPT_COLOR, OPT_MAX_ERRORS, OPT_COVERAGE };
 
 static const struct option long_options[] = {
     {"protocol", required_argument, NULL, 'p'},
     {"format", required_argument, NULL, OPT_FORMAT},
     {"json", no_argument, NULL, OPT_JSON},
     {"batch", no_argument, NULL, OPT_BATCH},
+    {"coverage", no_argument, NULL, OPT_COVERAGE},
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
@@ -120,6 +123,9 @@ static int parse_options(int argc, char **argv, options *o) {
       break;
     case OPT_BATCH:
       o->batch = true;
+      break;
+    case OPT_COVERAGE:
+      o->coverage = true;
       break;
     case OPT_COLOR:
       if (strcmp(optarg, "auto") == 0)
@@ -275,7 +281,7 @@ static int cmd_test(int argc, char **argv, options *o) {
     if (aftercare_errors(p) > 0) {
       aftercare_print_diagnostics(p, stderr, AFTERCARE_TEXT, use_color(o, stderr));
       if (status == AFTERCARE_EXIT_OK) status = AFTERCARE_EXIT_INPUT;
-    } else if (aftercare_test(p, stdout, use_color(o, stdout)) > 0 &&
+    } else if (aftercare_test(p, stdout, use_color(o, stdout), o->coverage) > 0 &&
                status == AFTERCARE_EXIT_OK) {
       status = AFTERCARE_EXIT_INPUT;
     }
@@ -308,7 +314,7 @@ static const command commands[] = {
 int main(int argc, char **argv) {
   setlocale(LC_ALL, "");
   bindtextdomain(PACKAGE, LOCALEDIR);
-  options o = {NULL, AFTERCARE_TEXT, false, -1};
+  options o = {NULL, AFTERCARE_TEXT, false, false, -1};
   if (argc < 2) {
     usage_error("%s", _("missing command (check, query, repl or test)"));
     return AFTERCARE_EXIT_USAGE;

@@ -265,7 +265,14 @@ static void ac_sweep(ac_tl_ctx *c, size_t lo, size_t hi) {
           if (k == (int)v || count[k] == 0) continue;
           for (size_t h = 0; h < c->nheap; h++)
             if (c->heap[h]->rule->verdict == (ac_verdict)k) {
-              ac_report_conflict(c, c->heap[h]->rule, pc->rule, (int32_t)pos);
+              /* Both open at the start: name day 0 if they overlap there,
+               * else the last common day (not day -2147483648). */
+              int64_t day = pos;
+              if (day == AC_DAY_MIN) {
+                int32_t end = c->heap[h]->to < pc->to ? c->heap[h]->to : pc->to;
+                day = end < 0 ? end : 0;
+              }
+              ac_report_conflict(c, c->heap[h]->rule, pc->rule, (int32_t)day);
               break;
             }
           break;
