@@ -925,8 +925,9 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
       return 0;
     }
   }
-  /* A reserved word where a name is expected. */
-  if (got >= YYSYMBOL_ACTIVITY && got <= YYSYMBOL_PHASES) {
+  /* A reserved word where a name is expected (in a protocol: a query
+   * names nothing new). */
+  if (got >= YYSYMBOL_ACTIVITY && got <= YYSYMBOL_PHASES && st->mode == AC_PARSE_PROTOCOL) {
     for (int i = 0; i < n; i++)
       if (expected[i] == YYSYMBOL_IDENT) {
         snprintf(msg + len, sizeof msg - len,

@@ -158,8 +158,10 @@ int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color
     if (color) fputs("\033[1;31m", out);
     fputs(_("expectation failed:"), out);
     if (color) fputs("\033[0m", out);
-    fprintf(out, _(" %s: expected %s, the protocol answers %s\n"),
+    char code[8];
+    fprintf(out, _(" %s: expected %s, the protocol answers %s"),
             ac_expect_text(scratch, s, layer->src), want, got);
+    fprintf(out, " [%s]\n", ac_diag_code_name(AC_E_EXPECTATION, code));
   }
   if (coverage) ac_report_coverage(p, top, rule_used, triage_used, out);
   free(rule_used);

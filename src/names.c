@@ -100,13 +100,15 @@ int ac_edit_distance(const char *a, const char *b, int max) {
   for (size_t i = 0; i <= la; i++) d[i][0] = (int)i;
   for (size_t j = 0; j <= lb; j++) d[0][j] = (int)j;
   for (size_t i = 1; i <= la; i++) {
-    int row_min = max + 1;
+    int row_min = d[i][0]; /* column 0 counts: b may be empty */
     for (size_t j = 1; j <= lb; j++) {
       int cost = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]) ? 0 : 1;
       int v = d[i - 1][j] + 1;
       if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
       if (d[i - 1][j - 1] + cost < v) v = d[i - 1][j - 1] + cost;
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+      if (i > 1 && j > 1 &&
+          tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 2]) &&
+          tolower((unsigned char)a[i - 2]) == tolower((unsigned char)b[j - 1]) &&
           d[i - 2][j - 2] + 1 < v)
         v = d[i - 2][j - 2] + 1;
       d[i][j] = v;

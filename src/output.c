@@ -225,12 +225,19 @@ static void ac_answer_symptoms(const ac_protocol *p, ac_arena *a, const ac_reque
     json_t *o = json_object();
     json_object_set_new(o, "query", json_string(qt));
     json_object_set_new(o, "day", json_integer(r->day));
-    json_t *ss = json_array();
+    json_t *ss = json_array(), *is = json_array();
     for (int i = 0; i < r->nsymptoms; i++) {
       const ac_entity *e = p->entities[AC_ENT_SYMPTOM].items[r->symptoms[i]];
       json_array_append_new(ss, json_string(e->name));
+      /* the intensity reported with it ("severe burning"), or null */
+      ac_intensity in = r->intensities[i];
+      json_array_append_new(is, in == AC_INTENSITY_SEVERE     ? json_string("severe")
+                                : in == AC_INTENSITY_MODERATE ? json_string("moderate")
+                                : in == AC_INTENSITY_MILD     ? json_string("mild")
+                                                              : json_null());
     }
     json_object_set_new(o, "symptoms", ss);
+    json_object_set_new(o, "intensities", is);
     json_object_set_new(o, "level", json_string(ac_level_name(ans.level)));
     json_t *adv = json_array();
     for (int i = 0; i < ans.nfired; i++) {
@@ -594,7 +601,27 @@ void ac_output_query_error(const ac_diags *d, const char *qt, ac_format fmt, FIL
 
 void ac_output_diags_json(const ac_diags *d, FILE *out) {
   json_t *o = json_object();
-  json_object_set_new(o, "diagnostics", ac_json_diag_list(d));
+  json_t *list = ac_json_diag_list(d);
+  if (d->dropped > 0) {
+    /* as in text: a last note, about no place, says how many are not shown */
+    char code[8];
+    json_t *n = json_object();
+    json_object_set_new(n, "file", json_null());
+    json_object_set_new(n, "line", json_null());
+    json_object_set_new(n, "column", json_null());
+    json_object_set_new(n, "end_line", json_null());
+    json_object_set_new(n, "end_column", json_null());
+    json_object_set_new(n, "severity", json_string("note"));
+    json_object_set_new(n, "code", json_string(ac_diag_code_name(AC_N_TOO_MANY, code)));
+    char msg[128];
+    snprintf(msg, sizeof msg,
+             P_("%d more diagnostic not shown (limit %d)", "%d more diagnostics not shown (limit %d)",
+                (unsigned long)d->dropped),
+             d->dropped, d->limit);
+    json_object_set_new(n, "message", json_string(msg));
+    json_array_append_new(list, n);
+  }
+  json_object_set_new(o, "diagnostics", list);
   json_object_set_new(o, "errors", json_integer(d->errors));
   json_object_set_new(o, "warnings", json_integer(d->warnings));
   char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

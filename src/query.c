@@ -81,6 +81,19 @@ static void ac_unknown_phrase(const ac_protocol *p, ac_arena *a, char kind,
                 what, text);
 }
 
+typedef struct ac_case_match {
+  const char *name;
+  ac_entity *found;
+  int count;
+} ac_case_match;
+
+static void ac_case_match_one(const char *key, void *value, void *ctx) {
+  ac_case_match *m = ctx;
+  if (strcasecmp(key, m->name) != 0) return;
+  m->found = value;
+  m->count++;
+}
+
 static const char *const ac_activity_fillers[] = {"i", "we", "you", "may", "can", "to",
                                                    "still", "please", NULL};
 static const char *const ac_symptom_fillers[] = {"a", "an", "some", "my", "the", NULL};
@@ -175,6 +188,13 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
     for (char *c = name; *c; c++)
       if (*c == ' ') *c = '_';
     ac_entity *e = ac_names_get(p->names, name);
+    if (!e) {
+      /* Names are exact in a protocol, case-insensitive in a query: take
+       * the one name that differs only in case. */
+      ac_case_match m = {name, NULL, 0};
+      ac_names_each(p->names, ac_case_match_one, &m);
+      if (m.count == 1) e = m.found;
+    }
     if (!e) {
       const char *hint = ac_diags_full(d) ? NULL : ac_names_suggest(p->names, name, NULL, NULL);
       if (hint)

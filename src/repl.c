@@ -231,7 +231,6 @@ static char **repl_complete(const char *text, int start, int end) {
   rl_attempted_completion_over = 1;
   return rl_completion_matches(text, repl_generator);
 }
-#endif
 
 static char *repl_history_path(void) {
   const char *env = getenv("AFTERCARE_HISTORY");
@@ -244,6 +243,7 @@ static char *repl_history_path(void) {
   snprintf(p, n, "%s/.aftercare_history", home);
   return p;
 }
+#endif
 
 /* Plain input: a line of any length, or NULL at end of input. */
 static char *repl_getline(const char *prompt) {
@@ -309,7 +309,12 @@ int ac_repl_run(const char *path, bool json, int color) {
   const char *prompt = NULL;
   char *history = NULL;
   if (r.interactive) {
+#if AC_HAVE_LINEEDIT
+    /* \001 \002 tell the line editor that what they enclose takes no room */
     prompt = r.color ? "\001\033[1;36m\002aftercare>\001\033[0m\002 " : "aftercare> ";
+#else
+    prompt = r.color ? "\033[1;36maftercare>\033[0m " : "aftercare> ";
+#endif
     printf(_("aftercare %s: %s loaded. Type help for queries, .help for commands.\n"),
            aftercare_version(), aftercare_path(r.protocol));
   }
@@ -332,7 +337,16 @@ int ac_repl_run(const char *path, bool json, int color) {
     if (r.interactive) {
       repl_interrupted = 0;
       line = ac_readline(prompt);
-      if (!line && repl_interrupted) continue;
+#if !defined(HAVE_READLINE)
+      /* libedit gives up the line on Ctrl-C: prompt again on a new line.
+         (GNU readline keeps reading after Ctrl-C, see repl_on_sigint, so
+         there NULL is always the end of input, even after a Ctrl-C.) */
+      if (!line && repl_interrupted) {
+        fputc('\n', stdout);
+        fflush(stdout);
+        continue;
+      }
+#endif
       if (line && *line) ac_add_history(line);
     } else
 #endif

@@ -122,7 +122,9 @@ static int ac_piece_compare(const void *x, const void *y) {
   const ac_piece *a = x, *b = y;
   if (a->cls != b->cls) return a->cls < b->cls ? -1 : 1;
   if (a->from != b->from) return a->from < b->from ? -1 : 1;
-  return a->rule->order < b->rule->order ? -1 : a->rule->order > b->rule->order;
+  /* A piece wholly carved away by `overrides` has no rule left. */
+  int oa = a->rule ? a->rule->order : -1, ob = b->rule ? b->rule->order : -1;
+  return (oa > ob) - (oa < ob);
 }
 
 static void ac_add_piece(ac_tl_ctx *c, int32_t from, int32_t to, int cls, ac_rule *r) {
