@@ -190,9 +190,12 @@ stmt:
 | expect
 | error ';'                        { yyerrok; }
 | error '}'                        { yyerrok; }
-| error                            { /* resynchronised at a statement keyword;
-                                      no yyerrok: the next tokens may still be
-                                      the same mistake's debris */ }
+| error                            { /* Resynchronised at a statement keyword: when
+                                      it starts a line it is surely a new
+                                      statement, so report errors again at once;
+                                      in mid-line it may be debris of the same
+                                      mistake. */
+                                     if (st->lookahead_starts_line) yyerrok; }
 ;
 
 /* ---- The header ---- */

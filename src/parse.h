@@ -40,6 +40,7 @@ typedef struct ac_parse_state {
   int line, column; /* where the next token starts */
   char last_text[48]; /* text of the last token, for messages */
   ac_loc cur_loc, prev_loc; /* the last two tokens (lookahead, and before) */
+  bool lookahead_starts_line; /* the last token read is first on its line */
   ac_loc brace_loc;  /* the outermost '{' still open */
   int brace_depth;
   int syntax_errors;
