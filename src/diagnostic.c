@@ -26,6 +26,10 @@ bool ac_diags_full(const ac_diags *d) {
 
 static ac_diag *ac_diag_make(ac_diags *d, ac_severity sev, ac_code code,
                              const ac_source *src, ac_loc loc, const char *fmt,
+                             va_list ap) __attribute__((format(printf, 6, 0)));
+
+static ac_diag *ac_diag_make(ac_diags *d, ac_severity sev, ac_code code,
+                             const ac_source *src, ac_loc loc, const char *fmt,
                              va_list ap) {
   ac_diag *g = ac_arena_alloc(d->arena, sizeof *g);
   g->severity = sev;

@@ -376,7 +376,7 @@ static ac_timeline *ac_compile_activity(ac_tl_ctx *c, int a, ac_segment **tmp,
     for (int k = 0; k < pc.rule->noverrides; k++)
       ac_carve(c, pc.rule->overrides[k], pc.cls, pc.from, pc.to);
   }
-  qsort(c->pieces, c->npieces, sizeof *c->pieces, ac_piece_compare);
+  if (c->npieces > 1) qsort(c->pieces, c->npieces, sizeof *c->pieces, ac_piece_compare);
   c->nresult = 0;
   size_t lo = 0;
   while (lo < c->npieces) {
@@ -399,7 +399,7 @@ static ac_timeline *ac_compile_activity(ac_tl_ctx *c, int a, ac_segment **tmp,
   ac_timeline *t = ac_arena_alloc(p->arena, sizeof *t);
   t->nsegs = (int)k;
   t->segs = ac_arena_array(p->arena, k + 1, sizeof *t->segs);
-  memcpy(t->segs, c->result, k * sizeof *t->segs);
+  if (k > 0) memcpy(t->segs, c->result, k * sizeof *t->segs);
   return t;
 }
 
