@@ -20,8 +20,15 @@ typedef struct ac_block {
   max_align_t data[]; /* the bytes handed out */
 } ac_block;
 
+/* A malloc'd block the arena owns (see ac_arena_adopt). */
+typedef struct ac_adopted {
+  struct ac_adopted *next;
+  void *block;
+} ac_adopted;
+
 struct ac_arena {
   ac_block *head;
+  ac_adopted *adopted;
   size_t total;
 };
 
@@ -36,8 +43,26 @@ ac_arena *ac_arena_new(void) {
   return a;
 }
 
+static void ac_arena_free_adopted(ac_arena *a) {
+  ac_adopted *x = a->adopted;
+  while (x) {
+    ac_adopted *next = x->next;
+    free(x->block);
+    x = next; /* the node itself lives in a block */
+  }
+  a->adopted = NULL;
+}
+
+void ac_arena_adopt(ac_arena *a, void *block) {
+  ac_adopted *x = ac_arena_alloc(a, sizeof *x);
+  x->block = block;
+  x->next = a->adopted;
+  a->adopted = x;
+}
+
 void ac_arena_free(ac_arena *a) {
   if (!a) return;
+  ac_arena_free_adopted(a);
   ac_block *b = a->head;
   while (b) {
     ac_block *next = b->next;
@@ -48,6 +73,7 @@ void ac_arena_free(ac_arena *a) {
 }
 
 void ac_arena_reset(ac_arena *a) {
+  ac_arena_free_adopted(a);
   ac_block *keep = NULL, *b = a->head;
   while (b) {
     ac_block *next = b->next;
@@ -70,6 +96,9 @@ void *ac_arena_alloc(ac_arena *a, size_t size) {
   size = (size + AC_ARENA_ALIGN - 1) & ~(size_t)(AC_ARENA_ALIGN - 1);
   if (size == 0) size = AC_ARENA_ALIGN;
   ac_block *b = a->head;
+  /* Text (ac_arena_bytes) may have left the block unaligned. */
+  if (b) b->used = (b->used + AC_ARENA_ALIGN - 1) & ~(size_t)(AC_ARENA_ALIGN - 1);
+  if (b && b->used > b->size) b->used = b->size;
   if (!b || b->size - b->used < size) {
     size_t cap = size > AC_ARENA_BLOCK / 4 ? size : AC_ARENA_BLOCK;
     if (cap > SIZE_MAX - sizeof(ac_block)) ac_arena_oom();
@@ -100,8 +129,20 @@ void *ac_arena_array(ac_arena *a, size_t n, size_t size) {
   return ac_arena_alloc(a, n * size);
 }
 
+/* Bytes with no alignment (text), from the current block when they fit. */
+static char *ac_arena_bytes(ac_arena *a, size_t n) {
+  ac_block *b = a->head;
+  if (b && b->size - b->used >= n) {
+    char *p = (char *)b->data + b->used;
+    b->used += n;
+    a->total += n;
+    return p;
+  }
+  return ac_arena_alloc(a, n);
+}
+
 char *ac_arena_strndup(ac_arena *a, const char *s, size_t n) {
-  char *p = ac_arena_alloc(a, n + 1);
+  char *p = ac_arena_bytes(a, n + 1);
   memcpy(p, s, n);
   p[n] = '\0';
   return p;

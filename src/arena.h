@@ -20,6 +20,8 @@ void ac_arena_reset(ac_arena *a);
 void *ac_arena_alloc(ac_arena *a, size_t size);
 /* A zeroed array of n objects of the given size; aborts on overflow. */
 void *ac_arena_array(ac_arena *a, size_t n, size_t size);
+/* Hands a malloc'd block to the arena: it is freed with the arena. */
+void ac_arena_adopt(ac_arena *a, void *block);
 char *ac_arena_strdup(ac_arena *a, const char *s);
 char *ac_arena_strndup(ac_arena *a, const char *s, size_t n);
 /* printf into the arena. */

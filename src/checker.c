@@ -465,9 +465,12 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_BECAUSE) | CL(AC_CLAUSE_CITES),
                        _("'no guidance'"));
       break;
+    case AC_STMT_EXPECT:
+      /* cites only: the grammar takes no other clause here */
+      ac_check_clauses(p, layer, s, CL(AC_CLAUSE_CITES), _("an expectation"));
+      break;
     case AC_STMT_HEADER:
     case AC_STMT_EXTENDS:
-    case AC_STMT_EXPECT:
       break;
     }
   }
@@ -1110,7 +1113,10 @@ static void ac_sort_triage(ac_protocol *p) {
 }
 
 void ac_check(ac_protocol *p) {
-  p->names = ac_names_new(p->arena);
+  size_t nstmts = 0;
+  for (int i = 0; i < p->nlayers; i++)
+    for (const ac_stmt *s = p->layers[i]->file->stmts; s; s = s->next) nstmts++;
+  p->names = ac_names_new_sized(p->arena, nstmts);
   p->phrases = ac_names_new(p->arena);
   p->horizon = 365;
   p->sessions = 1;

@@ -30,10 +30,13 @@ static uint64_t ac_names_hash(const char *s) {
   return h;
 }
 
-ac_names *ac_names_new(ac_arena *a) {
+ac_names *ac_names_new(ac_arena *a) { return ac_names_new_sized(a, 32); }
+
+ac_names *ac_names_new_sized(ac_arena *a, size_t n) {
   ac_names *t = ac_arena_alloc(a, sizeof *t);
   t->arena = a;
   t->cap = 64;
+  while (t->cap < 2 * n + 2) t->cap *= 2;
   t->slots = ac_arena_array(a, t->cap, sizeof *t->slots);
   return t;
 }

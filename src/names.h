@@ -16,6 +16,8 @@
 typedef struct ac_names ac_names;
 
 ac_names *ac_names_new(ac_arena *a);
+/* A table with room for about n entries before it grows. */
+ac_names *ac_names_new_sized(ac_arena *a, size_t n);
 /* The value stored under key, or NULL. */
 void *ac_names_get(const ac_names *t, const char *key);
 /* Stores value under key unless the key is present; returns the value now

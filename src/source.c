@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -22,18 +23,26 @@ static void ac_source_index(ac_arena *a, ac_source *s) {
     if (s->text[i] == '\n') s->line_start[k++] = i + 1;
 }
 
-ac_source *ac_source_from_memory(ac_arena *a, const char *path,
-                                 const char *bytes, size_t len) {
+/* Makes a source of `len` bytes at `buf`, which has two more bytes, zero,
+ * after them and belongs to the arena. */
+static ac_source *ac_source_make(ac_arena *a, const char *path, char *buf, size_t len) {
   ac_source *s = ac_arena_alloc(a, sizeof *s);
   s->path = ac_arena_strdup(a, path);
-  if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
-    bytes += 3;
+  if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+    buf += 3;
     len -= 3;
   }
-  s->text = ac_arena_strndup(a, bytes, len);
+  s->text = buf;
   s->len = len;
   ac_source_index(a, s);
   return s;
+}
+
+ac_source *ac_source_from_memory(ac_arena *a, const char *path,
+                                 const char *bytes, size_t len) {
+  char *buf = ac_arena_alloc(a, len + 2); /* zeroed: two NULs follow */
+  memcpy(buf, bytes, len);
+  return ac_source_make(a, path, buf, len);
 }
 
 ac_source *ac_source_read(ac_arena *a, const char *path, int *err) {
@@ -48,25 +57,25 @@ ac_source *ac_source_read(ac_arena *a, const char *path, int *err) {
     *err = EISDIR;
     return NULL;
   }
-  /* Read in chunks: the size of a pipe or a device is not known ahead. */
+  /* One buffer, read in place: its size is known for a file, grown for a
+   * pipe.  The arena adopts it (no copy of a large protocol). */
   size_t cap = 64 * 1024, len = 0;
-  if (st.st_size > 0 && (unsigned long long)st.st_size < AC_MAX_FILE_SIZE)
+  if (st.st_size > 0 && (unsigned long long)st.st_size <= AC_MAX_FILE_SIZE)
     cap = (size_t)st.st_size + 1;
-  char *buf = NULL;
-  ac_arena *tmp = ac_arena_new();
-  buf = ac_arena_alloc(tmp, cap);
+  char *buf = malloc(cap + 2);
+  if (!buf) abort();
   for (;;) {
     if (len == cap) {
       if (cap > AC_MAX_FILE_SIZE) {
-        ac_arena_free(tmp);
+        free(buf);
         fclose(f);
         *err = EFBIG;
         return NULL;
       }
-      char *nbuf = ac_arena_alloc(tmp, cap * 2);
-      memcpy(nbuf, buf, len);
-      buf = nbuf;
       cap *= 2;
+      char *nbuf = realloc(buf, cap + 2);
+      if (!nbuf) abort();
+      buf = nbuf;
     }
     size_t got = fread(buf + len, 1, cap - len, f);
     len += got;
@@ -75,19 +84,14 @@ ac_source *ac_source_read(ac_arena *a, const char *path, int *err) {
   int failed = ferror(f);
   int saved = errno;
   fclose(f);
-  if (failed) {
-    ac_arena_free(tmp);
-    *err = saved ? saved : EIO;
+  if (failed || len > AC_MAX_FILE_SIZE) {
+    free(buf);
+    *err = failed ? (saved ? saved : EIO) : EFBIG;
     return NULL;
   }
-  if (len > AC_MAX_FILE_SIZE) {
-    ac_arena_free(tmp);
-    *err = EFBIG;
-    return NULL;
-  }
-  ac_source *s = ac_source_from_memory(a, path, buf, len);
-  ac_arena_free(tmp);
-  return s;
+  buf[len] = buf[len + 1] = '\0';
+  ac_arena_adopt(a, buf);
+  return ac_source_make(a, path, buf, len);
 }
 
 const char *ac_source_line(const ac_source *s, int line, size_t *len) {
