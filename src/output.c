@@ -6,6 +6,7 @@
 #include "output.h"
 
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,7 +96,40 @@ static json_t *ac_json_reasons(ac_arena *a, const ac_segment *seg) {
   return list;
 }
 
-static void ac_put_int(long v, FILE *out) {
+/* A line being built, written with one fwrite: `can` answers are the hot
+ * path of batch mode, and stdio costs more per call than per byte. */
+typedef struct ac_line {
+  char *buf;
+  size_t len, cap;
+} ac_line;
+
+static __thread ac_line ac_can_line;
+
+static void ac_line_free(void) {
+  free(ac_can_line.buf);
+  ac_can_line.buf = NULL;
+  ac_can_line.cap = 0;
+}
+
+static void ac_line_reserve(ac_line *l, size_t more) {
+  if (l->len + more + 1 <= l->cap) return;
+  if (!l->buf) atexit(ac_line_free);
+  size_t cap = l->cap ? l->cap : 256;
+  while (cap < l->len + more + 1) cap *= 2;
+  char *b = realloc(l->buf, cap);
+  if (!b) abort();
+  l->buf = b;
+  l->cap = cap;
+}
+
+static void ac_line_put(ac_line *l, const char *s) {
+  size_t n = strlen(s);
+  ac_line_reserve(l, n);
+  memcpy(l->buf + l->len, s, n);
+  l->len += n;
+}
+
+static void ac_line_int(ac_line *l, long v) {
   char buf[24];
   int i = sizeof buf;
   unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
@@ -105,29 +139,42 @@ static void ac_put_int(long v, FILE *out) {
     u /= 10;
   } while (u);
   if (v < 0) buf[--i] = '-';
-  fputs(buf + i, out);
+  ac_line_put(l, buf + i);
+}
+
+__attribute__((format(printf, 2, 3))) static void ac_line_printf(ac_line *l, const char *fmt,
+                                                                 ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n <= 0) return;
+  ac_line_reserve(l, (size_t)n);
+  va_start(ap, fmt);
+  vsnprintf(l->buf + l->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  l->len += (size_t)n;
 }
 
 /* The reasons of a verdict, each after `sep` ("\n  " for text, " | " for
- * one-line answers): rule 'NAME' (FILE:LINE) [only if C]: BECAUSE.  Written
- * piece by piece: it is the hot path of batch answers. */
-static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep, FILE *out) {
+ * one-line answers): rule 'NAME' (FILE:LINE) [only if C]: BECAUSE. */
+static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep, ac_line *l) {
   if (!seg) return;
   for (int i = 0; i < seg->nrules; i++) {
     const ac_rule *r = seg->rules[i];
-    fputs(sep, out);
-    fputs(ac_entity_kind_name(AC_ENT_RULE), out);
-    fputs(" '", out);
-    fputs(r->e.name, out);
-    fputs("' (", out);
-    fputs(r->e.layer->src->path, out);
-    fputc(':', out);
-    ac_put_int(r->e.decl->loc.first_line, out);
-    fputc(')', out);
-    if (r->cond) fprintf(out, _(" [only if %s]"), ac_rule_condition(a, r));
+    ac_line_put(l, sep);
+    ac_line_put(l, ac_entity_kind_name(AC_ENT_RULE));
+    ac_line_put(l, " '");
+    ac_line_put(l, r->e.name);
+    ac_line_put(l, "' (");
+    ac_line_put(l, r->e.layer->src->path);
+    ac_line_put(l, ":");
+    ac_line_int(l, r->e.decl->loc.first_line);
+    ac_line_put(l, ")");
+    if (r->cond) ac_line_printf(l, _(" [only if %s]"), ac_rule_condition(a, r));
     if (r->because) {
-      fputs(": ", out);
-      fputs(r->because, out);
+      ac_line_put(l, ": ");
+      ac_line_put(l, r->because);
     }
   }
 }
@@ -150,23 +197,26 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
     ac_emit_json(o, out);
     return;
   }
-  fputs(act, out);
-  fputs(_(" on day "), out);
-  ac_put_int(r->day, out);
-  fputs(ac_session_text(a, r), out);
-  fputs(": ", out);
-  fputs(ac_verdict_name(ans.verdict), out);
+  ac_line *l = &ac_can_line;
+  l->len = 0;
+  ac_line_put(l, act);
+  ac_line_put(l, _(" on day "));
+  ac_line_int(l, r->day);
+  ac_line_put(l, ac_session_text(a, r));
+  ac_line_put(l, ": ");
+  ac_line_put(l, ac_verdict_name(ans.verdict));
   if (ans.verdict == AC_CONDITIONAL && ans.deciding)
-    fprintf(out, _(", allowed only if %s"), ac_rule_condition(a, ans.deciding));
+    ac_line_printf(l, _(", allowed only if %s"), ac_rule_condition(a, ans.deciding));
   else if (ans.timeline == AC_CONDITIONAL && ans.deciding)
-    fprintf(out, ans.verdict == AC_FORBIDDEN ? _(" (%s does not hold)") : _(" (%s holds)"),
-            ac_rule_condition(a, ans.deciding));
+    ac_line_printf(l, ans.verdict == AC_FORBIDDEN ? _(" (%s does not hold)") : _(" (%s holds)"),
+                   ac_rule_condition(a, ans.deciding));
   else if (ans.timeline == AC_CONDITIONAL)
-    fputs(_(" (every condition holds)"), out);
+    ac_line_put(l, _(" (every condition holds)"));
   else if (ans.verdict == AC_UNKNOWN)
-    fputs(_(" (no rule covers this day: ask your practitioner)"), out);
-  ac_text_reasons(a, ans.seg, fmt == AC_FORMAT_LINE ? " | " : "\n  ", out);
-  fputc('\n', out);
+    ac_line_put(l, _(" (no rule covers this day: ask your practitioner)"));
+  ac_text_reasons(a, ans.seg, fmt == AC_FORMAT_LINE ? " | " : "\n  ", l);
+  ac_line_put(l, "\n");
+  fwrite(l->buf, 1, l->len, out);
 }
 
 static void ac_answer_when(const ac_protocol *p, ac_arena *a, const ac_request *r,

@@ -226,6 +226,8 @@ static bool ac_fast_reserved(const char *w, size_t n) {
   static const char *const words[] = {"activities", "after", "can", "day", "explain",
                                       "false", "final", "help", "no", "on", "phases",
                                       "session", "symptoms", "true", "when", "yes", NULL};
+  /* Every reserved word has 2 to 10 letters and starts with one of these. */
+  if (n < 2 || n > 10 || !strchr("acdefhnopstwyACDEFHNOPSTWY", w[0])) return false;
   for (int i = 0; words[i]; i++)
     if (strlen(words[i]) == n && strncasecmp(words[i], w, n) == 0) return true;
   return false;
