@@ -50,8 +50,12 @@ static ac_diag *ac_diag_make(ac_diags *d, ac_severity sev, ac_code code,
 ac_diag *ac_diag_add(ac_diags *d, ac_severity sev, ac_code code,
                      const ac_source *src, ac_loc loc, const char *fmt, ...) {
   if (ac_diags_full(d)) {
+    /* counted, not kept: the totals stay true */
     d->dropped++;
-    if (sev == AC_SEV_ERROR) d->errors++;
+    if (sev == AC_SEV_ERROR)
+      d->errors++;
+    else if (sev == AC_SEV_WARNING)
+      d->warnings++;
     return NULL;
   }
   va_list ap;

@@ -73,7 +73,7 @@ typedef struct ac_diags {
   ac_arena *arena;
   ac_diag *first, *last;
   int errors, warnings;
-  int limit;   /* errors and warnings kept at most; 0 = default */
+  int limit;   /* errors and warnings kept at most; 0 = no limit */
   int dropped; /* counted but not kept past the limit */
 } ac_diags;
 
