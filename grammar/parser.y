@@ -147,6 +147,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %type <cmp> cmp
 %type <num> cmp_value
 %type <clause> clauses clause tclauses tclause decl_clauses decl_clause
+%type <clause> expect_clauses
 %type <guidance> phase_items phase_item
 %type <field> header_fields header_field
 %type <item> sym_items sym_item
@@ -534,11 +535,25 @@ no_guidance:
 ;
 
 expect:
-  EXPECT query IS expected ';' {
+  EXPECT query IS expected expect_clauses ';' {
       ac_stmt *s = acY_stmt(st, AC_STMT_EXPECT, @$);
       s->query = $2;
       s->expected = $4;
+      s->clauses = $5;
       acY_add(st, s);
+    }
+;
+
+/* Clauses of an expectation: the statements it checks (prepended, like
+ * every clause list; the checker puts them in order and reports repeats). */
+expect_clauses:
+  %empty                           { $$ = NULL; }
+| expect_clauses CITES cite_list {
+      $$ = acY_clause(st, AC_CLAUSE_CITES, @2);
+      $$->loc.last_line = @3.last_line;
+      $$->loc.last_column = @3.last_column;
+      $$->names = acY_reverse_idents($3);
+      $$->next = $1;
     }
 ;
 

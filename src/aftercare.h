@@ -96,9 +96,12 @@ const char *aftercare_name(const aftercare *p);
 
 /* Runs the expectations written in the protocol file (not those of the
  * protocols it extends).  Prints each failure, then "N passed, M failed".
- * With `coverage`, first lists the rules and symptom rules of the file that
- * no expectation exercises, and the statements only they cite.  Returns
- * the number of failures. */
+ * With `coverage`, first lists what the file's expectations leave
+ * unexercised: rules and symptom rules, statements the file cites that no
+ * expectation cites, and sides of changes of verdict no `can` expectation
+ * asks (docs/language.md, "Running expectations").  Returns the number of
+ * failures, plus, with `coverage`, the number of things not exercised: 0
+ * means everything passed (and is covered). */
 int aftercare_test(aftercare *p, FILE *out, int color, int coverage);
 
 #ifdef __cplusplus

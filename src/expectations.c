@@ -47,26 +47,85 @@ static void ac_mark_segment(const ac_segment *seg, bool *rules) {
   for (int i = 0; i < seg->nrules; i++) rules[seg->rules[i]->e.index] = true;
 }
 
-/* Rules and symptom rules of the top file that no expectation exercised,
- * and the statements they cite that no exercised one cites. */
-static void ac_report_coverage(const ac_protocol *p, const ac_layer *top, const bool *rule_used,
-                               const bool *triage_used, FILE *out) {
-  ac_names *covered = ac_names_new(p->arena);
-  static const ac_entity_kind kinds[] = {AC_ENT_RULE, AC_ENT_TRIAGE};
-  for (int k = 0; k < 2; k++) {
-    const ac_vec *v = &p->entities[kinds[k]];
-    const bool *used = k == 0 ? rule_used : triage_used;
-    for (size_t i = 0; i < v->len; i++) {
-      const ac_entity *e = v->items[i];
-      if (!used[i]) continue;
-      for (const ac_clause *c = e->decl->clauses; c; c = c->next)
-        if (c->kind == AC_CLAUSE_CITES)
-          for (const ac_ident *id = c->names; id; id = id->next)
-            ac_names_put(covered, id->name, (void *)e);
-    }
+/* A day a `can` expectation asks about an activity, on one of its two
+ * timelines (after the final session, after any other one). */
+typedef struct ac_asked {
+  int activity;
+  int every; /* 1: the timeline after a session that is not the final one */
+  int32_t day;
+} ac_asked;
+
+static int ac_asked_compare(const void *x, const void *y) {
+  const ac_asked *a = x, *b = y;
+  if (a->activity != b->activity) return a->activity < b->activity ? -1 : 1;
+  if (a->every != b->every) return a->every < b->every ? -1 : 1;
+  return (a->day > b->day) - (a->day < b->day);
+}
+
+/* Days asked so far, sorted once every expectation has run. */
+typedef struct ac_asked_set {
+  ac_asked *items;
+  size_t len, cap;
+} ac_asked_set;
+
+static void ac_asked_add(ac_asked_set *s, int activity, int every, int32_t day) {
+  if (s->len == s->cap) {
+    s->cap = s->cap ? 2 * s->cap : 64;
+    ac_asked *grown = realloc(s->items, s->cap * sizeof *grown);
+    if (!grown) abort();
+    s->items = grown;
   }
-  int rules = 0, statements = 0;
-  ac_names *reported = ac_names_new(p->arena);
+  s->items[s->len++] = (ac_asked){activity, every, day};
+}
+
+static bool ac_asked_has(const ac_asked_set *s, int activity, int every, int32_t day) {
+  ac_asked key = {activity, every, day};
+  return s->len && bsearch(&key, s->items, s->len, sizeof key, ac_asked_compare) != NULL;
+}
+
+/* The verdict of a timeline on a day (unknown where no rule decides). */
+static ac_verdict ac_verdict_on(const ac_timeline *t, int32_t day) {
+  const ac_segment *seg = ac_timeline_find(t, day);
+  return seg ? seg->verdict : AC_UNKNOWN;
+}
+
+/* A statement identifier cited in the file, where it is cited. */
+typedef struct ac_citation {
+  const ac_ident *id;
+} ac_citation;
+
+static int ac_citation_compare(const void *x, const void *y) {
+  const ac_loc *a = &((const ac_citation *)x)->id->loc, *b = &((const ac_citation *)y)->id->loc;
+  if (a->first_line != b->first_line) return a->first_line < b->first_line ? -1 : 1;
+  return (a->first_column > b->first_column) - (a->first_column < b->first_column);
+}
+
+typedef struct ac_citations {
+  ac_citation *items;
+  size_t len, cap;
+} ac_citations;
+
+static void ac_citations_add(ac_citations *c, const ac_ident *ids) {
+  for (const ac_ident *id = ids; id; id = id->next) {
+    if (c->len == c->cap) {
+      c->cap = c->cap ? 2 * c->cap : 64;
+      ac_citation *grown = realloc(c->items, c->cap * sizeof *grown);
+      if (!grown) abort();
+      c->items = grown;
+    }
+    c->items[c->len++].id = id;
+  }
+}
+
+/* What --coverage found not exercised. */
+typedef struct ac_gaps {
+  int rules, statements, changes;
+} ac_gaps;
+
+/* Rules and symptom rules of the top file that no expectation exercised. */
+static void ac_report_rules(const ac_protocol *p, const ac_layer *top, const bool *rule_used,
+                            const bool *triage_used, FILE *out, ac_gaps *gaps) {
+  static const ac_entity_kind kinds[] = {AC_ENT_RULE, AC_ENT_TRIAGE};
   for (int k = 0; k < 2; k++) {
     const ac_vec *v = &p->entities[kinds[k]];
     const bool *used = k == 0 ? rule_used : triage_used;
@@ -75,20 +134,84 @@ static void ac_report_coverage(const ac_protocol *p, const ac_layer *top, const 
       if (used[i] || e->layer != top || e->replaced) continue;
       fprintf(out, _("%s:%d: not exercised: %s '%s'\n"), e->layer->src->path,
               e->decl->loc.first_line, ac_entity_kind_name(e->kind), e->name);
-      rules++;
-      for (const ac_clause *c = e->decl->clauses; c; c = c->next)
-        if (c->kind == AC_CLAUSE_CITES)
-          for (const ac_ident *id = c->names; id; id = id->next) {
-            if (ac_names_get(covered, id->name) || ac_names_get(reported, id->name)) continue;
-            ac_names_put(reported, id->name, (void *)e);
-            fprintf(out, _("%s:%d: not exercised: statement %s\n"), e->layer->src->path,
-                    id->loc.first_line, id->name);
-            statements++;
-          }
+      gaps->rules++;
     }
   }
-  fprintf(out, _("coverage: %d rules and %d cited statements not exercised\n"), rules,
-          statements);
+}
+
+/* Statement identifiers the file cites (in any statement but an
+ * expectation) that no expectation of the file cites; each is reported
+ * once, at its first citation. */
+static void ac_report_statements(const ac_layer *top, ac_arena *scratch, FILE *out,
+                                 ac_gaps *gaps) {
+  ac_names *expected = ac_names_new(scratch), *reported = ac_names_new(scratch);
+  ac_citations cited = {0};
+  for (const ac_stmt *s = top->file->stmts; s; s = s->next) {
+    for (const ac_clause *c = s->clauses; c; c = c->next) {
+      if (c->kind != AC_CLAUSE_CITES) continue;
+      if (s->kind == AC_STMT_EXPECT) {
+        for (const ac_ident *id = c->names; id; id = id->next)
+          ac_names_put(expected, id->name, (void *)id);
+      } else {
+        ac_citations_add(&cited, c->names);
+      }
+    }
+    if (s->kind == AC_STMT_PHASE)
+      for (const ac_guidance *g = s->guidance; g; g = g->next) ac_citations_add(&cited, g->cites);
+  }
+  if (cited.len) qsort(cited.items, cited.len, sizeof *cited.items, ac_citation_compare);
+  for (size_t i = 0; i < cited.len; i++) {
+    const ac_ident *id = cited.items[i].id;
+    if (ac_names_get(expected, id->name) || ac_names_get(reported, id->name)) continue;
+    ac_names_put(reported, id->name, (void *)id);
+    fprintf(out, _("%s:%d: not exercised: statement %s is cited (%s:%d) but no expectation cites it\n"),
+            top->src->path, id->loc.first_line, id->name, top->src->path, id->loc.first_line);
+    gaps->statements++;
+  }
+  free(cited.items);
+}
+
+/* Every change of verdict of the file's activities on days lo..horizon,
+ * where lo is day 0, or the first day a rule decides when that is earlier:
+ * both sides of it (the last day before, the first day after) must be asked
+ * by `can` expectations. */
+static void ac_report_changes(const ac_protocol *p, const ac_layer *top, const ac_asked_set *asked,
+                              FILE *out, ac_gaps *gaps) {
+  int32_t hi = p->horizon > AC_DAY_MAX ? AC_DAY_MAX : (int32_t)p->horizon;
+  for (int a = 0; a < AC_NACTIVITIES(p); a++) {
+    const ac_activity *act = AC_ACTIVITY(p, a);
+    if (act->e.layer != top) continue;
+    for (int every = 0; every < 2; every++) {
+      if (every && p->every_tl == p->final_tl) break;
+      const ac_timeline *t = ac_timeline_for(p, a, !every);
+      if (t->nsegs == 0) continue;
+      int32_t lo = t->segs[0].from < 0 ? t->segs[0].from : 0;
+      /* Verdicts change only where a segment starts or ends. */
+      int64_t last = INT64_MIN;
+      for (int i = 0; i < t->nsegs; i++) {
+        for (int side = 0; side < 2; side++) {
+          int64_t d = side == 0 ? (int64_t)t->segs[i].from : (int64_t)t->segs[i].to + 1;
+          if (d <= last || d <= lo || d > hi) continue;
+          last = d;
+          int32_t day = (int32_t)d;
+          ac_verdict before = ac_verdict_on(t, day - 1), after = ac_verdict_on(t, day);
+          if (before == after) continue;
+          bool has_before = ac_asked_has(asked, a, every, day - 1);
+          bool has_after = ac_asked_has(asked, a, every, day);
+          if (has_before && has_after) continue;
+          fprintf(out, _("%s:%d: not exercised: %s changes from %s to %s on day %ld%s: "),
+                  top->src->path, act->e.decl->loc.first_line, act->e.name,
+                  ac_verdict_name(before), ac_verdict_name(after), (long)day,
+                  every ? _(" after a session that is not the final one") : "");
+          if (!has_before && !has_after)
+            fprintf(out, _("no expectation asks day %ld / day %ld\n"), (long)day - 1, (long)day);
+          else
+            fprintf(out, _("no expectation asks day %ld\n"), (long)(has_before ? day : day - 1));
+          gaps->changes++;
+        }
+      }
+    }
+  }
 }
 
 int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
@@ -99,6 +222,7 @@ int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color
   bool *triage_used = calloc(ntriage + 1, sizeof *triage_used);
   if (!rule_used || !triage_used) abort();
   const ac_layer *top = p->layers[p->nlayers - 1];
+  ac_asked_set asked = {0};
   for (size_t i = 0; i < p->expectations.len; i++) {
     const ac_stmt *s = p->expectations.items[i];
     const ac_layer *layer = p->expect_layers.items[i];
@@ -118,6 +242,8 @@ int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color
       ac_can_answer ans;
       ac_eval_can(p, &r, &ans);
       ac_mark_segment(ans.seg, rule_used);
+      ac_asked_add(&asked, r.activity->e.index,
+                   p->every_tl != p->final_tl && !r.final_session, r.day);
       if (ans.verdict != x->verdict) {
         want = ac_verdict_name(x->verdict);
         got = ac_verdict_name(ans.verdict);
@@ -163,9 +289,23 @@ int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color
             ac_expect_text(scratch, s, layer->src), want, got);
     fprintf(out, " [%s]\n", ac_diag_code_name(AC_E_EXPECTATION, code));
   }
-  if (coverage) ac_report_coverage(p, top, rule_used, triage_used, out);
+  int gaps_total = 0;
+  if (coverage) {
+    ac_arena_reset(scratch);
+    if (asked.len) qsort(asked.items, asked.len, sizeof *asked.items, ac_asked_compare);
+    ac_gaps gaps = {0, 0, 0};
+    ac_report_rules(p, top, rule_used, triage_used, out, &gaps);
+    ac_report_statements(top, scratch, out, &gaps);
+    ac_report_changes(p, top, &asked, out, &gaps);
+    fprintf(out, _("coverage: %d rules, %d statements, %d changes of verdict not exercised\n"),
+            gaps.rules, gaps.statements, gaps.changes);
+    gaps_total = gaps.rules + gaps.statements + gaps.changes;
+  }
+  free(asked.items);
   free(rule_used);
   free(triage_used);
   fprintf(out, _("%d passed, %d failed\n"), passed, failed);
-  return failed;
+  /* What the caller's exit status goes by: a failure, or (with coverage)
+   * anything not exercised. */
+  return failed + gaps_total;
 }

@@ -10,7 +10,8 @@
 #include "arena.h"
 #include "model.h"
 
-/* Runs the expectations of the protocol's own file; returns the failures. */
+/* Runs the expectations of the protocol's own file; returns the failures,
+ * plus with `coverage` the things no expectation exercises. */
 int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
                         bool coverage);
 

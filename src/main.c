@@ -53,7 +53,7 @@ static void print_help(FILE *out) {
           "      --json            the same as --format=json\n"
           "      --batch           read queries from standard input, one per line, and\n"
           "                        answer each on one line\n"
-          "      --coverage        (test) list rules no expectation exercises\n"
+          "      --coverage        (test) list what no expectation exercises\n"
           "      --color=WHEN      colour diagnostics: auto (default), always, never\n"
           "      --max-errors=N    show at most N diagnostics (default 100)\n"
           "  -h, --help            display this help and exit\n"

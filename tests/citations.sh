@@ -8,7 +8,10 @@
 #   - `I1.1` *context*: Scalp micropigmentation   (context: need not be cited)
 # FILE.care is a protocol; its citations are the identifiers after `cites`,
 # comma-separated, possibly across line breaks.  Comments and the contents of
-# strings are ignored.
+# strings are ignored.  The citations of `expect` statements are checked
+# against the statements file too, but do not count as citing a statement:
+# the rules, phases, advice and the rest must cite every one of them
+# (`aftercare test --coverage` checks the expectations' side).
 #
 # Prints "uncited: ID" for every non-context statement the protocol does not
 # cite, and "unknown citation: ID" for every cited identifier the statements
@@ -90,12 +93,15 @@ BEGIN {
   close(care)
 
   nunknown = 0
+  inexpect = 0
   for (i = 1; i <= ntok; i++) {
+    if (tok[i] == "expect") inexpect = 1
+    if (tok[i] == ";") inexpect = 0
     if (tok[i] != "cites") continue
     j = i + 1
     while (j <= ntok && is_cite(tok[j])) {
       id = tok[j]
-      cited[id] = 1
+      if (!inexpect) cited[id] = 1
       if (!(id in known) && !(id in reported)) {
         reported[id] = 1
         unknown[++nunknown] = id
