@@ -78,7 +78,8 @@ int aftercare_ask(aftercare *p, const char *query, aftercare_format fmt, FILE *o
 
 /* The verdict of an activity (identifier, label or alias) on a day after
  * the final session, as a word: "forbidden", "conditional", "discouraged",
- * "allowed", "recommended", "unknown"; NULL if no such activity. */
+ * "allowed", "recommended", "unknown"; NULL if no such activity, or if the
+ * protocol has errors. */
 const char *aftercare_can(aftercare *p, const char *activity, int day);
 
 /* Calls fn for every name of a kind: "activities", "symptoms", "phases",
@@ -103,6 +104,47 @@ const char *aftercare_name(const aftercare *p);
  * failures, plus, with `coverage`, the number of things not exercised: 0
  * means everything passed (and is covered). */
 int aftercare_test(aftercare *p, FILE *out, int color, int coverage);
+
+/* Formats protocol text in the canonical layout (aftercare fmt): comments
+ * kept, meaning unchanged.  On success returns 0 and sets *out to the
+ * formatted text (*out_len bytes, NUL-terminated; free() it).  Returns 1 if
+ * the text has syntax errors (printed to `err`, if not NULL, naming the
+ * text `name`), 2 when out of memory, 3 on an internal error (the result
+ * would not scan to the same tokens: nothing is returned). */
+int aftercare_format_text(const char *name, const char *text, size_t len, char **out,
+                          size_t *out_len, FILE *err, int color);
+
+/* Day-by-day plans (aftercare plan; docs/plan.md). */
+typedef enum aftercare_plan_format {
+  AFTERCARE_PLAN_TEXT,
+  AFTERCARE_PLAN_MARKDOWN,
+  AFTERCARE_PLAN_HTML,     /* one self-contained printable page */
+  AFTERCARE_PLAN_JSON,
+  AFTERCARE_PLAN_ICS       /* iCalendar (RFC 5545): needs session dates */
+} aftercare_plan_format;
+
+typedef struct aftercare_plan_options {
+  aftercare_plan_format format;
+  const long *sessions;    /* session dates (days since 1970-01-01), in order;
+                            * NULL: a plan in day numbers */
+  int nsessions;
+  int has_from, has_to;    /* the range, in days: `from` counts from the first
+                            * session, `to` from the last; default from the
+                            * first day a rule names (0 or before) to the
+                            * horizon */
+  long from, to;
+  long long dtstamp;       /* ICS: DTSTAMP, seconds since the epoch; -1: now */
+} aftercare_plan_options;
+
+/* Writes the plan to `out`; problems go to `err`.  Returns an exit status. */
+int aftercare_plan(aftercare *p, const aftercare_plan_options *o, FILE *out, FILE *err);
+
+/* The language of the protocol's texts (its `language` field, or that of a
+ * protocol it extends), or NULL. */
+const char *aftercare_language(const aftercare *p);
+
+/* A date YYYY-MM-DD as days since 1970-01-01; 0 if valid, else -1. */
+int aftercare_parse_date(const char *s, long *days);
 
 #ifdef __cplusplus
 }

@@ -67,6 +67,22 @@ static json_t *ac_json_text(const char *s) {
   return j;
 }
 
+/* The conditions a conditional answer still waits on: those of the
+ * segment's rules (all must hold) that the query's facts leave open, joined
+ * by "and". */
+static const char *ac_open_conditions(ac_arena *a, const ac_segment *seg, const ac_facts *f) {
+  const char *out = "";
+  int n = 0;
+  for (int i = 0; i < seg->nrules; i++) {
+    const ac_rule *r = seg->rules[i];
+    if (ac_cond_eval(r->cond, f) != AC_UNSURE) continue;
+    const char *c = ac_rule_condition(a, r);
+    if (seg->nrules > 1 && strstr(c, " or ")) c = ac_arena_printf(a, "(%s)", c);
+    out = n++ == 0 ? c : ac_arena_printf(a, "%s and %s", out, c);
+  }
+  return out;
+}
+
 static void ac_emit_json(json_t *obj, FILE *out) {
   char *s = json_dumps(obj, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
   if (s) {
@@ -191,7 +207,9 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
     json_object_set_new(o, "day", json_integer(r->day));
     if (r->session) json_object_set_new(o, "session", r->session > 0 ? json_integer(r->session) : json_string("final"));
     json_object_set_new(o, "verdict", json_string(ac_verdict_name(ans.verdict)));
-    if (ans.timeline == AC_CONDITIONAL && ans.deciding)
+    if (ans.verdict == AC_CONDITIONAL)
+      json_object_set_new(o, "condition", json_string(ac_open_conditions(a, ans.seg, &r->facts)));
+    else if (ans.timeline == AC_CONDITIONAL && ans.deciding)
       json_object_set_new(o, "condition", json_string(ac_rule_condition(a, ans.deciding)));
     json_object_set_new(o, "reasons", ac_json_reasons(a, ans.seg));
     ac_emit_json(o, out);
@@ -205,8 +223,8 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
   ac_line_put(l, ac_session_text(a, r));
   ac_line_put(l, ": ");
   ac_line_put(l, ac_verdict_name(ans.verdict));
-  if (ans.verdict == AC_CONDITIONAL && ans.deciding)
-    ac_line_printf(l, _(", allowed only if %s"), ac_rule_condition(a, ans.deciding));
+  if (ans.verdict == AC_CONDITIONAL)
+    ac_line_printf(l, _(", allowed only if %s"), ac_open_conditions(a, ans.seg, &r->facts));
   else if (ans.timeline == AC_CONDITIONAL && ans.deciding)
     ac_line_printf(l, ans.verdict == AC_FORBIDDEN ? _(" (%s does not hold)") : _(" (%s holds)"),
                    ac_rule_condition(a, ans.deciding));
@@ -439,7 +457,10 @@ static void ac_answer_list(const ac_protocol *p, ac_arena *a, ac_entity_kind kin
       fprintf(out, "%-24s %-16s %s\n", e->name, ac_output_days(a, ph->from, ph->to), ph->title);
       continue;
     }
-    fprintf(out, "%-24s %s", e->name, e->decl->text.text ? e->decl->text.text : "");
+    if (e->decl->text.text)
+      fprintf(out, "%-24s %s", e->name, e->decl->text.text);
+    else
+      fputs(e->name, out);
     const char *sep = _(" (also: ");
     for (const ac_clause *c = e->decl->clauses; c; c = c->next)
       if (c->kind == AC_CLAUSE_ALIASES)

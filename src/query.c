@@ -125,7 +125,16 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
     out->activity = (const ac_activity *)e;
     if (q->kind == AC_Q_WHEN) break;
     ac_facts_init(&out->facts, a, p);
-    for (const ac_fact_value *fv = q->facts; fv; fv = fv->next) {
+    /* The parser keeps the list newest first: resolve it in reading order,
+     * so that problems are reported in order and a repeated fact's last
+     * value counts. */
+    int nfv = 0;
+    for (const ac_fact_value *fv = q->facts; fv; fv = fv->next) nfv++;
+    const ac_fact_value **fvs = ac_arena_array(a, (size_t)nfv + 1, sizeof *fvs);
+    int kfv = nfv;
+    for (const ac_fact_value *fv = q->facts; fv; fv = fv->next) fvs[--kfv] = fv;
+    for (int i = 0; i < nfv; i++) {
+      const ac_fact_value *fv = fvs[i];
       ac_entity *f = ac_find_phrase(p, a, 'f', fv->name->words, ac_symptom_fillers);
       if (f) {
         const ac_fact *fact = (const ac_fact *)f;
