@@ -22,6 +22,7 @@
 
 #include "aftercare.h"
 #include "i18n.h"
+#include "fmt_cmd.h"
 #include "repl.h"
 
 static const char *program = "aftercare";
@@ -46,6 +47,7 @@ static void print_help(FILE *out) {
           "  query QUERY...    answer queries (default protocol: the standard SMP one)\n"
           "  repl              ask queries interactively\n"
           "  test FILE...      run the expectations written in protocol files\n"
+          "  fmt FILE...       print protocol files in the canonical layout (fmt --help)\n"
           "\n"
           "Options:\n"
           "  -p, --protocol=FILE   query this protocol instead of the standard one\n"
@@ -328,6 +330,7 @@ int main(int argc, char **argv) {
     print_version();
     return AFTERCARE_EXIT_OK;
   }
+  if (strcmp(name, "fmt") == 0) return ac_fmt_main(argc - 1, argv + 1);
   for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
     if (strcmp(name, commands[i].name) != 0) continue;
     int first = parse_options(argc - 1, argv + 1, &o);
