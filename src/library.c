@@ -17,6 +17,7 @@
 #include "output.h"
 #include "parse.h"
 #include "library.h"
+#include "plan.h"
 #include "query.h"
 
 struct aftercare {
@@ -189,3 +190,5 @@ const char *aftercare_path(const aftercare *p) {
   const ac_protocol *pr = p->protocol;
   return pr->nlayers ? pr->layers[pr->nlayers - 1]->src->path : NULL;
 }
+
+const ac_protocol *ac_library_protocol(const aftercare *h) { return h->protocol; }

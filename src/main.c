@@ -23,6 +23,7 @@
 #include "aftercare.h"
 #include "i18n.h"
 #include "fmt_cmd.h"
+#include "plan_main.h"
 #include "repl.h"
 
 static const char *program = "aftercare";
@@ -47,6 +48,7 @@ static void print_help(FILE *out) {
           "  query QUERY...    answer queries (default protocol: the standard SMP one)\n"
           "  repl              ask queries interactively\n"
           "  test FILE...      run the expectations written in protocol files\n"
+          "  plan              the protocol as a day-by-day plan (plan --help)\n"
           "  fmt FILE...       print protocol files in the canonical layout (fmt --help)\n"
           "\n"
           "Options:\n"
@@ -315,7 +317,9 @@ static const command commands[] = {
 
 int main(int argc, char **argv) {
   setlocale(LC_ALL, "");
-  bindtextdomain(PACKAGE, LOCALEDIR);
+  /* AFTERCARE_LOCALEDIR: catalogues not yet installed (the tests use it). */
+  const char *localedir = getenv("AFTERCARE_LOCALEDIR");
+  bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   options o = {NULL, AFTERCARE_TEXT, false, false, -1};
   if (argc < 2) {
     usage_error("%s", _("missing command (check, query, repl or test)"));
@@ -331,6 +335,7 @@ int main(int argc, char **argv) {
     return AFTERCARE_EXIT_OK;
   }
   if (strcmp(name, "fmt") == 0) return ac_fmt_main(argc - 1, argv + 1);
+  if (strcmp(name, "plan") == 0) return ac_plan_main(program, argc - 1, argv + 1);
   for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
     if (strcmp(name, commands[i].name) != 0) continue;
     int first = parse_options(argc - 1, argv + 1, &o);

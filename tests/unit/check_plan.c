@@ -1,0 +1,293 @@
+/*
+ * check_plan.c -- day-by-day plans (src/plan.c): dates, spans, sessions,
+ * and the iCalendar output parsed back with libical.
+ */
+#include "config.h"
+
+#include <libical/ical.h>
+
+#include "plan.h"
+#include "unit.h"
+
+static const char *const protocol_text =
+    "protocol t { title \"Plan test\"; horizon 20 days; sessions 2; }\n"
+    "activity swim \"swim\";\n"
+    "activity razor \"shave with a razor\";\n"
+    "activity alcohol \"drink alcohol\";\n"
+    "symptom redness \"redness\";\n"
+    "symptom odor \"an offensive smell\";\n"
+    "fact healed boolean;\n"
+    "rule a0: forbid alcohol days -2..-1 because \"No alcohol before the session.\";\n"
+    "rule a1: allow alcohol days 0.. ;\n"
+    "rule s0: forbid swim first 10 days because \"No pools: the skin must close.\";\n"
+    "rule s1: allow swim after 10 days;\n"
+    "rule r0: forbid razor first 5 days after final session overrides r2, r3 because \"Not yet: \u00e9t\u00e9 \u00e0 la plage.\";\n"
+    "rule r1: allow razor after 5 days only if healed after final session overrides r2, r3;\n"
+    "rule r2: forbid razor first 7 days because \"Between sessions, wait a week.\";\n"
+    "rule r3: allow razor after 7 days;\n"
+    "phase early \"First days\" first 3 days { do \"Keep it dry.\"; dont \"Do not touch.\"; why \"It is fragile.\"; }\n"
+    "advice pillow \"Use a fresh pillowcase.\" first 2 days;\n"
+    "triage infection: symptoms odor level urgent advice \"See a doctor today.\";\n"
+    "triage redness_ok: symptoms redness first 7 days level normal advice \"Redness is normal at first.\";\n";
+
+static ac_protocol *proto;
+
+static void setup(void) {
+  ut_setup();
+  proto = ut_load(protocol_text);
+  ut_assert_no_errors(&ut_diags);
+}
+
+START_TEST(dates_round_trip) {
+  int y, m, d;
+  ck_assert_int_eq(ac_plan_days(1970, 1, 1), 0);
+  ck_assert_int_eq(ac_plan_days(2026, 3, 2), 20514);
+  ac_plan_civil(20514, &y, &m, &d);
+  ck_assert_int_eq(y, 2026);
+  ck_assert_int_eq(m, 3);
+  ck_assert_int_eq(d, 2);
+  for (long z = -1000; z < 100000; z += 37) {
+    ac_plan_civil(z, &y, &m, &d);
+    ck_assert_int_eq(ac_plan_days(y, m, d), z);
+  }
+  long days;
+  ck_assert_int_eq(aftercare_parse_date("2024-02-29", &days), 0);
+  ck_assert_int_eq(days, ac_plan_days(2024, 2, 29));
+  ck_assert_int_eq(aftercare_parse_date("2026-02-29", &days), -1);
+  ck_assert_int_eq(aftercare_parse_date("2026-13-01", &days), -1);
+  ck_assert_int_eq(aftercare_parse_date("2026-1-01", &days), -1);
+  ck_assert_int_eq(aftercare_parse_date("2026-01-01x", &days), -1);
+  ck_assert_int_eq(aftercare_parse_date("", &days), -1);
+}
+END_TEST
+
+START_TEST(spans_without_sessions) {
+  ac_plan plan;
+  const char *why = NULL;
+  aftercare_plan_options o;
+  memset(&o, 0, sizeof o);
+  ck_assert(ac_plan_build(&plan, proto, ut_arena, &o, &why));
+  /* from the first day a rule names (-2) to the horizon (20) */
+  ck_assert_int_eq(plan.from, -2);
+  ck_assert_int_eq(plan.to, 20);
+  ck_assert_int_eq(plan.spans[0].from, -2);
+  ck_assert_int_eq(plan.spans[plan.nspans - 1].to, 20);
+  /* spans are maximal and contiguous ("first N days" is days 0..N):
+   * -2..-1, 0..2 (advice), 3 (phase), 4..5 (razor), 6..7 (redness),
+   * 8..10 (swim), 11..20 */
+  static const int32_t starts[] = {-2, 0, 3, 4, 6, 8, 11};
+  ck_assert_int_eq(plan.nspans, 7);
+  for (int i = 0; i < plan.nspans; i++) {
+    ck_assert_int_eq(plan.spans[i].from, starts[i]);
+    if (i) ck_assert_int_eq(plan.spans[i].from, plan.spans[i - 1].to + 1);
+  }
+  /* the final timeline without session dates: razor conditional after day 5 */
+  ck_assert_int_eq(plan.spans[4].segs[1]->verdict, AC_CONDITIONAL);
+  ck_assert_int_eq(plan.spans[1].nphases, 1);
+  ck_assert_int_eq(plan.spans[1].nadvice, 1);
+  ck_assert_int_eq(plan.spans[6].nwatch, 1); /* infection only */
+  ck_assert_int_eq(plan.spans[0].nwatch, 1);
+  ck_assert_int_eq(plan.spans[1].nwatch, 2); /* and redness, from day 0 */
+}
+END_TEST
+
+START_TEST(spans_with_two_sessions) {
+  long sessions[2] = {ac_plan_days(2026, 3, 2), ac_plan_days(2026, 3, 16)};
+  aftercare_plan_options o;
+  memset(&o, 0, sizeof o);
+  o.sessions = sessions;
+  o.nsessions = 2;
+  ac_plan plan;
+  const char *why = NULL;
+  ck_assert(ac_plan_build(&plan, proto, ut_arena, &o, &why));
+  const ac_plan_span *first = &plan.spans[0], *last = &plan.spans[plan.nspans - 1];
+  ck_assert_int_eq(first->date_from, sessions[0] - 2);
+  ck_assert_int_eq(first->session, 1);
+  ck_assert(!first->final);
+  ck_assert_int_eq(last->date_to, sessions[1] + 20);
+  ck_assert(last->final);
+  /* after the first session (not the final one) the razor waits a week:
+   * allowed from day 8 */
+  bool seen8 = false, restart = false;
+  for (int i = 0; i < plan.nspans; i++) {
+    const ac_plan_span *s = &plan.spans[i];
+    if (s->session == 1 && s->from == 8) {
+      seen8 = true;
+      ck_assert_int_eq(s->segs[1]->verdict, AC_ALLOWED);
+    }
+    if (s->session == 1) ck_assert(!s->final);
+    if (s->session == 2 && s->from == 0) {
+      restart = true;
+      ck_assert_int_eq(s->date_from, sessions[1]);
+      ck_assert_int_eq(plan.spans[i - 1].session, 1);
+      ck_assert_int_eq(plan.spans[i - 1].to, 13);
+    }
+  }
+  ck_assert(seen8);
+  ck_assert(restart);
+  /* sessions out of order are refused */
+  long bad[2] = {sessions[1], sessions[0]};
+  o.sessions = bad;
+  ck_assert(!ac_plan_build(&plan, proto, ut_arena, &o, &why));
+  ck_assert_ptr_nonnull(why);
+}
+END_TEST
+
+START_TEST(range_limits) {
+  aftercare_plan_options o;
+  memset(&o, 0, sizeof o);
+  ac_plan plan;
+  const char *why = NULL;
+  o.has_from = o.has_to = 1;
+  o.from = 5;
+  o.to = 4;
+  ck_assert(!ac_plan_build(&plan, proto, ut_arena, &o, &why));
+  o.from = 0;
+  o.to = 100000;
+  ck_assert(!ac_plan_build(&plan, proto, ut_arena, &o, &why));
+  o.to = 0;
+  ck_assert(ac_plan_build(&plan, proto, ut_arena, &o, &why));
+  ck_assert_int_eq(plan.nspans, 1);
+}
+END_TEST
+
+START_TEST(fold_lines) {
+  char *f = ac_plan_ics_fold("SHORT:x\r\nLONG:" "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+                             "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+                             "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+                             "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9"
+                             "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\r\n");
+  /* every line at most 75 octets, CRLF, never inside a UTF-8 sequence */
+  const char *line = f;
+  int lines = 0;
+  while (*line) {
+    const char *end = strstr(line, "\r\n");
+    ck_assert_ptr_nonnull(end);
+    ck_assert_int_le(end - line, 75);
+    if (lines > 1) ck_assert_int_eq(line[0], ' ');
+    ck_assert((line[lines > 1 ? 1 : 0] & 0xC0) != 0x80);
+    line = end + 2;
+    lines++;
+  }
+  ck_assert_int_eq(lines, 3);
+  free(f);
+}
+END_TEST
+
+/* Renders the plan as iCalendar into a string. */
+static char *render_ics(const ac_plan *plan) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  ck_assert_ptr_nonnull(f);
+  ac_plan_render(plan, ut_arena, AFTERCARE_PLAN_ICS, 1767225600LL, f);
+  fclose(f);
+  return buf;
+}
+
+START_TEST(ics_parses_back) {
+  long sessions[2] = {ac_plan_days(2026, 3, 2), ac_plan_days(2026, 3, 30)};
+  aftercare_plan_options o;
+  memset(&o, 0, sizeof o);
+  o.sessions = sessions;
+  o.nsessions = 2;
+  ac_plan plan;
+  const char *why = NULL;
+  ck_assert(ac_plan_build(&plan, proto, ut_arena, &o, &why));
+  char *text = render_ics(&plan);
+
+  /* the raw text: CRLF everywhere, folded at 75 octets */
+  for (const char *p = text; *p; p++) {
+    if (*p == '\n') ck_assert(p > text && p[-1] == '\r');
+    if (*p == '\r') ck_assert(p[1] == '\n');
+  }
+  for (const char *line = text; *line;) {
+    const char *end = strstr(line, "\r\n");
+    ck_assert_ptr_nonnull(end);
+    ck_assert_int_le(end - line, 75);
+    line = end + 2;
+  }
+
+  icalcomponent *cal = icalparser_parse_string(text);
+  ck_assert_ptr_nonnull(cal);
+  ck_assert_int_eq(icalcomponent_isa(cal), ICAL_VCALENDAR_COMPONENT);
+  ck_assert_int_eq(icalcomponent_count_errors(cal), 0);
+  ck_assert_int_eq(icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), plan.nspans);
+  int k = 0;
+  char prev_date[16] = "";
+  for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
+       ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), k++) {
+    const ac_plan_span *s = &plan.spans[k];
+    int y, m, d;
+    ac_plan_civil(s->date_from, &y, &m, &d);
+    struct icaltimetype start = icalcomponent_get_dtstart(ev);
+    ck_assert(start.is_date);
+    ck_assert_int_eq(start.year, y);
+    ck_assert_int_eq(start.month, m);
+    ck_assert_int_eq(start.day, d);
+    struct icaltimetype end = icalcomponent_get_dtend(ev);
+    ac_plan_civil(s->date_from + 1, &y, &m, &d);
+    ck_assert_int_eq(end.year * 10000 + end.month * 100 + end.day, y * 10000 + m * 100 + d);
+    /* one all-day event a day, at most one alarm */
+    char date[16];
+    snprintf(date, sizeof date, "%04d%02d%02d", start.year, start.month, start.day);
+    ck_assert_str_ne(date, prev_date);
+    strcpy(prev_date, date);
+    ck_assert_int_le(icalcomponent_count_components(ev, ICAL_VALARM_COMPONENT), 1);
+    const char *uid = icalcomponent_get_uid(ev);
+    ck_assert_ptr_nonnull(uid);
+    ck_assert_ptr_nonnull(strstr(uid, date));
+    ck_assert_ptr_nonnull(strstr(uid, "t-"));
+    struct icaltimetype stamp = icalcomponent_get_dtstamp(ev);
+    ck_assert_int_eq(stamp.year, 2026);
+    ck_assert(icaltime_is_utc(stamp));
+    const char *summary = icalcomponent_get_summary(ev);
+    ck_assert_ptr_nonnull(summary);
+    /* the description says what changes, and unfolds to the same text */
+    const char *desc = icalcomponent_get_description(ev);
+    ck_assert_ptr_nonnull(desc);
+    ck_assert_ptr_nonnull(strstr(desc, ac_plan_span_title(&plan, ut_arena, s)));
+    if (s->session == 1 && s->from == 0) ck_assert_ptr_nonnull(strstr(desc, "drink alcohol: now allowed"));
+    if (s->session == 2 && s->from == 0)
+      ck_assert_ptr_nonnull(strstr(desc, "Not yet: \u00e9t\u00e9 \u00e0 la plage."));
+  }
+  ck_assert_int_eq(k, plan.nspans);
+  icalcomponent_free(cal);
+  free(text);
+}
+END_TEST
+
+START_TEST(ics_is_reproducible) {
+  long sessions[1] = {ac_plan_days(2026, 3, 2)};
+  aftercare_plan_options o;
+  memset(&o, 0, sizeof o);
+  o.sessions = sessions;
+  o.nsessions = 1;
+  ac_plan plan;
+  const char *why = NULL;
+  ck_assert(ac_plan_build(&plan, proto, ut_arena, &o, &why));
+  char *a = render_ics(&plan), *b = render_ics(&plan);
+  ck_assert_str_eq(a, b);
+  ck_assert_ptr_nonnull(strstr(a, "DTSTAMP:20260101T000000Z\r\n"));
+  ck_assert_ptr_nonnull(strstr(a, "UID:t-20260302-"));
+  free(a);
+  free(b);
+}
+END_TEST
+
+static Suite *plan_suite(void) {
+  Suite *s = suite_create("plan");
+  TCase *tc = tcase_create("plan");
+  tcase_add_checked_fixture(tc, setup, ut_teardown);
+  tcase_add_test(tc, dates_round_trip);
+  tcase_add_test(tc, spans_without_sessions);
+  tcase_add_test(tc, spans_with_two_sessions);
+  tcase_add_test(tc, range_limits);
+  tcase_add_test(tc, fold_lines);
+  tcase_add_test(tc, ics_parses_back);
+  tcase_add_test(tc, ics_is_reproducible);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int main(void) { return ut_run(plan_suite()); }
