@@ -27,8 +27,9 @@ typedef struct aftercare aftercare;
 typedef enum aftercare_format {
   AFTERCARE_TEXT, /* for people */
   AFTERCARE_JSON, /* one JSON object per answer, on one line */
-  AFTERCARE_LINE  /* the text of an answer on one line (--batch): its lines
-                   * joined with " | " */
+  AFTERCARE_LINE,  /* the text of an answer on one line (--batch): its lines
+                    * joined with " | " */
+  AFTERCARE_SARIF  /* diagnostics only: a SARIF 2.1.0 log (one per call) */
 } aftercare_format;
 
 /* Exit statuses of the program, one per category (documented in README). */
@@ -113,6 +114,14 @@ int aftercare_test(aftercare *p, FILE *out, int color, int coverage);
  * would not scan to the same tokens: nothing is returned). */
 int aftercare_format_text(const char *name, const char *text, size_t len, char **out,
                           size_t *out_len, FILE *err, int color);
+
+/* The diagnostics of several protocols as one SARIF 2.1.0 log (one run;
+ * every diagnostic code is a rule of the tool). */
+void aftercare_print_sarif(aftercare *const *protocols, int n, FILE *out);
+
+/* The explanation of a diagnostic code ("AC0107"), from
+ * docs/diagnostics.md, as text; NULL for an unknown code. */
+const char *aftercare_explain(const char *code);
 
 /* Day-by-day plans (aftercare plan; docs/plan.md). */
 typedef enum aftercare_plan_format {

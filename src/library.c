@@ -19,6 +19,7 @@
 #include "library.h"
 #include "plan.h"
 #include "query.h"
+#include "sarif.h"
 
 struct aftercare {
   ac_arena *arena;   /* the compilation: freed in one call */
@@ -100,6 +101,10 @@ void aftercare_print_diagnostics(const aftercare *p, FILE *out, aftercare_format
                                  int color) {
   if (fmt == AFTERCARE_JSON) {
     ac_output_diags_json(&p->diags, out);
+    return;
+  }
+  if (fmt == AFTERCARE_SARIF) {
+    aftercare_print_sarif((aftercare *const *)&p, 1, out);
     return;
   }
   ac_render_opts o = {color != 0};
@@ -185,6 +190,8 @@ int aftercare_names(const aftercare *p, const char *kind,
   }
   return n;
 }
+
+const ac_diags *ac_library_diags(const aftercare *p) { return &p->diags; }
 
 const char *aftercare_path(const aftercare *p) {
   const ac_protocol *pr = p->protocol;

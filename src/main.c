@@ -53,7 +53,8 @@ static void print_help(FILE *out) {
           "\n"
           "Options:\n"
           "  -p, --protocol=FILE   query this protocol instead of the standard one\n"
-          "      --format=FORMAT   text (default) or json\n"
+          "      --format=FORMAT   text (default) or json; check also takes sarif\n"
+          "      --explain=CODE    (check) explain a diagnostic code, such as AC0107\n"
           "      --json            the same as --format=json\n"
           "      --batch           read queries from standard input, one per line, and\n"
           "                        answer each on one line\n"
@@ -86,7 +87,7 @@ typedef struct options {
   int color; /* -1 auto */
 } options;
 
-enum { OPT_FORMAT = 256, OPT_JSON, OPT_BATCH, OPT_COLOR, OPT_MAX_ERRORS, OPT_COVERAGE };
+enum { OPT_FORMAT = 256, OPT_JSON, OPT_BATCH, OPT_COLOR, OPT_MAX_ERRORS, OPT_COVERAGE, OPT_EXPLAIN };
 
 static const struct option long_options[] = {
     {"protocol", required_argument, NULL, 'p'},
@@ -99,6 +100,7 @@ static const struct option long_options[] = {
     {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
     {NULL, 0, NULL, 0},
 };
 
@@ -117,11 +119,15 @@ static int parse_options(int argc, char **argv, options *o) {
         o->format = AFTERCARE_TEXT;
       else if (strcmp(optarg, "json") == 0)
         o->format = AFTERCARE_JSON;
+      else if (strcmp(optarg, "sarif") == 0)
+        o->format = AFTERCARE_SARIF;
       else {
-        usage_error(_("unknown format '%s' (use text or json)"), optarg);
+        usage_error(_("unknown format '%s' (use text, json or sarif)"), optarg);
         return -1;
       }
       break;
+    case OPT_EXPLAIN:
+      return ac_explain_main(program, optarg) == AFTERCARE_EXIT_OK ? -2 : -1;
     case OPT_JSON:
       o->format = AFTERCARE_JSON;
       break;
@@ -192,6 +198,7 @@ static int cmd_check(int argc, char **argv, options *o) {
     usage_error("%s", _("check: name at least one protocol file"));
     return AFTERCARE_EXIT_USAGE;
   }
+  if (o->format == AFTERCARE_SARIF) return ac_check_sarif(program, argc, argv);
   int status = AFTERCARE_EXIT_OK;
   bool color = use_color(o, stderr);
   for (int i = 0; i < argc; i++) {
@@ -341,6 +348,10 @@ int main(int argc, char **argv) {
     int first = parse_options(argc - 1, argv + 1, &o);
     if (first == -2) return AFTERCARE_EXIT_OK;
     if (first < 0) return AFTERCARE_EXIT_USAGE;
+    if (o.format == AFTERCARE_SARIF && strcmp(name, "check") != 0) {
+      usage_error("%s", _("--format sarif is for check only"));
+      return AFTERCARE_EXIT_USAGE;
+    }
     int status = commands[i].run(argc - 1 - first, argv + 1 + first, &o);
     if (fflush(stdout) != 0 && status == AFTERCARE_EXIT_OK) status = AFTERCARE_EXIT_USAGE;
     return status;

@@ -1,0 +1,48 @@
+/*
+ * check_cmd.c -- the parts of `aftercare check` around the language tools:
+ * --format sarif (one SARIF log for every file) and --explain CODE.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aftercare.h"
+#include "fmt_cmd.h"
+#include "i18n.h"
+
+int ac_check_sarif(const char *program, int argc, char **argv) {
+  int status = AFTERCARE_EXIT_OK;
+  aftercare **ps = calloc(argc > 0 ? (size_t)argc : 1, sizeof *ps);
+  if (!ps) abort();
+  int n = 0;
+  for (int i = 0; i < argc; i++) {
+    int err = 0;
+    aftercare *p = aftercare_open(argv[i], &err);
+    if (!p) {
+      fprintf(stderr, _("%s: cannot read '%s': %s\n"), program, argv[i], strerror(err));
+      status = AFTERCARE_EXIT_USAGE;
+      continue;
+    }
+    if (aftercare_errors(p) > 0 && status == AFTERCARE_EXIT_OK) status = AFTERCARE_EXIT_INPUT;
+    ps[n++] = p;
+  }
+  aftercare_print_sarif(ps, n, stdout);
+  for (int i = 0; i < n; i++) aftercare_close(ps[i]);
+  free(ps);
+  return status;
+}
+
+int ac_explain_main(const char *program, const char *code) {
+  const char *text = aftercare_explain(code);
+  if (!text) {
+    fprintf(stderr, _("%s: unknown diagnostic code '%s' (codes look like AC0107; "
+                      "see docs/diagnostics.md)\n"),
+            program, code);
+    return AFTERCARE_EXIT_USAGE;
+  }
+  fputs(text, stdout);
+  return AFTERCARE_EXIT_OK;
+}
