@@ -72,11 +72,24 @@ static void print_help(FILE *out) {
           "Exit status: 0 success; 1 the input has problems (protocol errors, a\n"
           "failed query or expectation); 2 usage errors or unreadable files.\n"),
         out);
+  /* GNU: the last lines say where to report bugs and find the manual. */
+  fputc('\n', out);
+  if (PACKAGE_BUGREPORT[0])
+    fprintf(out, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+  else
+    fputs(_("Report bugs to the maintainers of aftercare, with the output of\n"
+            "'aftercare --version' and a protocol that shows the problem.\n"),
+          out);
+  if (PACKAGE_URL[0]) fprintf(out, _("%s home page: <%s>\n"), PACKAGE_NAME, PACKAGE_URL);
+  fputs(_("Full documentation: man aftercare, man aftercare-language.\n"), out);
 }
 
 static void print_version(void) {
   printf("aftercare %s\n", aftercare_version());
   puts(_("The standard SMP aftercare protocol is built in."));
+  puts(_("Copyright (C) 2026 the authors of aftercare."));
+  puts(_("The licence is that of the source distribution; there is NO WARRANTY,\n"
+         "to the extent permitted by law."));
 }
 
 typedef struct options {

@@ -1,0 +1,2 @@
+" Vim filetype detection for aftercare protocols (*.care).
+autocmd BufNewFile,BufRead *.care setfiletype aftercare
