@@ -447,6 +447,13 @@ static void split_stmt(const fmt *f, int a, int b, fsegs *g, bool in_block) {
   } else {
     seg_add(g, a, b, false, P_FLAT, 0, 0); /* heads of blocks, protocol NAME; */
   }
+  /* Every token belongs to a segment: one that ends before the next one
+   * starts (a ';' after a label, say) takes the tokens in between. */
+  if (g->n > 0) {
+    g->s[0].a = a;
+    for (int k = 0; k + 1 < g->n; k++) g->s[k].b = g->s[k + 1].a;
+    g->s[g->n - 1].b = b;
+  }
 }
 
 /* Is there a comment inside tokens [a, b) (not after the last)? */
