@@ -62,6 +62,10 @@ static ac_stmt *acY_stmt(ac_parse_state *st, ac_stmt_kind kind, ac_loc loc);
 static void acY_add(ac_parse_state *st, ac_stmt *s);
 static ac_ident *acY_ident(ac_parse_state *st, const char *name, ac_loc loc);
 static ac_ident *acY_reverse_idents(ac_ident *l);
+static ac_header_field *acY_reverse_fields(ac_header_field *l);
+static ac_guidance *acY_reverse_guidance(ac_guidance *l);
+static ac_symptom_item *acY_reverse_items(ac_symptom_item *l);
+static ac_text acY_concat(ac_parse_state *st, ac_text t, const char *more, ac_loc loc);
 static ac_days acY_days(ac_parse_state *st, ac_num from, ac_num to,
                         bool open_from, bool open_to, int64_t scale,
                         ac_loc loc, ac_loc from_loc, ac_loc to_loc);
@@ -205,14 +209,14 @@ header:
   PROTOCOL IDENT '{' header_fields '}' {
       ac_stmt *s = acY_stmt(st, AC_STMT_HEADER, @$);
       s->name = acY_ident(st, $2, @2);
-      s->fields = $4;
+      s->fields = acY_reverse_fields($4);
       acY_add(st, s);
     }
 | PROTOCOL error '{' header_fields '}' {
       /* a bad name: the fields are still read */
       ac_stmt *s = acY_stmt(st, AC_STMT_HEADER, @$);
       s->name = acY_ident(st, "?", @2);
-      s->fields = $4;
+      s->fields = acY_reverse_fields($4);
       acY_add(st, s);
     }
 | PROTOCOL IDENT ';' {
@@ -225,12 +229,9 @@ header:
 header_fields:
   %empty                           { $$ = NULL; }
 | header_fields header_field {
+      /* prepended (linear time); put in order by the header */
       $$ = $1;
-      if ($2) {
-        ac_header_field **t = &$$;
-        while (*t) t = &(*t)->next;
-        *t = $2;
-      }
+      if ($2) { $2->next = $1; $$ = $2; }
     }
 ;
 
@@ -326,7 +327,7 @@ phase:
       s->text = $3;
       s->has_days = true;
       s->days = $4;
-      s->guidance = $6;
+      s->guidance = acY_reverse_guidance($6);
       /* cites and overrides lines of the block become clauses */
       ac_guidance **g = &s->guidance;
       while (*g) {
@@ -347,12 +348,9 @@ phase:
 phase_items:
   %empty                           { $$ = NULL; }
 | phase_items phase_item {
+      /* prepended (linear time); put in order by the phase */
       $$ = $1;
-      if ($2) {
-        ac_guidance **t = &$$;
-        while (*t) t = &(*t)->next;
-        *t = $2;
-      }
+      if ($2) { $2->next = $1; $$ = $2; }
     }
 ;
 
@@ -430,7 +428,7 @@ constraint:
 | CONSTRAINT IDENT ':' SYMPTOMS sym_items opt_days AT LEAST level tclauses ';' {
       ac_stmt *s = acY_stmt(st, AC_STMT_CONSTRAINT, @$);
       s->name = acY_ident(st, $2, @2);
-      s->items = $5;
+      s->items = acY_reverse_items($5);
       s->has_days = $6.loc.first_line != 0;
       s->days = $6;
       s->level = $9;
@@ -447,7 +445,7 @@ triage:
       if (!$1) { loc.first_line = @2.first_line; loc.first_column = @2.first_column; }
       ac_stmt *s = acY_stmt(st, AC_STMT_TRIAGE, loc);
       s->name = $1;
-      s->items = $3;
+      s->items = acY_reverse_items($3);
       s->has_days = $4.loc.first_line != 0;
       s->days = $4;
       s->clauses = $5;
@@ -463,10 +461,9 @@ triage_head:
 sym_items:
   sym_item                         { $$ = $1; }
 | sym_items ',' sym_item {
-      $$ = $1;
-      ac_symptom_item **t = &$$;
-      while (*t) t = &(*t)->next;
-      *t = $3;
+      /* prepended (linear time); put in order by the statement */
+      $$ = $3;
+      $$->next = $1;
     }
 ;
 
@@ -640,10 +637,7 @@ cmp_value:
 
 text:
   STRING                           { $$.text = $1; $$.loc = @$; }
-| text STRING {
-      $$.text = ac_arena_printf(st->arena, "%s%s", $1.text, $2);
-      $$.loc = @$;
-    }
+| text STRING                      { $$ = acY_concat(st, $1, $2, @$); }
 ;
 
 label:
@@ -824,6 +818,8 @@ static const char *acY_token_name(yysymbol_kind_t sym, char *buf, size_t n) {
     return _("number");
   case YYSYMBOL_CITATION:
     return _("citation");
+  case YYSYMBOL_NUMBER_KW: /* the type: written 'number' */
+    return "'number'";
   default:
     break;
   }
@@ -956,12 +952,19 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
       }
   }
   /* Long lists are summarised by what they have in common. */
-  bool want_days = false, want_stmt = false;
+  bool want_days = false, want_stmt = false, want_answer = false;
   for (int i = 0; i < n; i++) {
     if (expected[i] == YYSYMBOL_FIRST) want_days = true;
     if (expected[i] == YYSYMBOL_ACTIVITY) want_stmt = true;
+    if (expected[i] == YYSYMBOL_NEVER) want_answer = true;
   }
-  if (n > ACY_MAX_EXPECTED && want_days) {
+  if (n > ACY_MAX_EXPECTED && want_answer) {
+    len += (size_t)snprintf(msg + len, sizeof msg - len, "%s",
+                            _(", expected the answer of the expectation: a verdict such as "
+                              "'forbidden' or 'allowed', a level such as 'urgent', "
+                              "'from day N' or 'never'"));
+    n = 0;
+  } else if (n > ACY_MAX_EXPECTED && want_days) {
     len += (size_t)snprintf(msg + len, sizeof msg - len, "%s",
                             _(", expected days such as 'day 4', 'days 0..3', 'first 3 days', "
                               "'after 10 days', 'from day 4' or 'always'"));
@@ -1021,6 +1024,42 @@ static ac_ident *acY_reverse_idents(ac_ident *l) {
   return out;
 }
 
+/* The same for the other lists built by prepending. */
+#define ACY_REVERSE(type, l)                                                 \
+  do {                                                                       \
+    type *out_ = NULL;                                                       \
+    while (l) {                                                              \
+      type *next_ = l->next;                                                 \
+      l->next = out_;                                                        \
+      out_ = l;                                                              \
+      l = next_;                                                             \
+    }                                                                        \
+    return out_;                                                             \
+  } while (0)
+static ac_header_field *acY_reverse_fields(ac_header_field *l) { ACY_REVERSE(ac_header_field, l); }
+static ac_guidance *acY_reverse_guidance(ac_guidance *l) { ACY_REVERSE(ac_guidance, l); }
+static ac_symptom_item *acY_reverse_items(ac_symptom_item *l) { ACY_REVERSE(ac_symptom_item, l); }
+
+/* "a" "b" "c": adjacent strings make one text.  The text being built is
+ * kept in a buffer that grows by doubling, so that n strings take linear
+ * time, not quadratic. */
+static ac_text acY_concat(ac_parse_state *st, ac_text t, const char *more, ac_loc loc) {
+  size_t len = t.text == st->text_buf ? st->text_len : strlen(t.text);
+  size_t add = strlen(more);
+  if (t.text != st->text_buf || len + add + 1 > st->text_cap) {
+    size_t cap = 2 * (len + add + 1);
+    char *buf = ac_arena_alloc(st->arena, cap);
+    memcpy(buf, t.text, len);
+    st->text_buf = buf;
+    st->text_cap = cap;
+  }
+  memcpy(st->text_buf + len, more, add + 1);
+  st->text_len = len + add;
+  t.text = st->text_buf;
+  t.loc = loc;
+  return t;
+}
+
 /* Multiplies with saturation, so that an absurd week count is reported
  * instead of wrapping. */
 static int64_t acY_scale(int64_t v, int64_t scale) {
@@ -1077,8 +1116,10 @@ static ac_cond *acY_cond(ac_parse_state *st, ac_cond_kind kind, ac_loc loc,
   c->loc = loc;
   c->a = a;
   c->b = b;
+  /* The depth counts operators (README: at most 1000 nested): a fact,
+   * a symptom, true or false is 0; 'not x' is 1. */
   int da = a ? a->depth : 0, db = b ? b->depth : 0;
-  c->depth = 1 + (da > db ? da : db);
+  c->depth = a || b ? 1 + (da > db ? da : db) : 0;
   if (c->depth == AC_MAX_COND_DEPTH + 1)
     ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_NESTING, st->src, loc,
                 _("condition nested more than %d deep"), AC_MAX_COND_DEPTH);
@@ -1156,15 +1197,27 @@ static void acY_attach_comments(ac_parse_state *st) {
   ac_stmt *s = st->stmts;
   ac_comment *c = st->comments;
   while (c && s) {
-    if (c->loc.first_line <= s->loc.last_line) {
-      /* before the statement, or on one of its lines */
-      size_t old = s->comment ? strlen(s->comment) : 0;
-      s->comment = old ? ac_arena_printf(st->arena, "%s\n%s", s->comment, c->text)
-                       : c->text;
-      c = c->next;
-    } else {
-      s = s->next;
+    /* The comments before the statement, or on one of its lines, joined
+     * by line ends in one allocation (linear in their length). */
+    ac_comment *end = c;
+    size_t len = 0;
+    int n = 0;
+    for (; end && end->loc.first_line <= s->loc.last_line; end = end->next, n++)
+      len += strlen(end->text) + 1;
+    if (n == 1) {
+      s->comment = c->text;
+    } else if (n > 1) {
+      char *out = ac_arena_alloc(st->arena, len), *o = out;
+      for (; c != end; c = c->next) {
+        size_t k = strlen(c->text);
+        memcpy(o, c->text, k);
+        o += k;
+        *o++ = c->next != end ? '\n' : '\0';
+      }
+      s->comment = out;
     }
+    c = end;
+    s = s->next;
   }
 }
 

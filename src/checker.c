@@ -141,21 +141,22 @@ static void ac_check_clauses(ac_protocol *p, const ac_layer *layer, ac_stmt *s,
 static bool ac_check_days(ac_protocol *p, const ac_layer *layer, const ac_days *d,
                           int32_t *from, int32_t *to) {
   bool ok = true;
-  if (!d->open_from && (d->from < AC_DAY_MIN || d->from > AC_DAY_MAX)) {
+  bool from_bad = !d->open_from && (d->from < AC_DAY_MIN || d->from > AC_DAY_MAX);
+  if (from_bad) {
     AC_ERR(p, layer, d->from_loc, AC_E_DAY_RANGE,
            _("day out of range: days go from %ld to %ld"), (long)AC_DAY_MIN,
            (long)AC_DAY_MAX);
     ok = false;
   }
-  if (!d->open_to && (d->to < AC_DAY_MIN || d->to > AC_DAY_MAX) &&
-      (d->open_from || d->to_loc.first_column != d->from_loc.first_column ||
-       d->to_loc.first_line != d->from_loc.first_line)) {
-    AC_ERR(p, layer, d->to_loc, AC_E_DAY_RANGE,
-           _("day out of range: days go from %ld to %ld"), (long)AC_DAY_MIN,
-           (long)AC_DAY_MAX);
+  if (!d->open_to && (d->to < AC_DAY_MIN || d->to > AC_DAY_MAX)) {
+    /* `day N` has one number for both ends: reported once.  (`first N
+     * days` has one number too, but its start, day 0, is fine.) */
+    if (!from_bad || d->to_loc.first_column != d->from_loc.first_column ||
+        d->to_loc.first_line != d->from_loc.first_line)
+      AC_ERR(p, layer, d->to_loc, AC_E_DAY_RANGE,
+             _("day out of range: days go from %ld to %ld"), (long)AC_DAY_MIN,
+             (long)AC_DAY_MAX);
     ok = false;
-  } else if (!d->open_to && (d->to < AC_DAY_MIN || d->to > AC_DAY_MAX)) {
-    ok = false; /* the same number, already reported */
   }
   if (!ok) return false;
   *from = d->open_from ? AC_DAY_MIN : (int32_t)d->from;
@@ -339,12 +340,19 @@ static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kin
   return e;
 }
 
-/* A derived name that is taken gets _2, _3, ... in file order. */
+/* A derived name that is taken gets _2, _3, ... in file order.  The next
+ * suffix to try is remembered per base: n unnamed rules alike take linear,
+ * not quadratic, time and memory. */
 static const char *ac_unique_name(ac_protocol *p, const char *base) {
   if (!ac_names_get(p->names, base)) return base;
-  for (int k = 2;; k++) {
-    const char *n = ac_arena_printf(p->arena, "%s_%d", base, k);
-    if (!ac_names_get(p->names, n)) return n;
+  if (!p->derived) p->derived = ac_names_new(p->arena);
+  intptr_t k = (intptr_t)ac_names_get(p->derived, base);
+  for (k = k ? k : 2;; k++) {
+    const char *n = ac_arena_printf(p->arena, "%s_%ld", base, (long)k);
+    if (!ac_names_get(p->names, n)) {
+      ac_names_set(p->derived, base, (void *)(k + 1));
+      return n;
+    }
   }
 }
 
@@ -869,18 +877,20 @@ static const ac_segment *ac_first_violation(const ac_timeline *t, int32_t from, 
 
 static void ac_report_violation(ac_protocol *p, const ac_constraint *c, const ac_activity *a,
                                 const ac_segment *seg, int32_t day, bool every) {
-  const char *because = c->because ? c->because : _("(no reason given)");
+  /* the constraint's reason, quoted; or that it has none (not quoted) */
+  const char *because = c->because ? ac_arena_printf(p->arena, "\"%s\"", c->because)
+                                   : _("(no reason given)");
   const char *session = every ? _(" after a session that is not the final one") : "";
   ac_diag *g;
   if (seg) {
     const ac_rule *r = seg->rules[0];
     g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_CONSTRAINT, r->e.layer->src, ac_entity_loc(&r->e),
-                    _("rule '%s' makes '%s' %s on day %ld%s, but constraint '%s' requires it to be forbidden: \"%s\""),
+                    _("rule '%s' makes '%s' %s on day %ld%s, but constraint '%s' requires it to be forbidden: %s"),
                     r->e.name, a->e.name, ac_verdict_name(seg->verdict), (long)day, session,
                     c->e.name, because);
   } else {
     g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_CONSTRAINT, c->e.layer->src, ac_entity_loc(&c->e),
-                    _("no rule forbids '%s' on day %ld%s, but constraint '%s' requires it to be forbidden: \"%s\""),
+                    _("no rule forbids '%s' on day %ld%s, but constraint '%s' requires it to be forbidden: %s"),
                     a->e.name, (long)day, session, c->e.name, because);
   }
   if (seg)
@@ -949,19 +959,20 @@ static void ac_check_triage_floor(ac_protocol *p, const ac_constraint *c) {
   }
   free(w);
   if (!found) return;
-  const char *because = c->because ? c->because : _("(no reason given)");
+  const char *because = c->because ? ac_arena_printf(p->arena, "\"%s\"", c->because)
+                                   : _("(no reason given)");
   ac_diag *g;
   if (lower) {
     g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_TRIAGE_FLOOR, lower->e.layer->src,
                     ac_entity_loc(&lower->e),
-                    _("symptom rule '%s' gives only '%s' on day %ld, below the floor '%s' of constraint '%s': \"%s\""),
+                    _("symptom rule '%s' gives only '%s' on day %ld, below the floor '%s' of constraint '%s': %s"),
                     lower->e.name, ac_level_name(lower->level), (long)pos,
                     ac_level_name(c->floor), c->e.name, because);
     ac_diag_note(p->diags, g, c->e.layer->src, ac_entity_loc(&c->e), _("constraint '%s' is here"),
                  c->e.name);
   } else {
     ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_TRIAGE_FLOOR, c->e.layer->src, ac_entity_loc(&c->e),
-                _("no symptom rule makes these symptoms at least '%s' on day %ld, as constraint '%s' requires: \"%s\""),
+                _("no symptom rule makes these symptoms at least '%s' on day %ld, as constraint '%s' requires: %s"),
                 ac_level_name(c->floor), (long)pos, c->e.name, because);
   }
 }

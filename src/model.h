@@ -156,6 +156,7 @@ typedef struct ac_protocol {
   int nlayers;
   ac_names *names;   /* identifier -> ac_entity */
   ac_names *phrases; /* normalised identifier, label, alias -> ac_entity */
+  ac_names *derived; /* derived rule name -> the next suffix to try */
   ac_vec entities[AC_ENT_COUNT];
   ac_vec no_guidance;  /* ac_no_guidance */
   ac_vec expectations; /* ac_stmt (EXPECT), with layers in expect_layers */

@@ -273,14 +273,28 @@ static void ac_answer_when(const ac_protocol *p, ac_arena *a, const ac_request *
 }
 
 static const char *ac_symptom_list(ac_arena *a, const ac_protocol *p, const ac_request *r) {
-  const char *s = "";
-  for (int i = 0; i < r->nsymptoms; i++) {
-    const ac_entity *e = p->entities[AC_ENT_SYMPTOM].items[r->symptoms[i]];
-    const char *in = r->intensities[i] == AC_INTENSITY_SEVERE     ? "severe "
-                     : r->intensities[i] == AC_INTENSITY_MODERATE ? "moderate "
-                     : r->intensities[i] == AC_INTENSITY_MILD     ? "mild "
-                                                                  : "";
-    s = ac_arena_printf(a, "%s%s%s%s", s, i ? ", " : "", in, e->name);
+  /* Two passes (the length, then the text): linear in the symptoms. */
+  char *s = NULL, *o = NULL;
+  for (int pass = 0; pass < 2; pass++) {
+    size_t n = 0;
+    for (int i = 0; i < r->nsymptoms; i++) {
+      const ac_entity *e = p->entities[AC_ENT_SYMPTOM].items[r->symptoms[i]];
+      const char *in = r->intensities[i] == AC_INTENSITY_SEVERE     ? "severe "
+                       : r->intensities[i] == AC_INTENSITY_MODERATE ? "moderate "
+                       : r->intensities[i] == AC_INTENSITY_MILD     ? "mild "
+                                                                    : "";
+      const char *parts[3] = {i ? ", " : "", in, e->name};
+      for (int k = 0; k < 3; k++) {
+        size_t len = strlen(parts[k]);
+        if (o) memcpy(o + n, parts[k], len);
+        n += len;
+      }
+    }
+    if (o) {
+      o[n] = '\0';
+      break;
+    }
+    s = o = ac_arena_alloc(a, n + 1);
   }
   return s;
 }
@@ -481,13 +495,22 @@ static void ac_answer_explain(const ac_protocol *p, ac_arena *a, const ac_reques
   const ac_stmt *s = e->decl;
   const ac_source *src = e->layer->src;
   /* The statement's text, line by line. */
-  const char *text = "";
+  size_t total = 0;
+  for (int line = s->loc.first_line; line <= s->loc.last_line; line++) {
+    size_t len;
+    if (!ac_source_line(src, line, &len)) break;
+    total += len + 1;
+  }
+  char *text = ac_arena_alloc(a, total + 1), *t = text; /* linear in the lines */
   for (int line = s->loc.first_line; line <= s->loc.last_line; line++) {
     size_t len;
     const char *l = ac_source_line(src, line, &len);
     if (!l) break;
-    text = ac_arena_printf(a, "%s%.*s\n", text, (int)len, l);
+    memcpy(t, l, len);
+    t += len;
+    *t++ = '\n';
   }
+  *t = '\0';
   const char *because = NULL;
   for (const ac_clause *c = s->clauses; c; c = c->next)
     if (c->kind == AC_CLAUSE_BECAUSE) because = c->text.text;

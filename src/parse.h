@@ -47,6 +47,8 @@ typedef struct ac_parse_state {
   ac_loc lex_error_loc; /* the last lexical error (a skipped character, an
                          * unterminated string): a syntax error right after
                          * it is its consequence, not reported */
+  char *text_buf;    /* the text of adjacent strings being joined */
+  size_t text_len, text_cap;
   /* Results */
   ac_stmt *stmts, *stmts_tail;
   ac_comment *comments, *comments_tail;

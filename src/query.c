@@ -19,12 +19,22 @@ char *ac_phrase_key(ac_arena *a, char kind, const char *phrase) {
 static char *ac_join(ac_arena *a, const ac_word *w) {
   size_t n = 0;
   for (const ac_word *x = w; x; x = x->next) n += strlen(x->text) + 1;
-  char *out = ac_arena_alloc(a, n + 1);
+  char *out = ac_arena_alloc(a, n + 1), *o = out; /* linear: no strcat */
   for (const ac_word *x = w; x; x = x->next) {
-    if (x != w) strcat(out, " ");
-    strcat(out, x->text);
+    if (x != w) *o++ = ' ';
+    size_t k = strlen(x->text);
+    memcpy(o, x->text, k);
+    o += k;
   }
+  *o = '\0';
   return out;
+}
+
+/* A name as a message quotes it: at most 80 bytes (a query may have
+ * thousands of words; the caret shows them all). */
+static const char *ac_quoted(ac_arena *a, const char *name) {
+  if (strlen(name) <= 80) return name;
+  return ac_arena_printf(a, "%.77s...", name);
 }
 
 static bool ac_is_filler(const char *word, const char *const *fillers) {
@@ -62,23 +72,42 @@ static ac_loc ac_phrase_loc(const ac_phrase *ph) {
   return loc;
 }
 
+/* Reports a phrase that names nothing of its kind.  `from`: the words to
+ * look for a name of another kind, or a close name, in (the phrase without
+ * an intensity word); the message quotes the whole phrase. */
 static void ac_unknown_phrase(const ac_protocol *p, ac_arena *a, char kind,
-                              ac_entity_kind ekind, const ac_phrase *ph,
+                              ac_entity_kind ekind, const ac_phrase *ph, const ac_word *from,
                               const ac_source *src, ac_diags *d, const char *what) {
   char *text = ac_join(a, ph->words);
+  char *rest = from && from != ph->words ? ac_join(a, from) : text;
+  /* A name of another kind: say so ("'redness' is a symptom, not an
+   * activity") rather than that it is unknown. */
+  static const struct {
+    char key;
+    ac_entity_kind kind;
+  } others[] = {{'a', AC_ENT_ACTIVITY}, {'s', AC_ENT_SYMPTOM}, {'f', AC_ENT_FACT}};
+  for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+    if (others[i].key == kind) continue;
+    ac_entity *o = ac_names_get(p->phrases, ac_phrase_key(a, others[i].key, rest));
+    if (o && o->kind == others[i].kind) {
+      ac_diag_add(d, AC_SEV_ERROR, AC_E_KIND, src, ac_phrase_loc(ph), _("'%s' is %s, not %s"),
+                  ac_quoted(a, rest), ac_entity_kind_a(o->kind), ac_entity_kind_a(ekind));
+      return;
+    }
+  }
   const char *hint = NULL;
   if (!ac_diags_full(d)) {
     ac_kind_filter f = {ekind};
-    const char *key = ac_names_suggest(p->phrases, ac_phrase_key(a, kind, text),
+    const char *key = ac_names_suggest(p->phrases, ac_phrase_key(a, kind, rest),
                                        ac_accept_kind, &f);
     if (key) hint = ((ac_entity *)ac_names_get(p->phrases, key))->name;
   }
   if (hint)
     ac_diag_add(d, AC_SEV_ERROR, AC_E_UNKNOWN, src, ac_phrase_loc(ph),
-                _("unknown %s '%s' (did you mean '%s'?)"), what, text, hint);
+                _("unknown %s '%s' (did you mean '%s'?)"), what, ac_quoted(a, text), hint);
   else
     ac_diag_add(d, AC_SEV_ERROR, AC_E_UNKNOWN, src, ac_phrase_loc(ph), _("unknown %s '%s'"),
-                what, text);
+                what, ac_quoted(a, text));
 }
 
 typedef struct ac_case_match {
@@ -119,7 +148,7 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
   case AC_Q_WHEN: {
     ac_entity *e = ac_find_phrase(p, a, 'a', q->subject->words, ac_activity_fillers);
     if (!e) {
-      ac_unknown_phrase(p, a, 'a', AC_ENT_ACTIVITY, q->subject, src, d, _("activity"));
+      ac_unknown_phrase(p, a, 'a', AC_ENT_ACTIVITY, q->subject, NULL, src, d, _("activity"));
       return false;
     }
     out->activity = (const ac_activity *)e;
@@ -156,7 +185,7 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
         out->facts.reported[s->index] = fv->value != 0;
         continue;
       }
-      ac_unknown_phrase(p, a, 'f', AC_ENT_FACT, fv->name, src, d, _("fact"));
+      ac_unknown_phrase(p, a, 'f', AC_ENT_FACT, fv->name, NULL, src, d, _("fact"));
       ok = false;
     }
     break;
@@ -182,7 +211,8 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
       if (!e && in != AC_INTENSITY_ANY)
         e = ac_find_phrase(p, a, 's', ph->words, ac_symptom_fillers);
       if (!e) {
-        ac_unknown_phrase(p, a, 's', AC_ENT_SYMPTOM, ph, src, d, _("symptom"));
+        /* "mild rednes": suggest from the name without its intensity */
+        ac_unknown_phrase(p, a, 's', AC_ENT_SYMPTOM, ph, w, src, d, _("symptom"));
         ok = false;
         continue;
       }
@@ -208,10 +238,10 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
       const char *hint = ac_diags_full(d) ? NULL : ac_names_suggest(p->names, name, NULL, NULL);
       if (hint)
         ac_diag_add(d, AC_SEV_ERROR, AC_E_UNKNOWN, src, ac_phrase_loc(q->subject),
-                    _("nothing is named '%s' (did you mean '%s'?)"), name, hint);
+                    _("nothing is named '%s' (did you mean '%s'?)"), ac_quoted(a, name), hint);
       else
         ac_diag_add(d, AC_SEV_ERROR, AC_E_UNKNOWN, src, ac_phrase_loc(q->subject),
-                    _("nothing is named '%s'"), name);
+                    _("nothing is named '%s'"), ac_quoted(a, name));
       return false;
     }
     out->explain = e;

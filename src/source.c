@@ -52,9 +52,16 @@ ac_source *ac_source_read(ac_arena *a, const char *path, int *err) {
     return NULL;
   }
   struct stat st;
-  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+  if (fstat(fileno(f), &st) != 0) st.st_size = 0, st.st_mode = 0;
+  if (S_ISDIR(st.st_mode)) {
     fclose(f);
     *err = EISDIR;
+    return NULL;
+  }
+  /* A regular file over the limit is refused before it is read. */
+  if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > AC_MAX_FILE_SIZE) {
+    fclose(f);
+    *err = EFBIG;
     return NULL;
   }
   /* One buffer, read in place: its size is known for a file, grown for a
@@ -72,7 +79,8 @@ ac_source *ac_source_read(ac_arena *a, const char *path, int *err) {
         *err = EFBIG;
         return NULL;
       }
-      cap *= 2;
+      /* never more than one byte past the limit: enough to know */
+      cap = cap > AC_MAX_FILE_SIZE / 2 ? AC_MAX_FILE_SIZE + 1 : cap * 2;
       char *nbuf = realloc(buf, cap + 2);
       if (!nbuf) abort();
       buf = nbuf;

@@ -4,7 +4,12 @@
 # A case is a file under tests/: a protocol (*.care) or a list of queries
 # (*.queries).  Its first line may say how to run it:
 #     # args: check --format json %s
-# where %s stands for the case's own path.  Without it a .care file runs
+# where %s stands for the case's own path.  A second line
+#     # setup: COMMAND
+# runs COMMAND with sh first, %t standing (there, in the args and in the
+# output) for a fresh temporary directory, removed afterwards: for inputs
+# that are not files of the tree (a sparse file of 512 MiB and more).
+# Without an args line a .care file runs
 # as `aftercare check CASE` and a .queries file as `aftercare query --batch`
 # with the file on standard input.  The expected result is CASE minus its
 # extension plus .expected: the standard output, a line "--- stderr", the
@@ -12,7 +17,8 @@
 #
 # Environment: AFTERCARE (the program), top_srcdir (cases are run from
 # there, so paths in diagnostics read tests/...), AC_VALGRIND (a prefix
-# such as "valgrind -q --error-exitcode=99 --leak-check=full"), UPDATE=1
+# such as "valgrind -q --error-exitcode=99 --leak-check=full"),
+# AC_GOLDEN_TIMEOUT (seconds after which a case counts as hung: 600), UPDATE=1
 # (write the expected file instead of comparing).
 set -u
 case_file=$1
@@ -32,23 +38,40 @@ if [ -z "$args" ]; then
 fi
 # shellcheck disable=SC2001
 args=$(printf '%s' "$args" | sed "s|%s|$case_file|g")
-out=$(mktemp) err=$(mktemp)
-trap 'rm -f "$out" "$err"' EXIT
+out=$(mktemp) err=$(mktemp) actual=$(mktemp) tmpdir=
+trap 'rm -f "$out" "$err" "$actual"; [ -z "$tmpdir" ] || rm -rf "$tmpdir"' EXIT
+setup=$(sed -n '2s/^# setup: //p' "$case_file")
+if [ -n "$setup" ]; then
+  tmpdir=$(mktemp -d)
+  args=$(printf '%s' "$args" | sed "s|%t|$tmpdir|g")
+  if ! sh -c "$(printf '%s' "$setup" | sed "s|%t|$tmpdir|g")"; then
+    echo "FAIL: $case_file: its setup failed: $setup" >&2
+    exit 1
+  fi
+fi
+# A case that hangs fails (AC_GOLDEN_TIMEOUT seconds, 600 by default).
+limit=
+if command -v timeout > /dev/null 2>&1; then limit="timeout ${AC_GOLDEN_TIMEOUT:-600}"; fi
 # shellcheck disable=SC2086
 case "$case_file" in
-  *.queries) NO_COLOR=1 LC_ALL=C ${AC_VALGRIND:-} "$prog" $args < "$case_file" > "$out" 2> "$err" ;;
-  *) NO_COLOR=1 LC_ALL=C ${AC_VALGRIND:-} "$prog" $args < /dev/null > "$out" 2> "$err" ;;
+  *.queries) NO_COLOR=1 LC_ALL=C $limit ${AC_VALGRIND:-} "$prog" $args < "$case_file" > "$out" 2> "$err" ;;
+  *) NO_COLOR=1 LC_ALL=C $limit ${AC_VALGRIND:-} "$prog" $args < /dev/null > "$out" 2> "$err" ;;
 esac
 status=$?
+if [ -n "$limit" ] && [ "$status" -eq 124 ]; then
+  echo "FAIL: $case_file: still running after ${AC_GOLDEN_TIMEOUT:-600} s (a hang?)" >&2
+  exit 1
+fi
 if [ "$status" -eq 99 ] && [ -n "${AC_VALGRIND:-}" ]; then
   echo "FAIL: $case_file: valgrind found errors" >&2
   cat "$err" >&2
   exit 1
 fi
-actual=$(mktemp)
-trap 'rm -f "$out" "$err" "$actual"' EXIT
 # Under valgrind, keep only the program's own stderr lines.
 { cat "$out"; echo "--- stderr"; grep -v '^==[0-9]*==' "$err"; echo "--- exit $status"; } > "$actual"
+if [ -n "$tmpdir" ]; then
+  sed "s|$tmpdir|%t|g" "$actual" > "$out" && cp "$out" "$actual"
+fi
 if [ "${UPDATE:-}" = 1 ]; then
   cp "$actual" "$expected"
   exit 0

@@ -553,7 +553,7 @@ START_TEST(condition_clauses) {
   ck_assert_ptr_nonnull(clause(nth(f, 3), AC_CLAUSE_UNLESS));
   /* depth: one per operator */
   const ac_cond *c = clause(nth(f, 2), AC_CLAUSE_UNLESS)->cond;
-  ck_assert_int_eq(c->depth, 3);
+  ck_assert_int_eq(c->depth, 2);
 }
 END_TEST
 

@@ -122,10 +122,11 @@ START_TEST(unknown_activity_suggestions) {
   ac_diags_init(&ut_diags, ut_arena);
   g = fails("can fly a kite on day 3");
   ck_assert_str_eq(g->message, "unknown activity 'fly a kite'");
-  /* symptoms are not activities */
+  /* symptoms are not activities (AC0106) */
   ac_diags_init(&ut_diags, ut_arena);
   g = fails("can redness on day 3");
-  ck_assert_str_eq(g->message, "unknown activity 'redness'");
+  ck_assert_str_eq(g->message, "'redness' is a symptom, not an activity");
+  ck_assert_int_eq(g->code, AC_E_KIND);
 }
 END_TEST
 
