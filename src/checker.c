@@ -290,13 +290,13 @@ static const char *ac_triage_derived_name(ac_arena *a, const ac_stmt *s) {
   for (const ac_symptom_item *i = s->items; i; i = i->next)
     len += strlen(i->name->name) + 10;
   char *out = ac_arena_alloc(a, len + 1);
-  strcpy(out, "triage");
+  char *o = stpcpy(out, "triage"); /* stpcpy, not strcat: linear in the items */
   for (const ac_symptom_item *i = s->items; i; i = i->next) {
-    strcat(out, "_");
-    if (i->intensity == AC_INTENSITY_SEVERE) strcat(out, "severe_");
-    if (i->intensity == AC_INTENSITY_MODERATE) strcat(out, "moderate_");
-    if (i->intensity == AC_INTENSITY_MILD) strcat(out, "mild_");
-    strcat(out, i->name->name);
+    o = stpcpy(o, "_");
+    if (i->intensity == AC_INTENSITY_SEVERE) o = stpcpy(o, "severe_");
+    if (i->intensity == AC_INTENSITY_MODERATE) o = stpcpy(o, "moderate_");
+    if (i->intensity == AC_INTENSITY_MILD) o = stpcpy(o, "mild_");
+    o = stpcpy(o, i->name->name);
   }
   return out;
 }

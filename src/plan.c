@@ -345,11 +345,14 @@ static const char *ac_sessions_text(const ac_plan *plan, ac_arena *a) {
 /* The activities no rule covers in a span, in one line: a long list of
  * "ask your practitioner" would drown what the plan says. */
 static const char *ac_unknown_list(const ac_protocol *p, ac_arena *a, const ac_plan_span *s) {
-  const char *names = "";
+  /* The length first, then the text: linear in the activities. */
+  size_t len = 0;
   for (int i = 0; i < AC_NACTIVITIES(p); i++)
-    if (!s->segs[i])
-      names = *names ? ac_arena_printf(a, "%s, %s", names, ac_activity_label(AC_ACTIVITY(p, i)))
-                     : ac_activity_label(AC_ACTIVITY(p, i));
+    if (!s->segs[i]) len += strlen(ac_activity_label(AC_ACTIVITY(p, i))) + 2;
+  char *names = ac_arena_alloc(a, len + 1), *o = names;
+  for (int i = 0; i < AC_NACTIVITIES(p); i++)
+    if (!s->segs[i]) o = stpcpy(o != names ? stpcpy(o, ", ") : o, ac_activity_label(AC_ACTIVITY(p, i)));
+  *o = '\0';
   return names;
 }
 
