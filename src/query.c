@@ -52,13 +52,17 @@ static int ac_accept_kind(void *value, void *ctx) {
 }
 
 /* Looks a phrase up, dropping leading filler words ("I", "to") if the
- * whole phrase names nothing. */
+ * whole phrase names nothing: at most AC_MAX_FILLERS of them (each try
+ * costs the length of the phrase: "i i i ... swim" must not take
+ * quadratic time). */
+#define AC_MAX_FILLERS 16
 static ac_entity *ac_find_phrase(const ac_protocol *p, ac_arena *a, char kind,
                                  const ac_word *w, const char *const *fillers) {
-  for (;;) {
+  for (int dropped = 0;; dropped++) {
     ac_entity *e = ac_names_get(p->phrases, ac_phrase_key(a, kind, ac_join(a, w)));
     if (e) return e;
-    if (!w || !w->next || !ac_is_filler(w->text, fillers)) return NULL;
+    if (!w || !w->next || !ac_is_filler(w->text, fillers) || dropped == AC_MAX_FILLERS)
+      return NULL;
     w = w->next;
   }
 }
