@@ -19,13 +19,8 @@ int ac_check_sarif(const char *program, int argc, char **argv) {
   if (!ps) abort();
   int n = 0;
   for (int i = 0; i < argc; i++) {
-    int err = 0;
-    aftercare *p = aftercare_open(argv[i], &err);
-    if (!p) {
-      fprintf(stderr, _("%s: cannot read '%s': %s\n"), program, argv[i], strerror(err));
-      status = AFTERCARE_EXIT_USAGE;
-      continue;
-    }
+    aftercare *p = ac_cli_open(program, argv[i], &status);
+    if (!p) continue;
     if (aftercare_errors(p) > 0 && status == AFTERCARE_EXIT_OK) status = AFTERCARE_EXIT_INPUT;
     ps[n++] = p;
   }

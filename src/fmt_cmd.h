@@ -5,6 +5,13 @@
 #ifndef AC_FMT_CMD_H
 #define AC_FMT_CMD_H
 
+#include "aftercare.h"
+
+/* Opens a protocol file named on the command line (main.c).  If it cannot
+ * be read, says so on standard error, sets *status to the usage/I-O exit
+ * status and returns NULL. */
+aftercare *ac_cli_open(const char *program, const char *path, int *status);
+
 /* aftercare fmt [--check|--diff|-w] FILE...: argv[0] is "fmt". */
 int ac_fmt_main(int argc, char **argv);
 

@@ -193,6 +193,16 @@ static bool use_color(const options *o, FILE *f) {
   return isatty(fileno(f));
 }
 
+aftercare *ac_cli_open(const char *prog, const char *path, int *status) {
+  int err = 0;
+  aftercare *p = aftercare_open(path, &err);
+  if (!p) {
+    fprintf(stderr, _("%s: cannot read '%s': %s\n"), prog, path, strerror(err));
+    *status = AFTERCARE_EXIT_USAGE;
+  }
+  return p;
+}
+
 /* Opens the protocol named by -p, or the standard one.  NULL: reported,
  * with *status set. */
 static aftercare *open_protocol(const options *o, int *status) {
@@ -215,13 +225,8 @@ static int cmd_check(int argc, char **argv, options *o) {
   int status = AFTERCARE_EXIT_OK;
   bool color = use_color(o, stderr);
   for (int i = 0; i < argc; i++) {
-    int err = 0;
-    aftercare *p = aftercare_open(argv[i], &err);
-    if (!p) {
-      fprintf(stderr, _("%s: cannot read '%s': %s\n"), program, argv[i], strerror(err));
-      status = AFTERCARE_EXIT_USAGE;
-      continue;
-    }
+    aftercare *p = ac_cli_open(program, argv[i], &status);
+    if (!p) continue;
     if (o->format == AFTERCARE_JSON)
       aftercare_print_diagnostics(p, stdout, AFTERCARE_JSON, 0);
     else
@@ -295,13 +300,8 @@ static int cmd_test(int argc, char **argv, options *o) {
   }
   int status = AFTERCARE_EXIT_OK;
   for (int i = 0; i < argc; i++) {
-    int err = 0;
-    aftercare *p = aftercare_open(argv[i], &err);
-    if (!p) {
-      fprintf(stderr, _("%s: cannot read '%s': %s\n"), program, argv[i], strerror(err));
-      status = AFTERCARE_EXIT_USAGE;
-      continue;
-    }
+    aftercare *p = ac_cli_open(program, argv[i], &status);
+    if (!p) continue;
     if (aftercare_errors(p) > 0) {
       aftercare_print_diagnostics(p, stderr, AFTERCARE_TEXT, use_color(o, stderr));
       if (status == AFTERCARE_EXIT_OK) status = AFTERCARE_EXIT_INPUT;

@@ -355,6 +355,23 @@ static const char *ac_guidance_word(ac_guidance_kind k) {
   }
 }
 
+json_t *ac_output_phase_json(const ac_phase *ph, bool with_days) {
+  json_t *po = json_object();
+  json_object_set_new(po, "name", json_string(ph->e.name));
+  json_object_set_new(po, "title", ph->title ? json_string(ph->title) : json_null());
+  if (with_days) {
+    json_object_set_new(po, "from", ac_json_day(ph->from, ph->from == AC_DAY_MIN));
+    json_object_set_new(po, "to", ac_json_day(ph->to, ph->to == AC_DAY_MAX));
+  }
+  json_t *lists[3] = {json_array(), json_array(), json_array()};
+  for (const ac_guidance *g = ph->guidance; g; g = g->next)
+    if (g->kind <= AC_GUIDE_WHY) json_array_append_new(lists[g->kind], json_string(g->text.text));
+  json_object_set_new(po, "do", lists[0]);
+  json_object_set_new(po, "dont", lists[1]);
+  json_object_set_new(po, "why", lists[2]);
+  return po;
+}
+
 static void ac_answer_day(const ac_protocol *p, ac_arena *a, const ac_request *r,
                           const char *qt, ac_format fmt, FILE *out) {
   int32_t day = r->day;
@@ -369,18 +386,7 @@ static void ac_answer_day(const ac_protocol *p, ac_arena *a, const ac_request *r
     for (size_t i = 0; i < phases->len; i++) {
       const ac_phase *ph = phases->items[i];
       if (ph->e.replaced || day < ph->from || day > ph->to) continue;
-      json_t *po = json_object();
-      json_object_set_new(po, "name", json_string(ph->e.name));
-      json_object_set_new(po, "title", json_string(ph->title));
-      json_object_set_new(po, "from", ac_json_day(ph->from, ph->from == AC_DAY_MIN));
-      json_object_set_new(po, "to", ac_json_day(ph->to, ph->to == AC_DAY_MAX));
-      json_t *lists[3] = {json_array(), json_array(), json_array()};
-      for (const ac_guidance *g = ph->guidance; g; g = g->next)
-        if (g->kind <= AC_GUIDE_WHY) json_array_append_new(lists[g->kind], json_string(g->text.text));
-      json_object_set_new(po, "do", lists[0]);
-      json_object_set_new(po, "dont", lists[1]);
-      json_object_set_new(po, "why", lists[2]);
-      json_array_append_new(ps, po);
+      json_array_append_new(ps, ac_output_phase_json(ph, true));
     }
     json_object_set_new(o, "phases", ps);
     json_t *as = json_array();

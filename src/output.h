@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "diagnostic.h"
 #include "model.h"
 #include "query.h"
@@ -29,6 +31,9 @@ void ac_output_query_error(const ac_diags *d, const char *query_text, ac_format 
 
 /* Diagnostics of `check` as one JSON document. */
 void ac_output_diags_json(const ac_diags *d, FILE *out);
+
+/* A phase as JSON: name, title, [from, to,] do, dont, why. */
+json_t *ac_output_phase_json(const ac_phase *ph, bool with_days);
 
 /* Where an entity is written: "rules/smp.care:12". */
 const char *ac_output_where(ac_arena *a, const ac_entity *e);

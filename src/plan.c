@@ -15,6 +15,7 @@
 
 #include "condition.h"
 #include "i18n.h"
+#include "output.h"
 
 /* The most days a plan covers (ten years with their sessions). */
 #define AC_PLAN_MAX_DAYS 4000
@@ -627,16 +628,7 @@ static json_t *ac_json_span(const ac_plan *plan, ac_arena *a, const ac_plan_span
   json_t *ps = json_array();
   for (int i = 0; i < s->nphases; i++) {
     const ac_phase *ph = p->entities[AC_ENT_PHASE].items[s->phases[i]];
-    json_t *po = json_object();
-    json_object_set_new(po, "name", json_string(ph->e.name));
-    json_object_set_new(po, "title", ph->title ? json_string(ph->title) : json_null());
-    json_t *lists[3] = {json_array(), json_array(), json_array()};
-    for (const ac_guidance *g = ph->guidance; g; g = g->next)
-      if (g->kind <= AC_GUIDE_WHY) json_array_append_new(lists[g->kind], json_string(g->text.text));
-    json_object_set_new(po, "do", lists[0]);
-    json_object_set_new(po, "dont", lists[1]);
-    json_object_set_new(po, "why", lists[2]);
-    json_array_append_new(ps, po);
+    json_array_append_new(ps, ac_output_phase_json(ph, false));
   }
   json_object_set_new(o, "phases", ps);
   json_t *as = json_array();
