@@ -100,25 +100,7 @@ static json_t *parse(const char *s) {
 
 /* ---- Output into memory ---- */
 
-typedef struct memout {
-  char *buf;
-  size_t len;
-  FILE *f;
-} memout;
-
-static void mem_open(memout *m) {
-  m->buf = NULL;
-  m->len = 0;
-  m->f = open_memstream(&m->buf, &m->len);
-  ck_assert_ptr_nonnull(m->f);
-}
-
-static const char *mem_close(memout *m) {
-  fclose(m->f);
-  const char *s = ac_arena_strndup(ut_arena, m->buf, m->len);
-  free(m->buf);
-  return s;
-}
+/* memout, mem_open, mem_close: see unit.h */
 
 typedef struct asked {
   int rc;

@@ -89,26 +89,7 @@ static void teardown(void) {
 
 /* ---- Rendering ---- */
 
-typedef struct memout {
-  char *buf;
-  size_t len;
-  FILE *f;
-} memout;
-
-static void mem_open(memout *m) {
-  m->buf = NULL;
-  m->len = 0;
-  m->f = open_memstream(&m->buf, &m->len);
-  ck_assert_ptr_nonnull(m->f);
-}
-
-/* Closes the stream; its text, in the test's arena. */
-static const char *mem_close(memout *m) {
-  fclose(m->f);
-  const char *s = ac_arena_strndup(ut_arena, m->buf, m->len);
-  free(m->buf);
-  return s;
-}
+/* memout, mem_open, mem_close: see unit.h */
 
 /* The answer of p to a query that must resolve. */
 static const char *answer_of(const ac_protocol *p, const char *query, ac_format fmt) {

@@ -278,4 +278,26 @@ static inline const char *ut_write(const char *dir, const char *name, const char
   return path;
 }
 
+/* Output into memory: mem_open, write to m.f, mem_close gives the text
+ * (in the test's arena). */
+typedef struct memout {
+  char *buf;
+  size_t len;
+  FILE *f;
+} memout;
+
+static inline void mem_open(memout *m) {
+  m->buf = NULL;
+  m->len = 0;
+  m->f = open_memstream(&m->buf, &m->len);
+  ck_assert_ptr_nonnull(m->f);
+}
+
+static inline const char *mem_close(memout *m) {
+  fclose(m->f);
+  const char *s = ac_arena_strndup(ut_arena, m->buf, m->len);
+  free(m->buf);
+  return s;
+}
+
 #endif
