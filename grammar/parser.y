@@ -48,6 +48,7 @@ int acX_yylex(ACY_STYPE *val, ac_loc *loc, void *scanner);
 }
 
 %code {
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,10 +67,10 @@ static ac_header_field *acY_reverse_fields(ac_header_field *l);
 static ac_guidance *acY_reverse_guidance(ac_guidance *l);
 static ac_symptom_item *acY_reverse_items(ac_symptom_item *l);
 static ac_text acY_concat(ac_parse_state *st, ac_text t, const char *more, ac_loc loc);
-static ac_days acY_days(ac_parse_state *st, ac_num from, ac_num to,
+static ac_days *acY_days(ac_parse_state *st, ac_num from, ac_num to,
                         bool open_from, bool open_to, int64_t scale,
                         ac_loc loc, ac_loc from_loc, ac_loc to_loc);
-static ac_days acY_days_sugar(ac_parse_state *st, int how, ac_num n,
+static ac_days *acY_days_sugar(ac_parse_state *st, int how, ac_num n,
                               int64_t scale, ac_loc loc, ac_loc nloc);
 static ac_cond *acY_cond(ac_parse_state *st, ac_cond_kind kind, ac_loc loc,
                          ac_cond *a, ac_cond *b);
@@ -82,6 +83,7 @@ static ac_phrase *acY_phrase(ac_parse_state *st, ac_word *words, ac_loc loc);
 static ac_query *acY_query(ac_parse_state *st, ac_query_kind kind, ac_loc loc);
 static int64_t acY_checked(ac_parse_state *st, ac_num n, ac_loc loc,
                            int64_t min, int64_t max, const char *what);
+static ac_expected *acY_expected(ac_parse_state *st, ac_loc loc);
 
 /* Sugar forms of day ranges. */
 enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
@@ -93,7 +95,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
   ac_text str;
   ac_ident *ident;
   ac_alias *alias;
-  ac_days days;
+  ac_days *days;
   ac_cond *cond;
   ac_cmp cmp;
   ac_clause *clause;
@@ -108,7 +110,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
   ac_phrase *phrase;
   ac_query *query;
   ac_fact_value *fact;
-  ac_expected expected;
+  ac_expected *expected;
   int64_t scale;
   bool flag;
 }
@@ -325,7 +327,6 @@ phase:
       ac_stmt *s = acY_stmt(st, AC_STMT_PHASE, @$);
       s->name = acY_ident(st, $2, @2);
       s->text = $3;
-      s->has_days = true;
       s->days = $4;
       s->guidance = acY_reverse_guidance($6);
       /* cites and overrides lines of the block become clauses */
@@ -378,7 +379,6 @@ rule:
       s->name = $1;
       s->verb = $2;
       s->target = acY_ident(st, $3, @3);
-      s->has_days = true;
       s->days = $4;
       s->clauses = $5;
       acY_add(st, s);
@@ -420,7 +420,6 @@ constraint:
       ac_stmt *s = acY_stmt(st, AC_STMT_CONSTRAINT, @$);
       s->name = acY_ident(st, $2, @2);
       s->target = acY_ident(st, $4, @4);
-      s->has_days = true;
       s->days = $6;
       s->clauses = $7;
       acY_add(st, s);
@@ -429,7 +428,6 @@ constraint:
       ac_stmt *s = acY_stmt(st, AC_STMT_CONSTRAINT, @$);
       s->name = acY_ident(st, $2, @2);
       s->items = acY_reverse_items($5);
-      s->has_days = $6.loc.first_line != 0;
       s->days = $6;
       s->level = $9;
       s->clauses = $10;
@@ -446,7 +444,6 @@ triage:
       ac_stmt *s = acY_stmt(st, AC_STMT_TRIAGE, loc);
       s->name = $1;
       s->items = acY_reverse_items($3);
-      s->has_days = $4.loc.first_line != 0;
       s->days = $4;
       s->clauses = $5;
       acY_add(st, s);
@@ -513,7 +510,6 @@ advice:
       ac_stmt *s = acY_stmt(st, AC_STMT_ADVICE, @$);
       s->name = acY_ident(st, $2, @2);
       s->text = $3;
-      s->has_days = $4.loc.first_line != 0;
       s->days = $4;
       s->clauses = $5;
       acY_add(st, s);
@@ -524,7 +520,6 @@ no_guidance:
   NO GUIDANCE FOR IDENT days tclauses ';' {
       ac_stmt *s = acY_stmt(st, AC_STMT_NO_GUIDANCE, @$);
       s->target = acY_ident(st, $4, @4);
-      s->has_days = true;
       s->days = $5;
       s->clauses = $6;
       acY_add(st, s);
@@ -555,15 +550,15 @@ expect_clauses:
 ;
 
 expected:
-  FORBIDDEN                        { memset(&$$, 0, sizeof $$); $$.verdict = AC_FORBIDDEN; $$.loc = @$; }
-| CONDITIONAL                      { memset(&$$, 0, sizeof $$); $$.verdict = AC_CONDITIONAL; $$.loc = @$; }
-| DISCOURAGED                      { memset(&$$, 0, sizeof $$); $$.verdict = AC_DISCOURAGED; $$.loc = @$; }
-| ALLOWED                          { memset(&$$, 0, sizeof $$); $$.verdict = AC_ALLOWED; $$.loc = @$; }
-| RECOMMENDED                      { memset(&$$, 0, sizeof $$); $$.verdict = AC_RECOMMENDED; $$.loc = @$; }
-| UNKNOWN                          { memset(&$$, 0, sizeof $$); $$.verdict = AC_UNKNOWN; $$.level = AC_LEVEL_UNKNOWN; $$.loc = @$; }
-| level                            { memset(&$$, 0, sizeof $$); $$.verdict = AC_UNKNOWN; $$.level = $1; $$.loc = @$; }
-| FROM DAY NUMBER                  { memset(&$$, 0, sizeof $$); $$.verdict = AC_UNKNOWN; $$.day = acY_checked(st, $3, @3, AC_DAY_MIN, AC_DAY_MAX, _("day")); $$.loc = @$; }
-| NEVER                            { memset(&$$, 0, sizeof $$); $$.verdict = AC_UNKNOWN; $$.never = true; $$.loc = @$; }
+  FORBIDDEN                        { $$ = acY_expected(st, @$); $$->verdict = AC_FORBIDDEN; }
+| CONDITIONAL                      { $$ = acY_expected(st, @$); $$->verdict = AC_CONDITIONAL; }
+| DISCOURAGED                      { $$ = acY_expected(st, @$); $$->verdict = AC_DISCOURAGED; }
+| ALLOWED                          { $$ = acY_expected(st, @$); $$->verdict = AC_ALLOWED; }
+| RECOMMENDED                      { $$ = acY_expected(st, @$); $$->verdict = AC_RECOMMENDED; }
+| UNKNOWN                          { $$ = acY_expected(st, @$); $$->verdict = AC_UNKNOWN; $$->level = AC_LEVEL_UNKNOWN; }
+| level                            { $$ = acY_expected(st, @$); $$->verdict = AC_UNKNOWN; $$->level = $1; }
+| FROM DAY NUMBER                  { $$ = acY_expected(st, @$); $$->verdict = AC_UNKNOWN; $$->day = acY_checked(st, $3, @3, AC_DAY_MIN, AC_DAY_MAX, _("day")); }
+| NEVER                            { $$ = acY_expected(st, @$); $$->verdict = AC_UNKNOWN; $$->never = true; }
 ;
 
 /* ---- Days ---- */
@@ -586,7 +581,7 @@ days:
 ;
 
 opt_days:
-  %empty                           { memset(&$$, 0, sizeof $$); $$.open_from = $$.open_to = true; }
+  %empty                           { $$ = NULL; }
 | days                             { $$ = $1; }
 ;
 
@@ -913,13 +908,13 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
   if (got == YYSYMBOL_IDENT || got == YYSYMBOL_NUMBER || got == YYSYMBOL_STRING ||
       got == YYSYMBOL_CITATION)
     len += (size_t)snprintf(msg + len, sizeof msg - len, _("unexpected %s '%s'"),
-                            acY_token_name(got, buf, sizeof buf), st->last_text);
+                            acY_token_name(got, buf, sizeof buf), ac_parse_last_text(st));
   else
     len += (size_t)snprintf(msg + len, sizeof msg - len, _("unexpected %s"),
                             acY_token_name(got, buf, sizeof buf));
   /* A word close to an expected keyword is probably that keyword. */
   if (got == YYSYMBOL_IDENT) {
-    const char *best = NULL;
+    const char *best = NULL, *word = ac_parse_last_text(st);
     int best_d = 3;
     for (int i = 0; i < n; i++) {
       /* keywords: bison (>= 3.6) names them without quotes */
@@ -927,7 +922,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
       const char *kw = yysymbol_name(expected[i]);
       size_t kl = strlen(kw);
       if (strchr(kw, ' ')) continue;
-      int d = ac_edit_distance(st->last_text, kw, 2);
+      int d = ac_edit_distance(word, kw, 2);
       if (d < best_d && d <= (kl <= 3 ? 1 : 2)) {
         best_d = d;
         best = kw;
@@ -1069,30 +1064,35 @@ static int64_t acY_scale(int64_t v, int64_t scale) {
   return v * scale;
 }
 
-static ac_days acY_days(ac_parse_state *st, ac_num from, ac_num to,
+static ac_expected *acY_expected(ac_parse_state *st, ac_loc loc) {
+  ac_expected *x = ac_arena_alloc(st->arena, sizeof *x);
+  x->verdict = AC_UNKNOWN;
+  x->loc = loc;
+  return x;
+}
+
+static ac_days *acY_days(ac_parse_state *st, ac_num from, ac_num to,
                         bool open_from, bool open_to, int64_t scale,
                         ac_loc loc, ac_loc from_loc, ac_loc to_loc) {
-  (void)st;
-  ac_days d;
-  memset(&d, 0, sizeof d);
-  d.from = open_from ? AC_DAY_MIN : acY_scale(from.value, scale);
-  d.to = open_to ? AC_DAY_MAX : acY_scale(to.value, scale);
-  if (!open_from && from.overflow) d.from = from.value < 0 ? INT64_MIN : INT64_MAX;
-  if (!open_to && to.overflow) d.to = to.value < 0 ? INT64_MIN : INT64_MAX;
-  d.open_from = open_from;
-  d.open_to = open_to;
-  d.loc = loc;
-  d.from_loc = from_loc;
-  d.to_loc = to_loc;
+  ac_days *d = ac_arena_alloc(st->arena, sizeof *d);
+  d->from = open_from ? AC_DAY_MIN : acY_scale(from.value, scale);
+  d->to = open_to ? AC_DAY_MAX : acY_scale(to.value, scale);
+  if (!open_from && from.overflow) d->from = from.value < 0 ? INT64_MIN : INT64_MAX;
+  if (!open_to && to.overflow) d->to = to.value < 0 ? INT64_MIN : INT64_MAX;
+  d->open_from = open_from;
+  d->open_to = open_to;
+  d->loc = loc;
+  d->from_loc = from_loc;
+  d->to_loc = to_loc;
   return d;
 }
 
-static ac_days acY_days_sugar(ac_parse_state *st, int how, ac_num n,
+static ac_days *acY_days_sugar(ac_parse_state *st, int how, ac_num n,
                               int64_t scale, ac_loc loc, ac_loc nloc) {
   ac_num zero = {0, false}, v = n;
   v.value = acY_scale(n.value, scale);
   if (how == ACY_AFTER && v.value < INT64_MAX) v.value++;
-  ac_days d;
+  ac_days *d;
   switch (how) {
   case ACY_FIRST:
     d = acY_days(st, zero, v, false, false, 1, loc, nloc, nloc);
@@ -1105,7 +1105,7 @@ static ac_days acY_days_sugar(ac_parse_state *st, int how, ac_num n,
     d = acY_days(st, v, v, true, false, 1, loc, nloc, nloc);
     break;
   }
-  d.reversed_ok = true; /* "first -2 days" is empty, not reversed */
+  d->reversed_ok = true; /* "first -2 days" is empty, not reversed */
   return d;
 }
 
@@ -1232,15 +1232,28 @@ static void acY_init(ac_parse_state *st, ac_arena *a, const ac_source *src,
   st->column = 1;
 }
 
+const char *ac_parse_last_text(ac_parse_state *st) {
+  size_t max = sizeof st->last_text - 4, n = st->last_len < max ? st->last_len : max;
+  if (n > 0) memcpy(st->last_text, st->last_tok, n);
+  if (n < st->last_len)
+    memcpy(st->last_text + n, "...", 4);
+  else
+    st->last_text[n] = '\0';
+  return st->last_text;
+}
+
 /* A NUL byte means the file is not text: one error, not thousands. */
 static bool acY_is_text(const ac_source *src, ac_diags *d) {
   const char *nul = memchr(src->text, '\0', src->len);
   if (!nul) return true;
   size_t off = (size_t)(nul - src->text);
   ac_loc loc = {1, 1, 1, 2};
-  for (size_t i = 0; i < src->nlines; i++)
-    if (src->line_start[i] <= off) loc.first_line = loc.last_line = (int)i + 1;
-  size_t start = src->line_start[loc.first_line - 1];
+  size_t start = 0;
+  for (const char *p = src->text; (p = memchr(p, '\n', (size_t)(nul - p))); p++) {
+    if (loc.first_line < INT_MAX) loc.first_line++;
+    start = (size_t)(p - src->text) + 1;
+  }
+  loc.last_line = loc.first_line;
   loc.first_column = 1 + ac_utf8_width(src->text + start, off - start);
   loc.last_column = loc.first_column + 1;
   ac_diag_add(d, AC_SEV_ERROR, AC_E_ENCODING, src, loc,

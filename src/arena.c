@@ -11,10 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define AC_ARENA_BLOCK (64 * 1024)
 #define AC_ARENA_MAX_BLOCK (16 * 1024 * 1024)
 #define AC_ARENA_ALIGN 16
+#define AC_ARENA_POPULATE_MIN (1024 * 1024)
 
 typedef struct ac_block {
   struct ac_block *next;
@@ -96,6 +98,23 @@ void ac_arena_reset(ac_arena *a) {
   a->total = 0;
 }
 
+/* A large block will be filled: its pages are faulted in by one call
+ * rather than one page fault each (a third of the time of `check` on a
+ * protocol of a million rules went to page faults).  A hint: where the
+ * kernel lacks it, the pages are faulted in as they are used. */
+static void ac_arena_populate(void *block, size_t size) {
+#if defined(MADV_POPULATE_WRITE)
+  if (size < AC_ARENA_POPULATE_MIN) return;
+  const uintptr_t page = 4096;
+  uintptr_t lo = ((uintptr_t)block + page - 1) & ~(page - 1);
+  uintptr_t hi = ((uintptr_t)block + size) & ~(page - 1);
+  if (hi > lo) (void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
+#else
+  (void)block;
+  (void)size;
+#endif
+}
+
 void *ac_arena_alloc(ac_arena *a, size_t size) {
   size = (size + AC_ARENA_ALIGN - 1) & ~(size_t)(AC_ARENA_ALIGN - 1);
   if (size == 0) size = AC_ARENA_ALIGN;
@@ -116,6 +135,7 @@ void *ac_arena_alloc(ac_arena *a, size_t size) {
      * block's pages are not touched before they are used). */
     ac_block *nb = calloc(1, sizeof(ac_block) + cap);
     if (!nb) ac_arena_oom();
+    ac_arena_populate(nb, sizeof(ac_block) + cap);
     nb->size = cap;
     nb->used = 0;
     if (cap > block && b) {

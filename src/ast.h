@@ -276,15 +276,14 @@ typedef struct ac_stmt {
   /* RULE, CONSTRAINT, NO_GUIDANCE */
   ac_verb verb;
   ac_ident *target;
-  bool has_days;
-  ac_days days;
+  const ac_days *days; /* NULL when none is written (a triage rule, advice) */
   ac_clause *clauses;
   /* TRIAGE, triage CONSTRAINT */
   ac_symptom_item *items;
   ac_level level;
   /* EXPECT */
   ac_query *query;
-  ac_expected expected;
+  const ac_expected *expected;
   void *entity;        /* the checker's entity for this statement */
   struct ac_stmt *next;
 } ac_stmt;

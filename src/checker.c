@@ -281,8 +281,8 @@ static const char *ac_verb_word(ac_verb v) {
 
 const char *ac_rule_derived_name(ac_arena *a, const ac_stmt *s) {
   return ac_arena_printf(a, "%s_%s_%s_%s", ac_verb_word(s->verb), s->target->name,
-                         ac_day_part(a, s->days.from, s->days.open_from, "start"),
-                         ac_day_part(a, s->days.to, s->days.open_to, "end"));
+                         ac_day_part(a, s->days->from, s->days->open_from, "start"),
+                         ac_day_part(a, s->days->to, s->days->open_to, "end"));
 }
 
 static const char *ac_triage_derived_name(ac_arena *a, const ac_stmt *s) {
@@ -361,8 +361,17 @@ static const char *ac_text_of(const ac_stmt *s, ac_clause_kind k) {
   return c ? c->text.text : NULL;
 }
 
+/* How many statements ahead a loop prefetches the name table's slot. */
+#define AC_PREFETCH_AHEAD 8
+
 static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
+  const ac_stmt *ahead = layer->file->stmts;
+  for (int i = 0; ahead && i < AC_PREFETCH_AHEAD; i++) ahead = ahead->next;
   for (ac_stmt *s = layer->file->stmts; s; s = s->next) {
+    if (ahead) {
+      if (ahead->name) ac_names_prefetch(p->names, ahead->name->name);
+      ahead = ahead->next;
+    }
     switch (s->kind) {
     case AC_STMT_ACTIVITY: {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_ALIASES) | CL(AC_CLAUSE_CITES),
@@ -651,13 +660,19 @@ static void ac_resolve_overrides(ac_protocol *p, const ac_layer *layer, const ac
 }
 
 static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
+  const ac_stmt *ahead = layer->file->stmts;
+  for (int i = 0; ahead && i < AC_PREFETCH_AHEAD; i++) ahead = ahead->next;
   for (ac_stmt *s = layer->file->stmts; s; s = s->next) {
+    if (ahead) {
+      if (ahead->target) ac_names_prefetch(p->names, ahead->target->name);
+      ahead = ahead->next;
+    }
     switch (s->kind) {
     case AC_STMT_RULE: {
       ac_rule *r = (ac_rule *)s->entity;
       bool ok = ac_resolve_target(p, layer, s->target, r ? &r->target : &(ac_target){0});
       int32_t from = 0, to = 0;
-      bool days_ok = ac_check_days(p, layer, &s->days, &from, &to);
+      bool days_ok = ac_check_days(p, layer, s->days, &from, &to);
       const ac_clause *cif = ac_clause_find(s, AC_CLAUSE_IF);
       const ac_clause *cun = ac_clause_find(s, AC_CLAUSE_UNLESS);
       const ac_clause *cond = cif ? cif : cun;
@@ -699,7 +714,7 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       ac_constraint *c = (ac_constraint *)s->entity;
       int32_t from = AC_DAY_MIN, to = AC_DAY_MAX;
       bool ok = true;
-      if (s->has_days) ok = ac_check_days(p, layer, &s->days, &from, &to);
+      if (s->days) ok = ac_check_days(p, layer, s->days, &from, &to);
       if (s->items)
         ok = ac_resolve_items(p, layer, s->items, NULL) && ok;
       else
@@ -716,7 +731,7 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       ac_triage *t = (ac_triage *)s->entity;
       int32_t from = AC_DAY_MIN, to = AC_DAY_MAX;
       bool ok = true;
-      if (s->has_days) ok = ac_check_days(p, layer, &s->days, &from, &to);
+      if (s->days) ok = ac_check_days(p, layer, s->days, &from, &to);
       int n = 0;
       ok = ac_resolve_items(p, layer, s->items, &n) && ok;
       if (t) {
@@ -731,7 +746,7 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
     case AC_STMT_PHASE: {
       ac_phase *ph = (ac_phase *)s->entity;
       int32_t from = 0, to = 0;
-      bool ok = ac_check_days(p, layer, &s->days, &from, &to);
+      bool ok = ac_check_days(p, layer, s->days, &from, &to);
       if (ph) {
         ph->from = from;
         ph->to = to;
@@ -744,7 +759,7 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       ac_advice *ad = (ac_advice *)s->entity;
       int32_t from = AC_DAY_MIN, to = AC_DAY_MAX;
       bool ok = true;
-      if (s->has_days) ok = ac_check_days(p, layer, &s->days, &from, &to);
+      if (s->days) ok = ac_check_days(p, layer, s->days, &from, &to);
       if (ad) {
         ad->from = from;
         ad->to = to;
@@ -758,7 +773,7 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       ng->decl = s;
       ng->layer = layer;
       bool ok = ac_resolve_target(p, layer, s->target, &ng->target);
-      ok = ac_check_days(p, layer, &s->days, &ng->from, &ng->to) && ok;
+      ok = ac_check_days(p, layer, s->days, &ng->from, &ng->to) && ok;
       if (ok) ac_vec_push(p->arena, &p->no_guidance, ng);
       break;
     }
@@ -826,7 +841,7 @@ static void ac_check_expectations(ac_protocol *p) {
     const ac_query *q = s->query;
     ac_request req;
     ac_request_resolve(p, p->arena, q, layer->src, p->diags, &req);
-    const ac_expected *x = &s->expected;
+    const ac_expected *x = s->expected;
     bool fits;
     switch (q->kind) {
     case AC_Q_CAN:

@@ -235,7 +235,7 @@ int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color
       failed++;
       continue;
     }
-    const ac_expected *x = &s->expected;
+    const ac_expected *x = s->expected;
     const char *want = NULL, *got = NULL;
     switch (r.kind) {
     case AC_Q_CAN: {

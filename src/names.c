@@ -1,5 +1,6 @@
 /*
- * names.c -- open-addressing hash table and edit distance; see names.h.
+ * names.c -- open-addressing hash table (linear probing, at most 3/4 full)
+ * and edit distance; see names.h.
  */
 #include "config.h"
 
@@ -36,7 +37,7 @@ ac_names *ac_names_new_sized(ac_arena *a, size_t n) {
   ac_names *t = ac_arena_alloc(a, sizeof *t);
   t->arena = a;
   t->cap = 64;
-  while (t->cap < 2 * n + 2) t->cap *= 2;
+  while (t->cap / 4 * 3 < n + 1) t->cap *= 2;
   t->slots = ac_arena_array(a, t->cap, sizeof *t->slots);
   return t;
 }
@@ -63,8 +64,12 @@ void *ac_names_get(const ac_names *t, const char *key) {
   return e->key ? e->value : NULL;
 }
 
+void ac_names_prefetch(const ac_names *t, const char *key) {
+  __builtin_prefetch(&t->slots[(size_t)ac_names_hash(key) & (t->cap - 1)]);
+}
+
 void *ac_names_put(ac_names *t, const char *key, void *value) {
-  if ((t->count + 1) * 2 > t->cap) ac_names_grow(t);
+  if (t->count + 1 > t->cap / 4 * 3) ac_names_grow(t);
   uint64_t h = ac_names_hash(key);
   ac_entry *e = ac_names_find(t, key, h);
   if (e->key) return e->value;
@@ -76,7 +81,7 @@ void *ac_names_put(ac_names *t, const char *key, void *value) {
 }
 
 void ac_names_set(ac_names *t, const char *key, void *value) {
-  if ((t->count + 1) * 2 > t->cap) ac_names_grow(t);
+  if (t->count + 1 > t->cap / 4 * 3) ac_names_grow(t);
   uint64_t h = ac_names_hash(key);
   ac_entry *e = ac_names_find(t, key, h);
   if (!e->key) {

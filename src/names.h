@@ -23,6 +23,10 @@ void *ac_names_get(const ac_names *t, const char *key);
 /* Stores value under key unless the key is present; returns the value now
  * stored (the old one if present). */
 void *ac_names_put(ac_names *t, const char *key, void *value);
+/* Starts loading the slot of key into the cache.  A loop over many keys in
+ * a large table calls it some iterations ahead of the lookup, so that the
+ * cache misses of several lookups overlap instead of queueing. */
+void ac_names_prefetch(const ac_names *t, const char *key);
 /* Replaces (or adds) the value under key. */
 void ac_names_set(ac_names *t, const char *key, void *value);
 size_t ac_names_count(const ac_names *t);

@@ -195,6 +195,24 @@ static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep,
   }
 }
 
+/* The answer to `can` after "ACTIVITY on day N: ": the verdict, why, and
+ * the rules behind it, then the line end. */
+static void ac_can_tail(ac_arena *a, const ac_request *r, const ac_can_answer *ans,
+                        ac_format fmt, ac_line *l) {
+  ac_line_put(l, ac_verdict_name(ans->verdict));
+  if (ans->verdict == AC_CONDITIONAL)
+    ac_line_printf(l, _(", allowed only if %s"), ac_open_conditions(a, ans->seg, &r->facts));
+  else if (ans->timeline == AC_CONDITIONAL && ans->deciding)
+    ac_line_printf(l, ans->verdict == AC_FORBIDDEN ? _(" (%s does not hold)") : _(" (%s holds)"),
+                   ac_rule_condition(a, ans->deciding));
+  else if (ans->timeline == AC_CONDITIONAL)
+    ac_line_put(l, _(" (every condition holds)"));
+  else if (ans->verdict == AC_UNKNOWN)
+    ac_line_put(l, _(" (no rule covers this day: ask your practitioner)"));
+  ac_text_reasons(a, ans->seg, fmt == AC_FORMAT_LINE ? " | " : "\n  ", l);
+  ac_line_put(l, "\n");
+}
+
 static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r,
                           const char *qt, ac_format fmt, FILE *out) {
   ac_can_answer ans;
@@ -222,18 +240,25 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
   ac_line_int(l, r->day);
   ac_line_put(l, ac_session_text(a, r));
   ac_line_put(l, ": ");
-  ac_line_put(l, ac_verdict_name(ans.verdict));
-  if (ans.verdict == AC_CONDITIONAL)
-    ac_line_printf(l, _(", allowed only if %s"), ac_open_conditions(a, ans.seg, &r->facts));
-  else if (ans.timeline == AC_CONDITIONAL && ans.deciding)
-    ac_line_printf(l, ans.verdict == AC_FORBIDDEN ? _(" (%s does not hold)") : _(" (%s holds)"),
-                   ac_rule_condition(a, ans.deciding));
-  else if (ans.timeline == AC_CONDITIONAL)
-    ac_line_put(l, _(" (every condition holds)"));
-  else if (ans.verdict == AC_UNKNOWN)
-    ac_line_put(l, _(" (no rule covers this day: ask your practitioner)"));
-  ac_text_reasons(a, ans.seg, fmt == AC_FORMAT_LINE ? " | " : "\n  ", l);
-  ac_line_put(l, "\n");
+  /* Without facts, what follows depends on the segment alone: a one-line
+   * answer (--batch) writes it once per segment, then copies it.  The
+   * cache lives with the segment, in the protocol's arena (a protocol is
+   * queried from one thread at a time). */
+  ac_segment *seg = (ac_segment *)ans.seg;
+  if (fmt == AC_FORMAT_LINE && r->facts.nfacts == 0 && seg) {
+    if (!seg->line) {
+      size_t start = l->len;
+      ac_can_tail(a, r, &ans, fmt, l);
+      seg->line_len = l->len - start;
+      seg->line = ac_arena_strndup(p->arena, l->buf + start, seg->line_len);
+    } else {
+      ac_line_reserve(l, seg->line_len);
+      memcpy(l->buf + l->len, seg->line, seg->line_len);
+      l->len += seg->line_len;
+    }
+  } else {
+    ac_can_tail(a, r, &ans, fmt, l);
+  }
   fwrite(l->buf, 1, l->len, out);
 }
 

@@ -38,7 +38,9 @@ typedef struct ac_parse_state {
   bool fatal;       /* stop: a limit was hit; no more syntax errors */
   int paren_depth;
   int line, column; /* where the next token starts */
-  char last_text[48]; /* text of the last token, for messages */
+  const char *last_tok; /* the last token read, in the source (not a string) */
+  size_t last_len;
+  char last_text[48]; /* its text for a message: see ac_parse_last_text */
   ac_loc cur_loc, prev_loc; /* the last two tokens (lookahead, and before) */
   bool lookahead_starts_line; /* the last token read is first on its line */
   ac_loc brace_loc;  /* the outermost '{' still open */
@@ -54,6 +56,10 @@ typedef struct ac_parse_state {
   ac_comment *comments, *comments_tail;
   ac_query *query;
 } ac_parse_state;
+
+/* The text of the last token read, cut to fit a message ("..." marks a
+ * cut); valid until the next call. */
+const char *ac_parse_last_text(ac_parse_state *st);
 
 /* Parses a protocol file.  Never NULL; errors go to diags. */
 ac_file *ac_parse_protocol(ac_arena *a, const ac_source *src, ac_diags *d);

@@ -266,17 +266,25 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
 /* Query keywords (query mode of the lexer) that cannot be part of an
  * activity's phrase; with, the and and can. */
 static bool ac_fast_reserved(const char *w, size_t n) {
-  static const char *const words[] = {"activities", "after", "can", "day", "explain",
-                                      "false", "final", "help", "no", "on", "phases",
-                                      "session", "symptoms", "true", "when", "yes", NULL};
-  /* Every reserved word has 2 to 10 letters and starts with one of these. */
-  if (n < 2 || n > 10 || !strchr("acdefhnopstwyACDEFHNOPSTWY", w[0])) return false;
-  for (int i = 0; words[i]; i++)
-    if (strlen(words[i]) == n && strncasecmp(words[i], w, n) == 0) return true;
+#define AC_WORD(w) {w, sizeof w - 1}
+  static const struct {
+    const char *text;
+    size_t len;
+  } words[] = {AC_WORD("activities"), AC_WORD("after"), AC_WORD("can"), AC_WORD("day"),
+               AC_WORD("explain"), AC_WORD("false"), AC_WORD("final"), AC_WORD("help"),
+               AC_WORD("no"), AC_WORD("on"), AC_WORD("phases"), AC_WORD("session"),
+               AC_WORD("symptoms"), AC_WORD("true"), AC_WORD("when"), AC_WORD("yes")};
+#undef AC_WORD
+  /* Every reserved word has 2 to 10 letters. */
+  if (n < 2 || n > 10) return false;
+  char first = (char)(w[0] | 0x20); /* lower case, for a letter */
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (words[i].len == n && words[i].text[0] == first && strncasecmp(words[i].text, w, n) == 0)
+      return true;
   return false;
 }
 
-static bool ac_fast_word_char(char c, bool first) {
+static inline bool ac_fast_word_char(char c, bool first) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
          (!first && c >= '0' && c <= '9');
 }

@@ -25,8 +25,11 @@ typedef struct ac_source {
   const char *text;   /* followed by two NUL bytes (the scanner reads it in
                        * place); may contain NUL bytes before len */
   size_t len;         /* bytes of text */
-  size_t *line_start; /* byte offset of each line; line_start[0] is line 1 */
-  size_t nlines;
+  size_t *line_start; /* byte offset of each line (line_start[0] is line 1),
+                       * indexed on the first ac_source_line: a file that
+                       * has no diagnostic never pays for it */
+  size_t nlines;      /* lines indexed; 0 until then */
+  ac_arena *arena;    /* where the index goes */
   int id;             /* load order within a compilation */
   int line_offset;    /* added to line numbers shown (a query of a batch) */
   bool embedded;      /* compiled into the binary, not read from disk */
@@ -42,6 +45,10 @@ ac_source *ac_source_from_memory(ac_arena *a, const char *path,
 /* Reads a file.  On failure returns NULL and sets *err to an errno value,
  * or to EFBIG for a file over AC_MAX_FILE_SIZE. */
 ac_source *ac_source_read(ac_arena *a, const char *path, int *err);
+
+/* Number of lines (a file without a final line end counts its last one;
+ * an empty file has one).  Indexes the lines if not done yet. */
+size_t ac_source_line_count(const ac_source *s);
 
 /* The text of line `line` (1-based) without its line end; NULL if none. */
 const char *ac_source_line(const ac_source *s, int line, size_t *len);

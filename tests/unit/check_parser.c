@@ -76,8 +76,8 @@ static ac_days days_of(const char *days) {
   ck_assert_msg(ut_diags.errors == 0, "'%s': %s", days, ut_render(&ut_diags));
   ac_stmt *s = nth(f, 1);
   ck_assert_int_eq(s->kind, AC_STMT_RULE);
-  ck_assert(s->has_days);
-  return s->days;
+  ck_assert_ptr_nonnull(s->days);
+  return *s->days;
 }
 
 /* The condition of "allow x always only if COND;". */
@@ -226,8 +226,8 @@ START_TEST(phase_block) {
   ck_assert_int_eq(p->kind, AC_STMT_PHASE);
   ck_assert_str_eq(p->name->name, "immediate");
   ck_assert_str_eq(p->text.text, "Immediate Post-Care");
-  ck_assert_int_eq(p->days.from, 0);
-  ck_assert_int_eq(p->days.to, 3);
+  ck_assert_int_eq(p->days->from, 0);
+  ck_assert_int_eq(p->days->to, 3);
   /* do, dont, why in order; the cites line became a clause */
   const ac_guidance *g = p->guidance;
   ck_assert_int_eq(g->kind, AC_GUIDE_DO);
@@ -287,7 +287,7 @@ START_TEST(rule_verbs_and_unnamed_location) {
     ck_assert_int_eq(s->kind, AC_STMT_RULE);
     ck_assert_ptr_null(s->name);
     ck_assert_int_eq(s->verb, verbs[i]);
-    ck_assert_int_eq(s->days.from, i + 1);
+    ck_assert_int_eq(s->days->from, i + 1);
     /* an unnamed rule starts at its verb, on its own line */
     ck_assert_int_eq(s->loc.first_line, i + 3);
     ck_assert_int_eq(s->loc.last_line, i + 3);
@@ -310,8 +310,8 @@ START_TEST(constraint_statements) {
   ck_assert_str_eq(c->name->name, "no_razor");
   ck_assert_str_eq(c->target->name, "shave_razor");
   ck_assert_ptr_null(c->items);
-  ck_assert(c->has_days);
-  ck_assert_int_eq(c->days.to, 10);
+  ck_assert_ptr_nonnull(c->days);
+  ck_assert_int_eq(c->days->to, 10);
   ck_assert_int_eq(nclauses(c), 2);
   ac_stmt *t = nth(f, 2);
   ck_assert_ptr_null(t->target);
@@ -319,10 +319,10 @@ START_TEST(constraint_statements) {
   ck_assert_int_eq(t->items->intensity, AC_INTENSITY_ANY);
   ck_assert_str_eq(t->items->next->name->name, "odor");
   ck_assert_int_eq(t->items->next->intensity, AC_INTENSITY_SEVERE);
-  ck_assert(t->days.open_from && t->days.open_to);
+  ck_assert(t->days->open_from && t->days->open_to);
   ck_assert_int_eq(t->level, AC_LEVEL_URGENT);
   ac_stmt *u = nth(f, 3);
-  ck_assert(!u->has_days);
+  ck_assert_ptr_null(u->days);
   ck_assert_int_eq(u->level, AC_LEVEL_MONITOR);
 }
 END_TEST
@@ -351,8 +351,8 @@ START_TEST(triage_statements) {
   ck_assert_int_eq(i->next->next->intensity, AC_INTENSITY_SEVERE);
   ck_assert_str_eq(i->next->next->name->name, "burning");
   ck_assert_ptr_null(i->next->next->next);
-  ck_assert(b->has_days);
-  ck_assert_int_eq(b->days.to, 14);
+  ck_assert_ptr_nonnull(b->days);
+  ck_assert_int_eq(b->days->to, 14);
   ck_assert_int_eq(clause(b, AC_CLAUSE_LEVEL)->level, AC_LEVEL_NORMAL);
   ck_assert_str_eq(idents(clause(b, AC_CLAUSE_OVERRIDES)->names), "infection");
 }
@@ -375,33 +375,33 @@ START_TEST(advice_no_guidance_expect) {
   ck_assert_int_eq(a->kind, AC_STMT_ADVICE);
   ck_assert_str_eq(a->name->name, "pillow");
   ck_assert_str_eq(a->text.text, "Use a fresh pillowcase.");
-  ck_assert(a->has_days);
-  ck_assert(!nth(f, 2)->has_days);
+  ck_assert_ptr_nonnull(a->days);
+  ck_assert_ptr_null(nth(f, 2)->days);
   ac_stmt *n = nth(f, 3);
   ck_assert_int_eq(n->kind, AC_STMT_NO_GUIDANCE);
   ck_assert_str_eq(n->target->name, "alcohol");
-  ck_assert_int_eq(n->days.from, 1);
-  ck_assert(n->days.open_to);
+  ck_assert_int_eq(n->days->from, 1);
+  ck_assert(n->days->open_to);
   ac_stmt *e = nth(f, 4);
   ck_assert_int_eq(e->kind, AC_STMT_EXPECT);
   ck_assert_int_eq(e->query->kind, AC_Q_CAN);
   ck_assert_int_eq(e->query->day, 10);
-  ck_assert_int_eq(e->expected.verdict, AC_FORBIDDEN);
+  ck_assert_int_eq(e->expected->verdict, AC_FORBIDDEN);
   ac_stmt *e2 = nth(f, 5);
   ck_assert_ptr_nonnull(e2->query->facts);
   ck_assert_str_eq(e2->query->facts->name->words->text, "healed");
   ck_assert(e2->query->facts->is_bool);
   ck_assert_int_eq(e2->query->facts->value, 1);
-  ck_assert_int_eq(e2->expected.verdict, AC_ALLOWED);
+  ck_assert_int_eq(e2->expected->verdict, AC_ALLOWED);
   ac_stmt *w = nth(f, 6);
   ck_assert_int_eq(w->query->kind, AC_Q_WHEN);
-  ck_assert_int_eq(w->expected.day, 31);
-  ck_assert(!w->expected.never);
-  ck_assert(nth(f, 7)->expected.never);
+  ck_assert_int_eq(w->expected->day, 31);
+  ck_assert(!w->expected->never);
+  ck_assert(nth(f, 7)->expected->never);
   ac_stmt *y = nth(f, 8);
   ck_assert_int_eq(y->query->kind, AC_Q_SYMPTOMS);
-  ck_assert_int_eq(y->expected.level, AC_LEVEL_URGENT);
-  ck_assert_int_eq(y->expected.verdict, AC_UNKNOWN);
+  ck_assert_int_eq(y->expected->level, AC_LEVEL_URGENT);
+  ck_assert_int_eq(y->expected->verdict, AC_UNKNOWN);
 }
 END_TEST
 
