@@ -233,12 +233,8 @@ static bool ac_emit(ac_tl_ctx *c, int32_t from, int32_t to, ac_verdict v, ac_rul
     }
     if (*ri < c->nresult && c->result[*ri].from <= to) stop = (int64_t)c->result[*ri].from - 1;
     c->next = ac_grow(c->next, &c->capseg, c->nnext + 1, sizeof *c->next);
-    ac_segment *s = &c->next[c->nnext++];
-    s->from = (int32_t)pos;
-    s->to = (int32_t)stop;
-    s->verdict = v;
-    s->nrules = nrules;
-    s->rules = rules;
+    c->next[c->nnext++] = (ac_segment){.from = (int32_t)pos, .to = (int32_t)stop,
+                                       .verdict = v, .nrules = nrules, .rules = rules};
     emitted = true;
     pos = stop + 1;
   }

@@ -230,9 +230,9 @@ END_TEST
 
 START_TEST(find_and_lower) {
   ac_segment segs[3] = {
-      {0, 3, AC_FORBIDDEN, 0, NULL},
-      {5, 9, AC_ALLOWED, 0, NULL},
-      {20, 20, AC_DISCOURAGED, 0, NULL},
+      {.from = 0, .to = 3, .verdict = AC_FORBIDDEN},
+      {.from = 5, .to = 9, .verdict = AC_ALLOWED},
+      {.from = 20, .to = 20, .verdict = AC_DISCOURAGED},
   };
   ac_timeline t = {3, segs};
   ck_assert_int_eq(ac_timeline_lower(&t, INT32_MIN), 0);
@@ -263,7 +263,7 @@ START_TEST(find_in_empty_and_full) {
   ck_assert_int_eq(ac_timeline_lower(&empty, 5), 0);
   ck_assert_ptr_null(ac_timeline_find(&empty, 5));
   ck_assert_ptr_null(ac_timeline_find(NULL, 5));
-  ac_segment all = {INT32_MIN, INT32_MAX, AC_ALLOWED, 0, NULL};
+  ac_segment all = {.from = INT32_MIN, .to = INT32_MAX, .verdict = AC_ALLOWED};
   ac_timeline full = {1, &all};
   ck_assert_ptr_eq(ac_timeline_find(&full, INT32_MIN), &all);
   ck_assert_ptr_eq(ac_timeline_find(&full, 0), &all);
