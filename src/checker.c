@@ -1139,11 +1139,14 @@ static void ac_sort_triage(ac_protocol *p) {
 }
 
 void ac_check(ac_protocol *p) {
-  size_t nstmts = 0;
+  size_t nstmts = 0, ndecls = 0;
   for (int i = 0; i < p->nlayers; i++)
-    for (const ac_stmt *s = p->layers[i]->file->stmts; s; s = s->next) nstmts++;
+    for (const ac_stmt *s = p->layers[i]->file->stmts; s; s = s->next) {
+      nstmts++;
+      ndecls += s->kind == AC_STMT_ACTIVITY || s->kind == AC_STMT_SYMPTOM || s->kind == AC_STMT_FACT;
+    }
   p->names = ac_names_new_sized(p->arena, nstmts);
-  p->phrases = ac_names_new(p->arena);
+  p->phrases = ac_names_new_sized(p->arena, 2 * ndecls); /* a name and a label each */
   p->horizon = 365;
   p->sessions = 1;
   for (int i = 0; i < p->nlayers; i++) {

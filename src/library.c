@@ -19,6 +19,7 @@
 #include "library.h"
 #include "plan.h"
 #include "query.h"
+#include "timeline.h"
 #include "sarif.h"
 
 struct aftercare {
@@ -144,6 +145,54 @@ int aftercare_ask(aftercare *p, const char *query, aftercare_format fmt, FILE *o
   }
   ac_output_answer(p->protocol, p->scratch, &r, query, f, out);
   return 0;
+}
+
+int aftercare_ask_batch(aftercare *p, const char *const *queries, const int *lines, size_t n,
+                        aftercare_format fmt, FILE *out, FILE *err, const char *where,
+                        int color) {
+  /* The plain `can` queries of a chunk go through the steps of an answer
+   * together, each step asking the processor to load what the next one
+   * will read: the cache misses of a large protocol (a name table, then an
+   * activity, its timeline, its segments) overlap instead of queueing. */
+  enum { AC_BATCH_CHUNK = 16 };
+  const ac_protocol *proto = p->protocol;
+  ac_format f = fmt == AFTERCARE_JSON   ? AC_FORMAT_JSON
+                : fmt == AFTERCARE_LINE ? AC_FORMAT_LINE
+                                        : AC_FORMAT_TEXT;
+  bool fast = p->diags.errors == 0 && !ac_no_fast_path;
+  int failed = 0;
+  for (size_t base = 0; base < n; base += AC_BATCH_CHUNK) {
+    size_t m = n - base < AC_BATCH_CHUNK ? n - base : AC_BATCH_CHUNK;
+    ac_fast_query fq[AC_BATCH_CHUNK];
+    ac_request req[AC_BATCH_CHUNK];
+    bool parsed[AC_BATCH_CHUNK] = {false}, resolved[AC_BATCH_CHUNK] = {false};
+    if (fast) {
+      for (size_t i = 0; i < m; i++)
+        if ((parsed[i] = ac_fast_parse(queries[base + i], &fq[i])))
+          ac_names_prefetch(proto->phrases, fq[i].key);
+      for (size_t i = 0; i < m; i++)
+        if (parsed[i]) ac_names_prefetch_entry(proto->phrases, fq[i].key);
+      for (size_t i = 0; i < m; i++)
+        if (parsed[i] && (resolved[i] = ac_fast_resolve(proto, &fq[i], &req[i])))
+          __builtin_prefetch(&proto->final_tl[req[i].activity->e.index]);
+      for (size_t i = 0; i < m; i++)
+        if (resolved[i]) __builtin_prefetch(proto->final_tl[req[i].activity->e.index]);
+      for (size_t i = 0; i < m; i++) {
+        const ac_timeline *t = resolved[i] ? proto->final_tl[req[i].activity->e.index] : NULL;
+        if (t && t->nsegs > 0) __builtin_prefetch(&t->segs[t->nsegs / 2]);
+      }
+    }
+    for (size_t i = 0; i < m; i++) {
+      if (resolved[i]) {
+        ac_arena_reset(p->scratch);
+        ac_output_answer(proto, p->scratch, &req[i], queries[base + i], f, out);
+      } else {
+        failed += aftercare_ask(p, queries[base + i], fmt, out, err, where,
+                                lines ? lines[base + i] : 0, color);
+      }
+    }
+  }
+  return failed;
 }
 
 const char *aftercare_can(aftercare *p, const char *activity, int day) {

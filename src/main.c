@@ -242,21 +242,35 @@ static int cmd_check(int argc, char **argv, options *o) {
 
 /* Reads queries from standard input, one per line; answers each. */
 static int run_batch(aftercare *p, const options *o) {
+  /* Queries are read and answered a chunk at a time (see
+   * aftercare_ask_batch); each answer is the one aftercare_ask gives. */
+  enum { CHUNK = 32 };
   int status = AFTERCARE_EXIT_OK;
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t n;
+  char *lines[CHUNK] = {NULL};
+  size_t caps[CHUNK] = {0};
+  int numbers[CHUNK];
   int lineno = 0;
   bool color = use_color(o, stderr);
-  while ((n = getline(&line, &cap, stdin)) != -1) {
-    lineno++;
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
-    if (n == 0 || line[0] == '#') continue;
-    aftercare_format f = o->format == AFTERCARE_TEXT ? AFTERCARE_LINE : o->format;
-    if (aftercare_ask(p, line, f, stdout, stderr, "<stdin>", lineno, color) != 0)
+  aftercare_format f = o->format == AFTERCARE_TEXT ? AFTERCARE_LINE : o->format;
+  bool eof = false;
+  while (!eof) {
+    size_t k = 0;
+    while (k < CHUNK) {
+      ssize_t n = getline(&lines[k], &caps[k], stdin);
+      if (n == -1) {
+        eof = true;
+        break;
+      }
+      lineno++;
+      while (n > 0 && (lines[k][n - 1] == '\n' || lines[k][n - 1] == '\r')) lines[k][--n] = '\0';
+      if (n == 0 || lines[k][0] == '#') continue;
+      numbers[k++] = lineno;
+    }
+    if (k > 0 && aftercare_ask_batch(p, (const char *const *)lines, numbers, k, f, stdout,
+                                     stderr, "<stdin>", color) > 0)
       status = AFTERCARE_EXIT_INPUT;
   }
-  free(line);
+  for (size_t i = 0; i < CHUNK; i++) free(lines[i]);
   if (ferror(stdin)) {
     fprintf(stderr, _("%s: error reading standard input: %s\n"), program, strerror(errno));
     status = AFTERCARE_EXIT_USAGE;

@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct ac_entry {
@@ -20,7 +21,17 @@ struct ac_names {
   ac_arena *arena;
   ac_entry *slots;
   size_t cap, count;
+  /* For suggestions in a large table: its entries sorted by key, built on
+   * the first request (an error path) and again when the table changed. */
+  const ac_entry **sorted;
+  size_t sorted_count, sorted_cap;
 };
+
+/* Tables up to this size are searched entry by entry for a suggestion;
+ * larger ones through their sorted keys. */
+#define AC_SUGGEST_SCAN_MAX 1024
+/* Names longer than this are never compared (see ac_edit_distance). */
+#define AC_SUGGEST_MAX_LEN 64
 
 static uint64_t ac_names_hash(const char *s) {
   uint64_t h = 1469598103934665603ULL; /* FNV-1a */
@@ -66,6 +77,20 @@ void *ac_names_get(const ac_names *t, const char *key) {
 
 void ac_names_prefetch(const ac_names *t, const char *key) {
   __builtin_prefetch(&t->slots[(size_t)ac_names_hash(key) & (t->cap - 1)]);
+}
+
+void ac_names_prefetch_entry(const ac_names *t, const char *key) {
+  uint64_t h = ac_names_hash(key);
+  size_t mask = t->cap - 1;
+  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+    const ac_entry *e = &t->slots[i];
+    if (!e->key) return;
+    if (e->hash == h) {
+      __builtin_prefetch(e->key);
+      __builtin_prefetch(e->value);
+      return;
+    }
+  }
 }
 
 void *ac_names_put(ac_names *t, const char *key, void *value) {
@@ -145,12 +170,99 @@ static void ac_suggest_one(const char *key, void *value, void *ctx) {
   }
 }
 
+static int ac_entry_cmp(const void *a, const void *b) {
+  return strcmp((*(const ac_entry *const *)a)->key, (*(const ac_entry *const *)b)->key);
+}
+
+/* The search of a large table: the sorted keys are walked as a trie (a
+ * range of keys that share a prefix is a node), with one row of the edit
+ * distance table per prefix.  A node whose row is everywhere at least the
+ * best distance found cannot hold a better key, and is not entered: the
+ * cost follows the keys close to the word, not the size of the table.
+ * Keys are met in strcmp order, so that the first key at the smallest
+ * distance is the one the entry-by-entry search chooses. */
+typedef struct ac_trie_search {
+  const ac_entry **keys;
+  const char *word;
+  int len; /* of word */
+  int rows[AC_SUGGEST_MAX_LEN + 2][AC_SUGGEST_MAX_LEN + 2];
+  ac_suggest_ctx *s;
+} ac_trie_search;
+
+static inline int ac_lower(int c) { return tolower((unsigned char)c); }
+
+static void ac_trie_walk(ac_trie_search *w, size_t lo, size_t hi, int depth) {
+  const int *row = w->rows[depth];
+  int row_min = row[0];
+  for (int j = 1; j <= w->len; j++)
+    if (row[j] < row_min) row_min = row[j];
+  if (row_min >= w->s->best) return;
+  /* The key that is the prefix itself sorts first. */
+  if (lo < hi && w->keys[lo]->key[depth] == '\0') {
+    const ac_entry *e = w->keys[lo++];
+    if (row[w->len] < w->s->best && (!w->s->accept || w->s->accept(e->value, w->s->ctx))) {
+      w->s->best = row[w->len];
+      w->s->best_key = e->key;
+    }
+  }
+  if (depth >= AC_SUGGEST_MAX_LEN) return;
+  while (lo < hi) {
+    unsigned char c = (unsigned char)w->keys[lo]->key[depth];
+    size_t a = lo + 1, b = hi; /* the end of the keys with c here */
+    while (a < b) {
+      size_t m = a + (b - a) / 2;
+      if ((unsigned char)w->keys[m]->key[depth] <= c)
+        a = m + 1;
+      else
+        b = m;
+    }
+    int *next = w->rows[depth + 1];
+    int lc = ac_lower(c), prev = depth > 0 ? ac_lower(w->keys[lo]->key[depth - 1]) : -1;
+    next[0] = depth + 1;
+    for (int j = 1; j <= w->len; j++) {
+      int cost = lc == ac_lower(w->word[j - 1]) ? 0 : 1;
+      int v = row[j] + 1;
+      if (next[j - 1] + 1 < v) v = next[j - 1] + 1;
+      if (row[j - 1] + cost < v) v = row[j - 1] + cost;
+      if (depth > 0 && j > 1 && lc == ac_lower(w->word[j - 2]) &&
+          prev == ac_lower(w->word[j - 1]) && w->rows[depth - 1][j - 2] + 1 < v)
+        v = w->rows[depth - 1][j - 2] + 1;
+      next[j] = v;
+    }
+    ac_trie_walk(w, lo, a, depth + 1);
+    lo = a;
+  }
+}
+
 const char *ac_names_suggest(const ac_names *t, const char *word,
                              int (*accept)(void *value, void *ctx), void *ctx) {
   size_t len = strlen(word);
   int max = len <= 3 ? 1 : len <= 8 ? 2 : 3;
   ac_suggest_ctx s = {word, max + 1, NULL, accept, ctx};
-  ac_names_each(t, ac_suggest_one, &s);
+  if (t->count <= AC_SUGGEST_SCAN_MAX) {
+    ac_names_each(t, ac_suggest_one, &s);
+    return s.best <= max ? s.best_key : NULL;
+  }
+  if (len > AC_SUGGEST_MAX_LEN) return NULL;
+  ac_names *mt = (ac_names *)t; /* the sorted keys are a cache */
+  if (!mt->sorted || mt->sorted_count != t->count || mt->sorted_cap != t->cap) {
+    mt->sorted = ac_arena_array(mt->arena, t->count, sizeof *mt->sorted);
+    size_t k = 0;
+    for (size_t i = 0; i < t->cap; i++)
+      if (t->slots[i].key) mt->sorted[k++] = &t->slots[i];
+    qsort(mt->sorted, k, sizeof *mt->sorted, ac_entry_cmp);
+    mt->sorted_count = t->count;
+    mt->sorted_cap = t->cap;
+  }
+  ac_trie_search *w = malloc(sizeof *w); /* not the arena: a batch asks again and again */
+  if (!w) abort();
+  w->keys = mt->sorted;
+  w->word = word;
+  w->len = (int)len;
+  w->s = &s;
+  for (int j = 0; j <= w->len; j++) w->rows[0][j] = j;
+  ac_trie_walk(w, 0, t->count, 0);
+  free(w);
   return s.best <= max ? s.best_key : NULL;
 }
 

@@ -27,6 +27,9 @@ void *ac_names_put(ac_names *t, const char *key, void *value);
  * a large table calls it some iterations ahead of the lookup, so that the
  * cache misses of several lookups overlap instead of queueing. */
 void ac_names_prefetch(const ac_names *t, const char *key);
+/* The next step: once the slot is in the cache, starts loading the key
+ * stored there and its value. */
+void ac_names_prefetch_entry(const ac_names *t, const char *key);
 /* Replaces (or adds) the value under key. */
 void ac_names_set(ac_names *t, const char *key, void *value);
 size_t ac_names_count(const ac_names *t);

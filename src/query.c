@@ -11,8 +11,13 @@
 #include "names.h"
 
 char *ac_phrase_key(ac_arena *a, char kind, const char *phrase) {
-  char *norm = ac_normalise(a, phrase);
-  return ac_arena_printf(a, "%c:%s", kind, norm);
+  const char *norm = ac_normalise(a, phrase);
+  size_t n = strlen(norm);
+  char *key = ac_arena_alloc(a, n + 3);
+  key[0] = kind;
+  key[1] = ':';
+  memcpy(key + 2, norm, n + 1);
+  return key;
 }
 
 /* The words of a phrase from word `from` on, joined by spaces. */
@@ -289,8 +294,8 @@ static inline bool ac_fast_word_char(char c, bool first) {
          (!first && c >= '0' && c <= '9');
 }
 
-bool ac_request_fast(const ac_protocol *p, const char *q, ac_request *out) {
-  char key[256];
+bool ac_fast_parse(const char *q, ac_fast_query *out) {
+  char *key = out->key;
   size_t k = 0;
   const char *s = q;
   while (*s == ' ' || *s == '\t') s++;
@@ -316,7 +321,7 @@ bool ac_request_fast(const ac_protocol *p, const char *q, ac_request *out) {
       break;
     }
     if (ac_fast_reserved(w, n)) return false;
-    if (k + n + 2 >= sizeof key) return false;
+    if (k + n + 2 >= sizeof out->key) return false;
     if (words++ > 0) key[k++] = ' ';
     /* normalised as ac_normalise does: lower case, '_' as a space */
     for (size_t i = 0; i < n; i++) {
@@ -348,12 +353,22 @@ bool ac_request_fast(const ac_protocol *p, const char *q, ac_request *out) {
   if (*d == '?') d++;
   while (*d == ' ' || *d == '\t' || *d == '\r' || *d == '\n') d++;
   if (*d) return false;
-  ac_entity *e = ac_names_get(p->phrases, key);
+  out->day = (int32_t)v;
+  return true;
+}
+
+bool ac_fast_resolve(const ac_protocol *p, const ac_fast_query *f, ac_request *out) {
+  ac_entity *e = ac_names_get(p->phrases, f->key);
   if (!e) return false; /* the full path explains, or tries fillers */
   memset(out, 0, sizeof *out);
   out->kind = AC_Q_CAN;
   out->activity = (const ac_activity *)e;
-  out->day = (int32_t)v;
+  out->day = f->day;
   out->final_session = true;
   return true;
+}
+
+bool ac_request_fast(const ac_protocol *p, const char *q, ac_request *out) {
+  ac_fast_query f;
+  return ac_fast_parse(q, &f) && ac_fast_resolve(p, &f, out);
 }

@@ -39,6 +39,16 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
  * request it gives is the one ac_request_resolve would give. */
 bool ac_request_fast(const ac_protocol *p, const char *q, ac_request *out);
 
+/* The two halves of ac_request_fast, apart so that a batch can overlap the
+ * memory loads of several queries: the text alone (the phrase's key and the
+ * day), then the lookup. */
+typedef struct ac_fast_query {
+  char key[256];
+  int32_t day;
+} ac_fast_query;
+bool ac_fast_parse(const char *q, ac_fast_query *out);
+bool ac_fast_resolve(const ac_protocol *p, const ac_fast_query *f, ac_request *out);
+
 /* The normalised key of a phrase in p->phrases: "a:" activities, "s:"
  * symptoms, "f:" facts, then the phrase. */
 char *ac_phrase_key(ac_arena *a, char kind, const char *phrase);

@@ -554,6 +554,46 @@ static const char *const fast_pairs[][2] = {
     {"can tan on day 31", "can may tan on day 31"},
 };
 
+/* A batch answers as one call per query does: the same text on `out` and
+ * `err`, in the same order, for plain and other queries, unknown names
+ * and syntax errors, across chunk boundaries; its result counts the
+ * queries not answered. */
+START_TEST(batch_answers_as_one_by_one) {
+  static const char *const mix[] = {
+      "can swim on day 3", "can sauna on day 1", "can swimm on day 2", "when swim",
+      "can shave_razor on day 5", "can shave_razor on day 5 with healed = true",
+      "can tan on day 31", "can nothing on day 4", "can swim on day", "day 2",
+      "CAN Swimming ON DAY -2", "symptoms redness on day 2", "can go swimming on day 12",
+  };
+  enum { N = 45 };
+  const char *queries[N];
+  int lines[N];
+  for (int i = 0; i < N; i++) {
+    queries[i] = mix[(i * 7) % (int)(sizeof mix / sizeof *mix)];
+    lines[i] = 3 * i + 1;
+  }
+  aftercare *p = open_lib();
+  for (int fmt = 0; fmt < 3; fmt++) {
+    aftercare_format f = fmt == 0 ? AFTERCARE_LINE : fmt == 1 ? AFTERCARE_TEXT : AFTERCARE_JSON;
+    memout o1, e1, o2, e2;
+    mem_open(&o1);
+    mem_open(&e1);
+    int unanswered = 0;
+    for (int i = 0; i < N; i++)
+      unanswered += aftercare_ask(p, queries[i], f, o1.f, e1.f, "<stdin>", lines[i], 0);
+    mem_open(&o2);
+    mem_open(&e2);
+    int got = aftercare_ask_batch(p, queries, lines, N, f, o2.f, e2.f, "<stdin>", 0);
+    const char *out1 = mem_close(&o1), *err1 = mem_close(&e1);
+    const char *out2 = mem_close(&o2), *err2 = mem_close(&e2);
+    ck_assert_int_gt(unanswered, 0);
+    ck_assert_int_eq(got, unanswered);
+    ck_assert_str_eq(out2, out1);
+    ck_assert_str_eq(err2, err1);
+  }
+}
+END_TEST
+
 START_TEST(fast_path_and_parser_agree) {
   aftercare *p = open_lib();
   ac_protocol *internal = ut_load(lib_text);
@@ -936,6 +976,7 @@ static Suite *library_suite(void) {
   tcase_add_test(tc, ask_color);
   tcase_add_test(tc, ask_refused_with_errors);
   tcase_add_test(tc, fast_path_and_parser_agree);
+  tcase_add_test(tc, batch_answers_as_one_by_one);
   tcase_add_test(tc, fast_path_same_text);
   tcase_add_test(tc, ask_many_times);
   suite_add_tcase(s, tc);

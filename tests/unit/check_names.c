@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <stdint.h>
+
 #include "unit.h"
 
 START_TEST(empty_table) {
@@ -211,6 +214,86 @@ END_TEST
 
 /* ---- Normalisation ---- */
 
+/* The reference: every entry compared, the smallest distance, ties to
+ * the smallest key; entries with an odd value refused when `odd_out`. */
+typedef struct brute {
+  const char *word, *best;
+  int max, best_d;
+  bool odd_out;
+} brute;
+
+static void brute_one(const char *key, void *value, void *ctx) {
+  brute *b = ctx;
+  if (b->odd_out && ((intptr_t)value & 1)) return;
+  int d = ac_edit_distance(b->word, key, b->max);
+  if (d > b->max) return;
+  if (!b->best || d < b->best_d || (d == b->best_d && strcmp(key, b->best) < 0)) {
+    b->best = key;
+    b->best_d = d;
+  }
+}
+
+static int accept_even(void *value, void *ctx) {
+  (void)ctx;
+  return ((intptr_t)value & 1) == 0;
+}
+
+/* A large table is searched through its sorted keys: the same answers as
+ * comparing every entry, for words near names, far from them, with
+ * transpositions, case changes, prefixes and filters; and again after the
+ * table grew. */
+START_TEST(suggest_large_table_agrees_with_every_entry) {
+  ac_names *t = ac_names_new(ut_arena);
+  unsigned seed = 12345;
+  static const char letters[] = "abcdeghilmnorstu_AB";
+  char *names[2500];
+  size_t n = 0;
+  for (; n < 2000; n++) {
+    char buf[24];
+    seed = seed * 1103515245u + 12345u;
+    int len = 2 + (int)((seed >> 16) % 12);
+    for (int i = 0; i < len; i++) {
+      seed = seed * 1103515245u + 12345u;
+      buf[i] = letters[(seed >> 16) % (sizeof letters - 1)];
+    }
+    buf[len] = '\0';
+    names[n] = ac_arena_strdup(ut_arena, buf);
+    ac_names_put(t, names[n], (void *)(intptr_t)n);
+  }
+  for (int round = 0; round < 2; round++) {
+    for (int q = 0; q < 300; q++) {
+      seed = seed * 1103515245u + 12345u;
+      char word[40];
+      strcpy(word, names[(seed >> 16) % n]);
+      size_t len = strlen(word);
+      int how = q % 6;
+      size_t at = len > 1 ? (seed >> 8) % (len - 1) : 0;
+      if (how == 1) word[at] = 'z';                          /* substitution */
+      else if (how == 2) memmove(word + at, word + at + 1, len - at); /* deletion */
+      else if (how == 3) { char c = word[at]; word[at] = word[at + 1]; word[at + 1] = c; }
+      else if (how == 4) word[0] = (char)toupper((unsigned char)word[0]);
+      else if (how == 5) strcpy(word, q % 2 ? "qqqqqqqq" : "x");  /* far from all */
+      for (int filter = 0; filter < 2; filter++) {
+        size_t wl = strlen(word);
+        brute b = {word, NULL, wl <= 3 ? 1 : wl <= 8 ? 2 : 3, 0, filter == 1};
+        ac_names_each(t, brute_one, &b);
+        const char *got = ac_names_suggest(t, word, filter ? accept_even : NULL, NULL);
+        if (!b.best)
+          ck_assert_msg(got == NULL, "'%s': got '%s', want none", word, got);
+        else
+          ck_assert_msg(got && strcmp(got, b.best) == 0, "'%s': got '%s', want '%s'", word,
+                        got ? got : "(none)", b.best);
+      }
+    }
+    /* the table changes: the sorted keys are made again */
+    for (; n < 2500; n++) {
+      names[n] = ac_arena_printf(ut_arena, "late%zu", n);
+      ac_names_put(t, names[n], (void *)(intptr_t)n);
+    }
+  }
+}
+END_TEST
+
 START_TEST(normalise) {
   ck_assert_str_eq(ac_normalise(ut_arena, "Shave_Razor "), "shave razor");
   ck_assert_str_eq(ac_normalise(ut_arena, "  shave   with\ta  RAZOR\n"), "shave with a razor");
@@ -244,6 +327,7 @@ static Suite *names_suite(void) {
   tcase_add_test(tc, suggest_closest);
   tcase_add_test(tc, suggest_threshold_grows_with_length);
   tcase_add_test(tc, suggest_ties_and_filter);
+  tcase_add_test(tc, suggest_large_table_agrees_with_every_entry);
   tcase_add_test(tc, normalise);
   suite_add_tcase(s, tc);
   return s;
