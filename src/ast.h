@@ -200,11 +200,13 @@ typedef enum ac_clause_kind {
 typedef struct ac_clause {
   ac_clause_kind kind;
   ac_loc loc;
-  ac_text text;
-  ac_ident *names;
-  ac_cond *cond;
-  ac_level level;
-  struct ac_alias *aliases;
+  union {                    /* by kind: */
+    ac_text text;            /* BECAUSE, ADVICE */
+    ac_ident *names;         /* CITES, OVERRIDES */
+    ac_cond *cond;           /* IF, UNLESS */
+    ac_level level;          /* LEVEL */
+    struct ac_alias *aliases; /* ALIASES */
+  };
   struct ac_clause *next;
 } ac_clause;
 
@@ -263,26 +265,26 @@ typedef struct ac_stmt {
   ac_loc loc;        /* the whole statement */
   ac_ident *name;    /* written name, or NULL */
   const char *comment; /* comments attached to the statement, or NULL */
-  /* HEADER */
-  ac_header_field *fields;
   /* EXTENDS, labels, advice text, phase title */
   ac_text text;
-  /* ACTIVITY, SYMPTOM, FACT: aliases; GROUP: members */
-  ac_alias *aliases;
-  ac_ident *members;
+  /* The list of one kind of statement (a syntax tree of a million rules
+   * is smaller for it): */
+  union {
+    ac_header_field *fields; /* HEADER */
+    ac_ident *members;       /* GROUP */
+    ac_guidance *guidance;   /* PHASE */
+    ac_symptom_item *items;  /* TRIAGE, triage CONSTRAINT */
+    ac_query *query;         /* EXPECT */
+  };
   bool fact_is_bool; /* FACT */
-  /* PHASE */
-  ac_guidance *guidance;
   /* RULE, CONSTRAINT, NO_GUIDANCE */
   ac_verb verb;
   ac_ident *target;
   const ac_days *days; /* NULL when none is written (a triage rule, advice) */
   ac_clause *clauses;
   /* TRIAGE, triage CONSTRAINT */
-  ac_symptom_item *items;
   ac_level level;
   /* EXPECT */
-  ac_query *query;
   const ac_expected *expected;
   void *entity;        /* the checker's entity for this statement */
   struct ac_stmt *next;
