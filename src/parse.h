@@ -38,6 +38,7 @@ typedef struct ac_parse_state {
   bool fatal;       /* stop: a limit was hit; no more syntax errors */
   int paren_depth;
   int line, column; /* where the next token starts */
+  int blanks;       /* blanks matched before the current token */
   const char *last_tok; /* the last token read, in the source (not a string) */
   size_t last_len;
   char last_text[48]; /* its text for a message: see ac_parse_last_text */
