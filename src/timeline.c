@@ -372,7 +372,21 @@ static ac_timeline *ac_compile_activity(ac_tl_ctx *c, int a, ac_segment **tmp,
     for (int k = 0; k < pc.rule->noverrides; k++)
       ac_carve(c, pc.rule->overrides[k], pc.cls, pc.from, pc.to);
   }
-  if (c->npieces > 1) qsort(c->pieces, c->npieces, sizeof *c->pieces, ac_piece_compare);
+  /* An activity has few rules, mostly written in day order: insertion sort
+   * is linear then; qsort for the rare activity with many. */
+  if (c->npieces > 32) {
+    qsort(c->pieces, c->npieces, sizeof *c->pieces, ac_piece_compare);
+  } else {
+    for (size_t i = 1; i < c->npieces; i++) {
+      ac_piece x = c->pieces[i];
+      size_t j = i;
+      while (j > 0 && ac_piece_compare(&c->pieces[j - 1], &x) > 0) {
+        c->pieces[j] = c->pieces[j - 1];
+        j--;
+      }
+      c->pieces[j] = x;
+    }
+  }
   c->nresult = 0;
   size_t lo = 0;
   while (lo < c->npieces) {
