@@ -32,10 +32,30 @@ typedef struct ac_adopted {
 } ac_adopted;
 
 struct ac_arena {
+  ac_arena_cursor cur; /* first: the inline ac_arena_alloc reads it.  The
+                        * free part of the head block, or two NULLs when
+                        * every allocation goes through ac_arena_alloc_slow
+                        * (no block yet, or a reused block to be zeroed) */
   ac_block *head;
   ac_adopted *adopted;
-  size_t total;
+  size_t total;        /* bytes handed out, but for the head block's */
 };
+
+/* The head block's bytes handed out, known to the block again. */
+static void ac_arena_sync(ac_arena *a) {
+  if (a->head && a->cur.end) a->head->used = (size_t)(a->cur.next - (char *)a->head->data);
+}
+
+/* Makes the head block the cursor's, unless it must be zeroed on use. */
+static void ac_arena_take(ac_arena *a) {
+  ac_block *b = a->head;
+  if (b && !b->dirty) {
+    a->cur.next = (char *)b->data + b->used;
+    a->cur.end = (char *)b->data + b->size;
+  } else {
+    a->cur.next = a->cur.end = NULL;
+  }
+}
 
 static void ac_arena_oom(void) {
   fputs("aftercare: out of memory\n", stderr);
@@ -96,6 +116,7 @@ void ac_arena_reset(ac_arena *a) {
   }
   a->head = keep;
   a->total = 0;
+  ac_arena_take(a);
 }
 
 /* A large block will be filled: its pages are faulted in by one call
@@ -115,9 +136,10 @@ static void ac_arena_populate(void *block, size_t size) {
 #endif
 }
 
-void *ac_arena_alloc(ac_arena *a, size_t size) {
+void *ac_arena_alloc_slow(ac_arena *a, size_t size) {
   size = (size + AC_ARENA_ALIGN - 1) & ~(size_t)(AC_ARENA_ALIGN - 1);
   if (size == 0) size = AC_ARENA_ALIGN;
+  ac_arena_sync(a);
   ac_block *b = a->head;
   /* Text (ac_arena_bytes) may have left the block unaligned. */
   if (b) b->used = (b->used + AC_ARENA_ALIGN - 1) & ~(size_t)(AC_ARENA_ALIGN - 1);
@@ -143,16 +165,19 @@ void *ac_arena_alloc(ac_arena *a, size_t size) {
        * current block's free space is not wasted. */
       nb->next = b->next;
       b->next = nb;
-    } else {
-      nb->next = b;
-      a->head = nb;
+      nb->used = size;
+      a->total += size;
+      return nb->data;
     }
+    if (b) a->total += b->used;
+    nb->next = b;
+    a->head = nb;
     b = nb;
   }
   void *p = (char *)b->data + b->used;
   b->used += size;
-  a->total += size;
   if (b->dirty) memset(p, 0, size);
+  ac_arena_take(a);
   return p;
 }
 
@@ -163,14 +188,12 @@ void *ac_arena_array(ac_arena *a, size_t n, size_t size) {
 
 /* Bytes with no alignment (text), from the current block when they fit. */
 static char *ac_arena_bytes(ac_arena *a, size_t n) {
-  ac_block *b = a->head;
-  if (b && b->size - b->used >= n) {
-    char *p = (char *)b->data + b->used;
-    b->used += n;
-    a->total += n;
+  if ((size_t)(a->cur.end - a->cur.next) >= n) {
+    char *p = a->cur.next;
+    a->cur.next += n;
     return p;
   }
-  return ac_arena_alloc(a, n);
+  return ac_arena_alloc_slow(a, n);
 }
 
 char *ac_arena_strndup(ac_arena *a, const char *s, size_t n) {
@@ -197,7 +220,11 @@ char *ac_arena_printf(ac_arena *a, const char *fmt, ...) {
   return p;
 }
 
-size_t ac_arena_used(const ac_arena *a) { return a->total; }
+size_t ac_arena_used(const ac_arena *a) {
+  size_t head = !a->head ? 0 : a->cur.end ? (size_t)(a->cur.next - (char *)a->head->data)
+                                          : a->head->used;
+  return a->total + head;
+}
 
 void ac_vec_push(ac_arena *a, ac_vec *v, void *item) {
   if (v->len == v->cap) {

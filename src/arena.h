@@ -9,6 +9,7 @@
 #define AC_ARENA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct ac_arena ac_arena;
 
@@ -16,8 +17,26 @@ ac_arena *ac_arena_new(void);
 void ac_arena_free(ac_arena *a);
 /* Forgets every allocation but keeps one block for reuse. */
 void ac_arena_reset(ac_arena *a);
+/* The free part of an arena's current block: the first member of every
+ * arena, read by the inline ac_arena_alloc (the rest is private to
+ * arena.c).  Allocating is the commonest thing a compilation does. */
+typedef struct ac_arena_cursor {
+  char *next, *end;
+} ac_arena_cursor;
+
+void *ac_arena_alloc_slow(ac_arena *a, size_t size);
+
 /* Zeroed, aligned for any object.  Aborts on out-of-memory. */
-void *ac_arena_alloc(ac_arena *a, size_t size);
+static inline void *ac_arena_alloc(ac_arena *a, size_t size) {
+  ac_arena_cursor *c = (ac_arena_cursor *)a;
+  size_t n = size ? (size + 15) & ~(size_t)15 : 16;
+  char *p = (char *)(((uintptr_t)c->next + 15) & ~(uintptr_t)15);
+  if (c->end && n <= (size_t)(c->end - p) && p <= c->end) {
+    c->next = p + n;
+    return p;
+  }
+  return ac_arena_alloc_slow(a, size);
+}
 /* A zeroed array of n objects of the given size; aborts on overflow. */
 void *ac_arena_array(ac_arena *a, size_t n, size_t size);
 /* Hands a malloc'd block to the arena: it is freed with the arena. */
