@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "source.h"
 
 /* The smallest and largest day: every day is a signed 32-bit integer. */
@@ -277,6 +278,7 @@ typedef struct ac_stmt {
     ac_query *query;         /* EXPECT */
   };
   bool fact_is_bool; /* FACT */
+  bool after_other;  /* HEADER, EXTENDS: another kind of statement is before it */
   /* RULE, CONSTRAINT, NO_GUIDANCE */
   ac_verb verb;
   ac_ident *target;
@@ -302,6 +304,10 @@ typedef struct ac_file {
   const ac_source *src;
   int syntax_errors; /* errors found while parsing */
   ac_stmt *stmts;
+  size_t nstmts;           /* statements */
+  size_t ndecls;           /* activities, symptoms and facts declared */
+  const ac_stmt *extends;  /* the first extends statement, or NULL */
+  ac_vec heads;            /* its header and extends statements, in order */
   ac_comment *comments;
 } ac_file;
 

@@ -23,12 +23,6 @@ typedef struct ac_link {
   struct ac_link *next;   /* the file that extends this one */
 } ac_link;
 
-static const ac_stmt *ac_find(const ac_file *f, ac_stmt_kind kind) {
-  for (const ac_stmt *s = f->stmts; s; s = s->next)
-    if (s->kind == kind) return s;
-  return NULL;
-}
-
 /* The directory part of a path, with its slash ("" if none). */
 static char *ac_dirname(ac_arena *a, const char *path) {
   const char *slash = strrchr(path, '/');
@@ -47,7 +41,7 @@ static ac_link *ac_link_new(ac_arena *a, ac_diags *d, const ac_source *src,
   l->identity = identity;
   l->src = src;
   l->file = ac_parse_protocol(a, src, d);
-  l->extends = ac_find(l->file, AC_STMT_EXTENDS);
+  l->extends = l->file->extends;
   return l;
 }
 

@@ -54,6 +54,10 @@ typedef struct ac_parse_state {
   size_t text_len, text_cap;
   /* Results */
   ac_stmt *stmts, *stmts_tail;
+  size_t nstmts, ndecls; /* see ac_file */
+  const ac_stmt *extends;
+  ac_vec heads;     /* see ac_file */
+  bool seen_other;  /* a statement other than a header or extends so far */
   ac_comment *comments, *comments_tail;
   ac_query *query;
 } ac_parse_state;
