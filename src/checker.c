@@ -205,9 +205,11 @@ void ac_report_unknown(ac_protocol *p, const ac_source *src, ac_loc loc,
 
 static void ac_check_header(ac_protocol *p, ac_layer *layer, int syntax_errors) {
   const ac_stmt *first = layer->file->stmts;
-  bool seen_other = false, seen_extends = false;
+  bool seen_extends = false;
   layer->horizon = -1;
-  for (const ac_stmt *s = first; s; s = s->next) {
+  /* Only the header and extends statements: the parser listed them. */
+  for (size_t i = 0; i < layer->file->heads.len; i++) {
+    const ac_stmt *s = layer->file->heads.items[i];
     if (s->kind == AC_STMT_HEADER) {
       if (layer->header) {
         ac_diag *g = AC_ERR(p, layer, s->loc, AC_E_HEADER,
@@ -242,12 +244,10 @@ static void ac_check_header(ac_protocol *p, ac_layer *layer, int syntax_errors) 
       if (seen_extends)
         AC_ERR(p, layer, s->loc, AC_E_EXTENDS_PLACE,
                _("a protocol extends at most one other protocol"));
-      else if (seen_other)
+      else if (s->after_other)
         AC_ERR(p, layer, s->loc, AC_E_EXTENDS_PLACE,
                _("'extends' must come right after the protocol header"));
       seen_extends = true;
-    } else {
-      seen_other = true;
     }
   }
   if (!layer->header && syntax_errors == 0) {
@@ -1140,11 +1140,10 @@ static void ac_sort_triage(ac_protocol *p) {
 
 void ac_check(ac_protocol *p) {
   size_t nstmts = 0, ndecls = 0;
-  for (int i = 0; i < p->nlayers; i++)
-    for (const ac_stmt *s = p->layers[i]->file->stmts; s; s = s->next) {
-      nstmts++;
-      ndecls += s->kind == AC_STMT_ACTIVITY || s->kind == AC_STMT_SYMPTOM || s->kind == AC_STMT_FACT;
-    }
+  for (int i = 0; i < p->nlayers; i++) {
+    nstmts += p->layers[i]->file->nstmts;
+    ndecls += p->layers[i]->file->ndecls;
+  }
   p->names = ac_names_new_sized(p->arena, nstmts);
   p->phrases = ac_names_new_sized(p->arena, 2 * ndecls); /* a name and a label each */
   p->horizon = 365;
