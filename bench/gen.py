@@ -2,9 +2,11 @@
 """gen.py RULES [--extends BASE] [--name NAME] [--prefix P] -- writes a
 synthetic protocol in the aftercare language to standard output: RULES/10
 activities with 10 rules each (allow / forbid / recommend / discourage on
-ranges that touch but never disagree on a day; some open-ended, some on
-negative days, some conditional), groups of ten activities with a group
-rule each, facts, symptoms and symptom rules, and constraints that hold.
+ranges that touch; some open-ended, some conditional; in one activity of
+five two rules overlap with the same verdict, in another one overrides
+the other where they overlap), groups of ten activities with a group rule
+on negative days each, facts, symptoms and symptom rules, and constraints
+that hold.
 With --extends, it extends BASE and adds its own activities (prefix P).
 Fixed seed: the same arguments give the same file."""
 import argparse
@@ -39,22 +41,35 @@ for a in range(n_act):
     # 10 rules: 9 on consecutive ranges from day 0, the last open-ended;
     # the first forbids, so a constraint can hold on it.
     day = 0
+    prev = None  # (verb, first, last, cond) of rule k - 1
     for k in range(10):
         length = rnd.randint(1, 60)
         verb = 'forbid' if k == 0 else rnd.choice(verbs)
-        if k == 9:
-            rng = 'days %d..' % day
-        else:
-            rng = 'days %d..%d' % (day, day + length - 1)
         cond = ''
         if verb == 'allow' and rnd.random() < 0.2:
             cond = ' only if %s_minutes <= %d' % (p, rnd.randint(1, 20))
-        w('rule %sr%d_%d: %s %s%d %s%s because "rule %d of activity %d";'
-          % (p, a, k, verb, p, a, rng, cond, k, a))
+        first, last, extra = day, day + length - 1, ''
+        if k == 8 and a % 5 == 1:
+            # overlaps rule 7 with the same verdict (allowed: no conflict)
+            verb, cond = prev[0], prev[3]
+            first, last = (prev[1] + prev[2]) // 2, prev[2] + length
+        elif k == 8 and a % 5 == 2:
+            # overlaps rule 7 with another verdict, and says it wins
+            verb = 'discourage' if prev[0] != 'discourage' else 'recommend'
+            cond = ''
+            first, last = prev[1] + max(1, (prev[2] - prev[1] + 1) // 2), prev[2] + length
+            extra = ' overrides %sr%d_7' % (p, a)
+        if k == 9:
+            rng = 'days %d..' % day
+        else:
+            rng = 'days %d..%d' % (first, last)
+        w('rule %sr%d_%d: %s %s%d %s%s%s because "rule %d of activity %d";'
+          % (p, a, k, verb, p, a, rng, cond, extra, k, a))
         if k == 0 and a % 10 == 0:
             w('constraint %sc%d: %s%d forbidden days 0..%d because "safety";'
-              % (p, a, p, a, day + length - 1))
-        day += length
+              % (p, a, p, a, last))
+        prev = (verb, first, last, cond)
+        day = max(day, last + 1)
 for t in range(max(1, args.rules // 100)):
     s1, s2 = rnd.sample(range(10), 2)
     level = rnd.choice(['normal', 'monitor', 'urgent'])
