@@ -181,6 +181,26 @@ int aftercare_ask_batch(aftercare *p, const char *const *queries, const int *lin
         const ac_timeline *t = resolved[i] ? proto->final_tl[req[i].activity->e.index] : NULL;
         if (t && t->nsegs > 0) __builtin_prefetch(&t->segs[t->nsegs / 2]);
       }
+      /* The segment of the day, then the rules behind it and what an
+       * answer prints of them. */
+      const ac_segment *seg[AC_BATCH_CHUNK] = {NULL};
+      for (size_t i = 0; i < m; i++)
+        if (resolved[i] &&
+            (seg[i] = ac_timeline_find(proto->final_tl[req[i].activity->e.index], req[i].day))) {
+          __builtin_prefetch(seg[i]->rules);
+          if (seg[i]->line) __builtin_prefetch(seg[i]->line);
+        }
+      for (size_t i = 0; i < m; i++)
+        if (seg[i] && !seg[i]->line)
+          for (int k = 0; k < seg[i]->nrules && k < 2; k++) __builtin_prefetch(seg[i]->rules[k]);
+      for (size_t i = 0; i < m; i++)
+        if (seg[i] && !seg[i]->line)
+          for (int k = 0; k < seg[i]->nrules && k < 2; k++) {
+            const ac_rule *rule = seg[i]->rules[k];
+            __builtin_prefetch(rule->e.name);
+            __builtin_prefetch(rule->e.decl);
+            if (rule->because) __builtin_prefetch(rule->because);
+          }
     }
     for (size_t i = 0; i < m; i++) {
       if (resolved[i]) {

@@ -195,6 +195,8 @@ static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep,
   }
 }
 
+#define AC_LINE_CACHE_SEGMENTS 65536
+
 /* The answer to `can` after "ACTIVITY on day N: ": the verdict, why, and
  * the rules behind it, then the line end. */
 static void ac_can_tail(ac_arena *a, const ac_request *r, const ac_can_answer *ans,
@@ -243,9 +245,12 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
   /* Without facts, what follows depends on the segment alone: a one-line
    * answer (--batch) writes it once per segment, then copies it.  The
    * cache lives with the segment, in the protocol's arena (a protocol is
-   * queried from one thread at a time). */
+   * queried from one thread at a time).  Only for a protocol of at most
+   * AC_LINE_CACHE_SEGMENTS segments: in a larger one a batch seldom meets a
+   * segment twice, and the cache would only grow. */
   ac_segment *seg = (ac_segment *)ans.seg;
-  if (fmt == AC_FORMAT_LINE && r->facts.nfacts == 0 && seg) {
+  if (fmt == AC_FORMAT_LINE && r->facts.nfacts == 0 && seg &&
+      p->nsegments <= AC_LINE_CACHE_SEGMENTS) {
     if (!seg->line) {
       size_t start = l->len;
       ac_can_tail(a, r, &ans, fmt, l);
