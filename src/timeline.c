@@ -39,9 +39,9 @@ typedef struct ac_tl_ctx {
   ac_piece *pieces;
   size_t npieces, cap;
   ac_piece **heap;
-  size_t nheap;
+  size_t nheap, capheap;
   ac_piece **unmarked;
-  size_t nunmarked;
+  size_t nunmarked, capunmarked;
   ac_segment *result, *next;
   size_t nresult, nnext, capseg, capresult;
   ac_rule **reasons;
@@ -161,8 +161,8 @@ static void ac_carve(ac_tl_ctx *c, const ac_rule *loser, int cls, int32_t from, 
 
 static bool ac_heap_less(const ac_piece *a, const ac_piece *b) { return a->to < b->to; }
 
-static void ac_heap_push(ac_tl_ctx *c, ac_piece *pc, size_t *cap) {
-  c->heap = ac_grow(c->heap, cap, c->nheap + 1, sizeof *c->heap);
+static void ac_heap_push(ac_tl_ctx *c, ac_piece *pc) {
+  c->heap = ac_grow(c->heap, &c->capheap, c->nheap + 1, sizeof *c->heap);
   size_t i = c->nheap++;
   c->heap[i] = pc;
   while (i > 0) {
@@ -244,10 +244,8 @@ static bool ac_emit(ac_tl_ctx *c, int32_t from, int32_t to, ac_verdict v, ac_rul
 /* Sweeps pieces [lo, hi) (one class, sorted by start) into c->next. */
 static void ac_sweep(ac_tl_ctx *c, size_t lo, size_t hi) {
   ac_protocol *p = c->p;
-  size_t heapcap = 0;
   c->nheap = 0;
   c->nunmarked = 0;
-  size_t ucap = 0;
   int count[AC_UNKNOWN + 1] = {0};
   size_t i = lo, ri = 0;
   int64_t pos = AC_DAY_MIN;
@@ -278,8 +276,8 @@ static void ac_sweep(ac_tl_ctx *c, size_t lo, size_t hi) {
       }
       count[v]++;
       pc->alive = true;
-      ac_heap_push(c, pc, &heapcap);
-      c->unmarked = ac_grow(c->unmarked, &ucap, c->nunmarked + 1, sizeof *c->unmarked);
+      ac_heap_push(c, pc);
+      c->unmarked = ac_grow(c->unmarked, &c->capunmarked, c->nunmarked + 1, sizeof *c->unmarked);
       c->unmarked[c->nunmarked++] = pc;
     }
     if (c->nheap == 0) continue;
@@ -302,7 +300,16 @@ static void ac_sweep(ac_tl_ctx *c, size_t lo, size_t hi) {
     for (size_t h = 0; h < c->nheap; h++)
       if (c->heap[h]->rule->verdict == v && (v == AC_CONDITIONAL || n < AC_MAX_REASONS))
         rules[n++] = c->heap[h]->rule;
-    qsort(rules, (size_t)n, sizeof *rules, ac_rule_order_compare);
+    if (n > 16) {
+      qsort(rules, (size_t)n, sizeof *rules, ac_rule_order_compare);
+    } else {
+      for (int a = 1; a < n; a++) { /* in order: few, by insertion */
+        ac_rule *x = rules[a];
+        int b = a;
+        for (; b > 0 && rules[b - 1]->order > x->order; b--) rules[b] = rules[b - 1];
+        rules[b] = x;
+      }
+    }
     if (ac_emit(c, (int32_t)pos, (int32_t)end, v, rules, n, &ri)) {
       for (size_t u = 0; u < c->nunmarked; u++) {
         ac_piece *pc = c->unmarked[u];
