@@ -46,12 +46,8 @@
 # Env: REPS=3 Q=1000000 WORKLOADS="smp n1000 n10000 n100000"
 #      ENGINES="ref aftercare clips-single clips-batch swipl" (swipl-qlf also known)
 #      AFTERCARE=$top/aftercare PEERS=$top/../shared/bench-peers
-#      CAP=600 (seconds per run; the harness uses 300, but aftercare's n100000
-#      total is near that, see below) CLIPS_BATCH=100
-# Run time with the defaults: about 25 minutes on 2 vCPUs, most of it
-# aftercare on n100000, whose 1% unknown-name queries each cost a scan of all
-# names for a "did you mean" suggestion (about 30 ms each with 100,000
-# activities).
+#      CAP=300 (seconds per run, as the harness) CLIPS_BATCH=100
+# Run time with the defaults: about 10 minutes on 2 vCPUs, most of it CLIPS.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 PEERS=$(cd "${PEERS:-$top/../shared/bench-peers}" && pwd) || { echo "peers.sh: no harness at ${PEERS:-$top/../shared/bench-peers}" >&2; exit 1; }
@@ -59,7 +55,7 @@ AFTERCARE=${AFTERCARE:-$top/aftercare}
 case $AFTERCARE in /*) ;; *) AFTERCARE=$PWD/$AFTERCARE ;; esac
 [ -x "$AFTERCARE" ] || { echo "peers.sh: $AFTERCARE is not an executable (make it first)" >&2; exit 1; }
 TSV2CARE=$top/bench/tsv2care.py
-REPS=${REPS:-3} Q=${Q:-1000000} CAP=${CAP:-600} B=${CLIPS_BATCH:-100}
+REPS=${REPS:-3} Q=${Q:-1000000} CAP=${CAP:-300} B=${CLIPS_BATCH:-100}
 WORKLOADS=${WORKLOADS:-smp n1000 n10000 n100000}
 ENGINES=${ENGINES:-ref aftercare clips-single clips-batch swipl}
 for e in $ENGINES; do
