@@ -45,7 +45,8 @@ fact false final first for forbid forbidden from group guidance horizon if is
 language least level mild moderate monitor most never no normal not number on
 only or overrides phase procedure protocol recommend recommended rule session
 sessions severe symptom symptoms title treatment triage true unknown unless until
-urgent version week weeks why allowed can when with""".split())
+urgent version week weeks why allowed can when with the
+activities explain help phases yes""".split())  # protocol and query keywords
 # words a query drops from the front of a name it does not know (docs/queries.md)
 FILLERS = {"i", "we", "you", "may", "can", "to", "still", "please"}
 IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")

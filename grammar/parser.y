@@ -870,6 +870,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
   n = kept;
   yysymbol_kind_t got = yypcontext_token(ctx);
   ac_loc loc = *yypcontext_location(ctx);
+  if (got == YYSYMBOL_DAYS_SPAN) { /* said as the long way says its 'days' */
+    got = YYSYMBOL_DAYS;
+    loc.last_line = loc.first_line;
+    loc.last_column = loc.first_column + 4;
+  }
   char buf[64];
 
   /* A lexical error between the last token read and this one (a skipped

@@ -8,7 +8,9 @@
  * header; clinic software can embed the library the same way.
  *
  * All memory of a protocol is freed by aftercare_close().  A protocol may be
- * queried from one thread at a time.
+ * used from one thread at a time: every call on it, those that take a const
+ * pointer included (some fill caches: the lines of a file for diagnostics,
+ * answers, sorted names for suggestions).
  */
 #ifndef AFTERCARE_H
 #define AFTERCARE_H

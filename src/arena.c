@@ -137,6 +137,7 @@ static void ac_arena_populate(void *block, size_t size) {
 }
 
 void *ac_arena_alloc_slow(ac_arena *a, size_t size) {
+  if (size > PTRDIFF_MAX / 2) ac_arena_oom();
   size = (size + AC_ARENA_ALIGN - 1) & ~(size_t)(AC_ARENA_ALIGN - 1);
   if (size == 0) size = AC_ARENA_ALIGN;
   ac_arena_sync(a);
@@ -188,7 +189,7 @@ void *ac_arena_array(ac_arena *a, size_t n, size_t size) {
 
 /* Bytes with no alignment (text), from the current block when they fit. */
 static char *ac_arena_bytes(ac_arena *a, size_t n) {
-  if ((size_t)(a->cur.end - a->cur.next) >= n) {
+  if (a->cur.end && (size_t)(a->cur.end - a->cur.next) >= n) {
     char *p = a->cur.next;
     a->cur.next += n;
     return p;

@@ -29,11 +29,11 @@ void *ac_arena_alloc_slow(ac_arena *a, size_t size);
 /* Zeroed, aligned for any object.  Aborts on out-of-memory. */
 static inline void *ac_arena_alloc(ac_arena *a, size_t size) {
   ac_arena_cursor *c = (ac_arena_cursor *)a;
-  size_t n = size ? (size + 15) & ~(size_t)15 : 16;
-  char *p = (char *)(((uintptr_t)c->next + 15) & ~(uintptr_t)15);
-  if (c->end && n <= (size_t)(c->end - p) && p <= c->end) {
-    c->next = p + n;
-    return p;
+  /* In integers: no pointer is formed past the block's end. */
+  uintptr_t next = ((uintptr_t)c->next + 15) & ~(uintptr_t)15, end = (uintptr_t)c->end;
+  if (size <= 4096 && next <= end && end - next >= ((size + 15) & ~(size_t)15) + !size * 16) {
+    c->next = (char *)next + (size ? (size + 15) & ~(size_t)15 : 16);
+    return (char *)next;
   }
   return ac_arena_alloc_slow(a, size);
 }

@@ -242,39 +242,68 @@ static int cmd_check(int argc, char **argv, options *o) {
 
 /* Reads queries from standard input, one per line; answers each. */
 static int run_batch(aftercare *p, const options *o) {
-  /* Queries are read and answered a chunk at a time (see
-   * aftercare_ask_batch); each answer is the one aftercare_ask gives. */
+  /* Standard input is read with read(2) into one buffer, and the complete
+   * lines it holds are answered, CHUNK at a time (aftercare_ask_batch),
+   * before the program waits for more; standard output is flushed before
+   * each wait.  So a person or a program that writes one query and waits
+   * gets its answer at once, and a file of a million is answered in
+   * chunks.  Each answer is the one aftercare_ask gives. */
   enum { CHUNK = 32 };
   int status = AFTERCARE_EXIT_OK;
-  char *lines[CHUNK] = {NULL};
-  size_t caps[CHUNK] = {0};
-  int numbers[CHUNK];
+  size_t cap = 64 * 1024, len = 0, pos = 0;
+  char *buf = malloc(cap + 1); /* + 1: a NUL after a last line without end */
+  if (!buf) abort();
   int lineno = 0;
-  bool color = use_color(o, stderr);
+  bool eof = false, color = use_color(o, stderr);
   aftercare_format f = o->format == AFTERCARE_TEXT ? AFTERCARE_LINE : o->format;
-  bool eof = false;
-  while (!eof) {
+  for (;;) {
+    const char *lines[CHUNK];
+    int numbers[CHUNK];
     size_t k = 0;
-    while (k < CHUNK) {
-      ssize_t n = getline(&lines[k], &caps[k], stdin);
-      if (n == -1) {
-        eof = true;
-        break;
-      }
+    while (k < CHUNK && pos < len) {
+      char *line = buf + pos;
+      char *end = memchr(line, '\n', len - pos);
+      if (!end && !eof) break; /* the rest of this line is still to come */
+      size_t n = end ? (size_t)(end - line) : len - pos;
+      pos += n + (end ? 1 : 0);
       lineno++;
-      while (n > 0 && (lines[k][n - 1] == '\n' || lines[k][n - 1] == '\r')) lines[k][--n] = '\0';
-      if (n == 0 || lines[k][0] == '#') continue;
+      while (n > 0 && line[n - 1] == '\r') n--;
+      line[n] = '\0';
+      if (n == 0 || line[0] == '#') continue;
+      lines[k] = line;
       numbers[k++] = lineno;
     }
-    if (k > 0 && aftercare_ask_batch(p, (const char *const *)lines, numbers, k, f, stdout,
-                                     stderr, "<stdin>", color) > 0)
-      status = AFTERCARE_EXIT_INPUT;
+    if (k > 0) {
+      if (aftercare_ask_batch(p, lines, numbers, k, f, stdout, stderr, "<stdin>", color) > 0)
+        status = AFTERCARE_EXIT_INPUT;
+      continue;
+    }
+    if (eof) break;
+    /* Every complete line is answered: keep the start of the next one,
+     * show the answers, and wait for more. */
+    memmove(buf, buf + pos, len - pos);
+    len -= pos;
+    pos = 0;
+    if (len == cap) {
+      cap *= 2;
+      char *nbuf = realloc(buf, cap + 1);
+      if (!nbuf) abort();
+      buf = nbuf;
+    }
+    fflush(stdout);
+    ssize_t got = read(STDIN_FILENO, buf + len, cap - len);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      fprintf(stderr, _("%s: error reading standard input: %s\n"), program, strerror(errno));
+      status = AFTERCARE_EXIT_USAGE;
+      break;
+    }
+    if (got == 0)
+      eof = true;
+    else
+      len += (size_t)got;
   }
-  for (size_t i = 0; i < CHUNK; i++) free(lines[i]);
-  if (ferror(stdin)) {
-    fprintf(stderr, _("%s: error reading standard input: %s\n"), program, strerror(errno));
-    status = AFTERCARE_EXIT_USAGE;
-  }
+  free(buf);
   return status;
 }
 

@@ -29,7 +29,7 @@ struct ac_names {
 
 /* Tables up to this size are searched entry by entry for a suggestion;
  * larger ones through their sorted keys. */
-#define AC_SUGGEST_SCAN_MAX 1024
+#define AC_SUGGEST_SCAN_MAX 64
 /* Names longer than this are never compared (see ac_edit_distance). */
 #define AC_SUGGEST_MAX_LEN 64
 

@@ -242,14 +242,16 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
   ac_line_int(l, r->day);
   ac_line_put(l, ac_session_text(a, r));
   ac_line_put(l, ": ");
-  /* Without facts, what follows depends on the segment alone: a one-line
+  /* Unless the query gives facts or symptoms and the segment is
+   * conditional (they decide it), what follows depends on the segment
+   * alone: a one-line
    * answer (--batch) writes it once per segment, then copies it.  The
    * cache lives with the segment, in the protocol's arena (a protocol is
-   * queried from one thread at a time).  Only for a protocol of at most
+   * used from one thread at a time).  Only for a protocol of at most
    * AC_LINE_CACHE_SEGMENTS segments: in a larger one a batch seldom meets a
    * segment twice, and the cache would only grow. */
   ac_segment *seg = (ac_segment *)ans.seg;
-  if (fmt == AC_FORMAT_LINE && r->facts.nfacts == 0 && seg &&
+  if (fmt == AC_FORMAT_LINE && seg && (ans.timeline != AC_CONDITIONAL || !r->gives_facts) &&
       p->nsegments <= AC_LINE_CACHE_SEGMENTS) {
     if (!seg->line) {
       size_t start = l->len;

@@ -39,6 +39,7 @@ typedef struct ac_parse_state {
   int paren_depth;
   int line, column; /* where the next token starts */
   int blanks;       /* blanks matched before the current token */
+  bool last_was_number; /* the last token read is a number */
   const char *last_tok; /* the last token read, in the source (not a string) */
   size_t last_len;
   char last_text[48]; /* its text for a message: see ac_parse_last_text */
@@ -61,6 +62,11 @@ typedef struct ac_parse_state {
   ac_comment *comments, *comments_tail;
   ac_query *query;
 } ac_parse_state;
+
+/* Whether word is a keyword of protocols, and how many there are (the
+ * scanner's table; for tests). */
+int acX_is_protocol_keyword(const char *word);
+int acX_protocol_keyword_count(void);
 
 /* The text of the last token read, cut to fit a message ("..." marks a
  * cut); valid until the next call. */

@@ -163,6 +163,7 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
     out->activity = (const ac_activity *)e;
     if (q->kind == AC_Q_WHEN) break;
     ac_facts_init(&out->facts, a, p);
+    out->gives_facts = q->facts != NULL;
     /* The parser keeps the list newest first: resolve it in reading order,
      * so that problems are reported in order and a repeated fact's last
      * value counts. */

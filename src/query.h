@@ -22,6 +22,7 @@ typedef struct ac_request {
   int64_t session;             /* 0: not said; -1: final; K >= 1 */
   bool final_session;          /* the session asked about is the final one */
   ac_facts facts;              /* CAN: facts and symptoms it supplies */
+  bool gives_facts;            /* CAN: the query says `with` something */
   int nsymptoms;               /* SYMPTOMS */
   int *symptoms;
   ac_intensity *intensities;

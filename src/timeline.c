@@ -447,7 +447,10 @@ static ac_timeline **ac_compile_all(ac_protocol *p, bool final_mode, bool report
 
 void ac_timeline_compile(ac_protocol *p) {
   p->final_tl = ac_compile_all(p, true, true);
-  p->nsegments = 0;
-  for (int a = 0; a < AC_NACTIVITIES(p); a++) p->nsegments += (size_t)p->final_tl[a]->nsegs;
   p->every_tl = p->has_final_only ? ac_compile_all(p, false, false) : p->final_tl;
+  p->nsegments = 0;
+  for (int a = 0; a < AC_NACTIVITIES(p); a++) {
+    p->nsegments += (size_t)p->final_tl[a]->nsegs;
+    if (p->every_tl != p->final_tl) p->nsegments += (size_t)p->every_tl[a]->nsegs;
+  }
 }

@@ -558,6 +558,30 @@ static const char *const fast_pairs[][2] = {
  * `err`, in the same order, for plain and other queries, unknown names
  * and syntax errors, across chunk boundaries; its result counts the
  * queries not answered. */
+/* A one-line answer is cached per segment: never a conditional one, which
+ * the symptoms and facts a query gives decide (this protocol declares no
+ * fact, only a symptom). */
+START_TEST(line_answers_follow_the_symptoms_given) {
+  static const char text[] =
+      "protocol c { horizon 30 days; }\n"
+      "activity shave;\n"
+      "symptom irritation;\n"
+      "allow shave always only if not symptom irritation because \"Healed skin.\";\n";
+  aftercare *p = keep(aftercare_open_memory("c.care", text, sizeof text - 1));
+  ck_assert_int_eq(aftercare_errors(p), 0);
+  for (int round = 0; round < 2; round++) {
+    ck_assert_str_eq(answer(p, "can shave on day 6", AFTERCARE_LINE),
+                     "shave on day 6: conditional, allowed only if not symptom irritation | "
+                     "rule 'allow_shave_start_end' (c.care:4) [only if not symptom irritation]: "
+                     "Healed skin.\n");
+    ck_assert_str_eq(answer(p, "can shave on day 6 with irritation = yes", AFTERCARE_LINE),
+                     "shave on day 6: forbidden (not symptom irritation does not hold) | "
+                     "rule 'allow_shave_start_end' (c.care:4) [only if not symptom irritation]: "
+                     "Healed skin.\n");
+  }
+}
+END_TEST
+
 START_TEST(batch_answers_as_one_by_one) {
   static const char *const mix[] = {
       "can swim on day 3", "can sauna on day 1", "can swimm on day 2", "when swim",
@@ -977,6 +1001,7 @@ static Suite *library_suite(void) {
   tcase_add_test(tc, ask_refused_with_errors);
   tcase_add_test(tc, fast_path_and_parser_agree);
   tcase_add_test(tc, batch_answers_as_one_by_one);
+  tcase_add_test(tc, line_answers_follow_the_symptoms_given);
   tcase_add_test(tc, fast_path_same_text);
   tcase_add_test(tc, ask_many_times);
   suite_add_tcase(s, tc);

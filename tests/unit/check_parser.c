@@ -998,6 +998,41 @@ START_TEST(query_other_kinds) {
 }
 END_TEST
 
+/* The scanner's table of protocol keywords (for a word before a '.') is
+ * its <PROTO> rules: read from grammar/lexer.l, the two must agree; and a
+ * keyword before a '.' is still that keyword ("days..3"). */
+START_TEST(keyword_table_matches_keyword_rules) {
+  const char *top = getenv("top_srcdir");
+  char path[4096];
+  snprintf(path, sizeof path, "%s/grammar/lexer.l", top ? top : ".");
+  FILE *f = fopen(path, "r");
+  ck_assert_msg(f != NULL, "cannot read %s", path);
+  char line[512];
+  int rules = 0;
+  while (fgets(line, sizeof line, f)) {
+    char word[64];
+    if (sscanf(line, "<PROTO>{WS}%63[a-z] { ACX_KEYWORD(", word) == 1 &&
+        strstr(line, "ACX_KEYWORD(")) {
+      rules++;
+      ck_assert_msg(acX_is_protocol_keyword(word), "'%s' has a rule but is not in the table", word);
+    }
+  }
+  fclose(f);
+  ck_assert_int_eq(rules, 80);
+  ck_assert(!acX_is_protocol_keyword("swim"));
+  ck_assert(!acX_is_protocol_keyword("day_"));
+  ck_assert(!acX_is_protocol_keyword("phases")); /* a query's keyword only */
+  /* the table has no word the rules lack: as many entries as rules */
+  ck_assert_int_eq(acX_protocol_keyword_count(), rules);
+  ac_file *pf = ut_parse("protocol t;\nforbid swim days..3;\nallow swim always.\n");
+  ac_stmt *r = nth(pf, 1);
+  ck_assert_int_eq(r->kind, AC_STMT_RULE);
+  ck_assert_ptr_nonnull(r->days);
+  ck_assert(r->days->open_from);
+  ck_assert_int_eq(r->days->to, 3);
+}
+END_TEST
+
 START_TEST(query_errors) {
   ck_assert_ptr_null(ut_query("can swim"));
   ck_assert_int_eq(ut_diags.errors, 1);
@@ -1089,6 +1124,7 @@ static Suite *parser_suite(void) {
   tcase_add_test(tc, query_with_facts_and_session);
   tcase_add_test(tc, query_other_kinds);
   tcase_add_test(tc, query_errors);
+  tcase_add_test(tc, keyword_table_matches_keyword_rules);
   suite_add_tcase(s, tc);
   return s;
 }
