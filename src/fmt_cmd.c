@@ -268,6 +268,12 @@ static bool write_all(int fd, const char *p, size_t n) {
 
 /* Replaces the file at path with text, atomically.  false and errno on
  * failure (the file is then as it was). */
+/* Whether path (through symbolic links) is a regular file. */
+static bool ac_fmt_regular(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 static bool write_atomic(const char *path, const char *text, size_t len) {
   char *real = realpath(path, NULL); /* write through a symbolic link */
   const char *target = real ? real : path;
@@ -407,6 +413,10 @@ int ac_fmt_main(int argc, char **argv) {
     }
     if (write && strcmp(path, "-") == 0) {
       fwrite(out, 1, out_len, stdout);
+    } else if (write && !same && !ac_fmt_regular(path)) {
+      /* a device, a pipe: renaming over it would replace it */
+      fprintf(stderr, _("%s: cannot rewrite '%s': not a regular file\n"), program, path);
+      status = AFTERCARE_EXIT_USAGE;
     } else if (write && !same) {
       if (!write_atomic(path, out, out_len)) {
         fprintf(stderr, _("%s: cannot write '%s': %s\n"), program, path, strerror(errno));
