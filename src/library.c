@@ -112,11 +112,15 @@ void aftercare_print_diagnostics(const aftercare *p, FILE *out, aftercare_format
   ac_diags_print_text(&p->diags, out, o);
 }
 
+/* The library's output format as the output module names it. */
+static ac_format ac_format_of(aftercare_format fmt) {
+  return fmt == AFTERCARE_JSON ? AC_FORMAT_JSON : fmt == AFTERCARE_LINE ? AC_FORMAT_LINE
+                                                                         : AC_FORMAT_TEXT;
+}
+
 int aftercare_ask(aftercare *p, const char *query, aftercare_format fmt, FILE *out, FILE *err,
                   const char *where, int line, int color) {
-  ac_format f = fmt == AFTERCARE_JSON   ? AC_FORMAT_JSON
-                : fmt == AFTERCARE_LINE ? AC_FORMAT_LINE
-                                        : AC_FORMAT_TEXT;
+  ac_format f = ac_format_of(fmt);
   ac_arena_reset(p->scratch);
   ac_request r;
   if (p->diags.errors == 0 && !ac_no_fast_path && ac_request_fast(p->protocol, query, &r)) {
@@ -156,9 +160,7 @@ int aftercare_ask_batch(aftercare *p, const char *const *queries, const int *lin
    * activity, its timeline, its segments) overlap instead of queueing. */
   enum { AC_BATCH_CHUNK = 16 };
   const ac_protocol *proto = p->protocol;
-  ac_format f = fmt == AFTERCARE_JSON   ? AC_FORMAT_JSON
-                : fmt == AFTERCARE_LINE ? AC_FORMAT_LINE
-                                        : AC_FORMAT_TEXT;
+  ac_format f = ac_format_of(fmt);
   bool fast = p->diags.errors == 0 && !ac_no_fast_path;
   int failed = 0;
   for (size_t base = 0; base < n; base += AC_BATCH_CHUNK) {
