@@ -60,6 +60,13 @@ ac_days *acY_days(ac_parse_state *st, ac_num from, ac_num to, bool open_from, bo
 
 #define acY_lex acX_yylex
 
+/* A token that the scanner made of n (DAYS_SPAN, RULE_HEAD, BECAUSE_TEXT)
+ * counts as n tokens shifted for error recovery (after an error, bison
+ * reports the next only once three tokens have been shifted): the errors
+ * reported are those of the long way.  In the action of the rule that
+ * reduces the token alone, which runs before the next token is read. */
+#define ACY_TOKENS(n) (yyerrstatus = yyerrstatus > (n) - 1 ? yyerrstatus - ((n) - 1) : 0)
+
 static void acY_error(ac_loc *loc, void *scanner, ac_parse_state *st,
                       const char *msg);
 static ac_stmt *acY_stmt(ac_parse_state *st, ac_stmt_kind kind, ac_loc loc);
@@ -147,8 +154,12 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
  * commonest range: a fifth of the tokens of a typical rule fewer).  Named
  * and listed as 'days' in messages. */
 %token <days> DAYS_SPAN "days N..M"
+/* And "rule NAME:" and "because \"...\"" on one line (the name, the string
+ * and their locations). */
+%token <str> RULE_HEAD "rule NAME:"
+%token <str> BECAUSE_TEXT "because \"...\""
 
-%type <str> text label opt_label
+%type <str> text label opt_label because_text
 %type <ident> ident_list cite_list cite rule_head triage_head
 %type <alias> text_list
 %type <days> days opt_days
@@ -392,6 +403,7 @@ rule:
 rule_head:
   %empty                           { $$ = NULL; }
 | RULE IDENT ':'                   { $$ = acY_ident(st, $2, @2); }
+| RULE_HEAD                        { $$ = acY_ident(st, $1.text, $1.loc); ACY_TOKENS(3); }
 ;
 
 verb:
@@ -408,6 +420,7 @@ clauses:
 
 clause:
   BECAUSE text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = $2; }
+| because_text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = $1; }
 | CITES cite_list                  { $$ = acY_clause(st, AC_CLAUSE_CITES, @$); $$->names = acY_reverse_idents($2); }
 | IF cond                          { $$ = acY_clause(st, AC_CLAUSE_IF, @$); $$->cond = $2; }
 | ONLY IF cond                     { $$ = acY_clause(st, AC_CLAUSE_IF, @$); $$->cond = $3; }
@@ -503,6 +516,7 @@ tclause:
   LEVEL level                      { $$ = acY_clause(st, AC_CLAUSE_LEVEL, @$); $$->level = $2; }
 | ADVICE text                      { $$ = acY_clause(st, AC_CLAUSE_ADVICE, @$); $$->text = $2; }
 | BECAUSE text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = $2; }
+| because_text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = $1; }
 | CITES cite_list                  { $$ = acY_clause(st, AC_CLAUSE_CITES, @$); $$->names = acY_reverse_idents($2); }
 | OVERRIDES ident_list             { $$ = acY_clause(st, AC_CLAUSE_OVERRIDES, @$); $$->names = acY_reverse_idents($2); }
 ;
@@ -568,7 +582,7 @@ expected:
 /* ---- Days ---- */
 
 days:
-  DAYS_SPAN                        { $$ = $1; }
+  DAYS_SPAN                        { $$ = $1; ACY_TOKENS(4); }
 | DAY NUMBER                       { $$ = acY_days(st, $2, $2, false, false, 1, @$, @2, @2); }
 | DAYS NUMBER DOTDOT NUMBER        { $$ = acY_days(st, $2, $4, false, false, 1, @$, @2, @4); }
 | DAYS NUMBER DOTDOT               { $$ = acY_days(st, $2, $2, false, true, 1, @$, @2, @3); }
@@ -638,6 +652,16 @@ cmp_value:
 text:
   STRING                           { $$.text = $1; $$.loc = @$; }
 | text STRING                      { $$ = acY_concat(st, $1, $2, @$); }
+;
+
+/* The text of BECAUSE_TEXT, and adjacent strings after it: located as
+ * `text` would be, from its first string. */
+because_text:
+  BECAUSE_TEXT                     { $$ = $1; ACY_TOKENS(2); }
+| because_text STRING              { ac_loc at = $1.loc;
+                                     at.last_line = @2.last_line;
+                                     at.last_column = @2.last_column;
+                                     $$ = acY_concat(st, $1, $2, at); }
 ;
 
 label:
@@ -822,6 +846,10 @@ static const char *acY_token_name(yysymbol_kind_t sym, char *buf, size_t n) {
     return "'number'";
   case YYSYMBOL_DAYS_SPAN: /* 'days' and its range, in one token */
     return "'days'";
+  case YYSYMBOL_RULE_HEAD:
+    return "'rule'";
+  case YYSYMBOL_BECAUSE_TEXT:
+    return "'because'";
   default:
     break;
   }
@@ -863,17 +891,24 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
   yysymbol_kind_t expected[YYNTOKENS];
   int n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
   if (n < 0) n = 0;
-  /* "days N..M" is a shortcut of 'days', which is expected with it. */
+  /* The scanner's shortcuts ("days N..M", "rule NAME:", "because \"...\"")
+   * are expected with their first keyword, and said as the long way says
+   * it. */
   int kept = 0;
   for (int i = 0; i < n; i++)
-    if (expected[i] != YYSYMBOL_DAYS_SPAN) expected[kept++] = expected[i];
+    if (expected[i] != YYSYMBOL_DAYS_SPAN && expected[i] != YYSYMBOL_RULE_HEAD &&
+        expected[i] != YYSYMBOL_BECAUSE_TEXT)
+      expected[kept++] = expected[i];
   n = kept;
   yysymbol_kind_t got = yypcontext_token(ctx);
   ac_loc loc = *yypcontext_location(ctx);
-  if (got == YYSYMBOL_DAYS_SPAN) { /* said as the long way says its 'days' */
-    got = YYSYMBOL_DAYS;
+  int keyword_len = 0;
+  if (got == YYSYMBOL_DAYS_SPAN) got = YYSYMBOL_DAYS, keyword_len = 4;
+  if (got == YYSYMBOL_RULE_HEAD) got = YYSYMBOL_RULE, keyword_len = 4;
+  if (got == YYSYMBOL_BECAUSE_TEXT) got = YYSYMBOL_BECAUSE, keyword_len = 7;
+  if (keyword_len) {
     loc.last_line = loc.first_line;
-    loc.last_column = loc.first_column + 4;
+    loc.last_column = loc.first_column + keyword_len;
   }
   char buf[64];
 
