@@ -8,12 +8,12 @@
 #include "plan.h"
 
 #include <jansson.h>
-#include <libical/ical.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "condition.h"
+#include "ical.h"
 #include "i18n.h"
 #include "output.h"
 
@@ -796,10 +796,10 @@ static const char *ac_ics_changes(const ac_plan *plan, ac_arena *a, const ac_pla
   return d;
 }
 
-static struct icaltimetype ac_ics_date(long days) {
+static struct icaltimetype ac_ics_date(const ac_ical *ic, long days) {
   int y, m, d;
   ac_plan_civil(days, &y, &m, &d);
-  struct icaltimetype t = icaltime_null_date();
+  struct icaltimetype t = ic->time_null_date();
   t.year = y;
   t.month = m;
   t.day = d;
@@ -816,64 +816,71 @@ static const char *ac_ics_uid(ac_arena *a, const ac_plan *plan, const ac_plan_sp
   return ac_arena_printf(a, "%s-%04d%02d%02d-%d@aftercare.plan", name, y, m, d, k + 1);
 }
 
-static void ac_render_ics(const ac_plan *plan, ac_arena *a, long long dtstamp, FILE *out) {
+static void ac_render_ics(const ac_ical *ic, const ac_plan *plan, ac_arena *a, long long dtstamp,
+                          FILE *out) {
   const ac_protocol *p = plan->p;
-  icalcomponent *cal = icalcomponent_new_vcalendar();
-  icalcomponent_add_property(cal, icalproperty_new_prodid("-//aftercare//aftercare plan " PACKAGE_VERSION "//EN"));
-  icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-  icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-  icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
-  icalproperty *xname = icalproperty_new_x(ac_plan_title(p));
-  icalproperty_set_x_name(xname, "X-WR-CALNAME");
-  icalcomponent_add_property(cal, xname);
-  struct icaltimetype stamp = icaltime_from_timet_with_zone((time_t)dtstamp, 0, icaltimezone_get_utc_timezone());
+  icalcomponent *cal = ic->component_new_vcalendar();
+  ic->component_add_property(cal, ic->property_new_prodid("-//aftercare//aftercare plan " PACKAGE_VERSION "//EN"));
+  ic->component_add_property(cal, ic->property_new_version("2.0"));
+  ic->component_add_property(cal, ic->property_new_calscale("GREGORIAN"));
+  ic->component_add_property(cal, ic->property_new_method(ICAL_METHOD_PUBLISH));
+  icalproperty *xname = ic->property_new_x(ac_plan_title(p));
+  ic->property_set_x_name(xname, "X-WR-CALNAME");
+  ic->component_add_property(cal, xname);
+  struct icaltimetype stamp = ic->time_from_timet_with_zone((time_t)dtstamp, 0, ic->timezone_get_utc_timezone());
   for (int k = 0; k < plan->nspans; k++) {
     const ac_plan_span *s = &plan->spans[k];
     const ac_plan_span *prev = k ? &plan->spans[k - 1] : NULL;
-    icalcomponent *ev = icalcomponent_new_vevent();
-    icalcomponent_add_property(ev, icalproperty_new_uid(ac_ics_uid(a, plan, s, k)));
-    icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
-    icalcomponent_add_property(ev, icalproperty_new_dtstart(ac_ics_date(s->date_from)));
-    icalcomponent_add_property(ev, icalproperty_new_dtend(ac_ics_date(s->date_from + 1)));
+    icalcomponent *ev = ic->component_new_vevent();
+    ic->component_add_property(ev, ic->property_new_uid(ac_ics_uid(a, plan, s, k)));
+    ic->component_add_property(ev, ic->property_new_dtstamp(stamp));
+    ic->component_add_property(ev, ic->property_new_dtstart(ac_ics_date(ic, s->date_from)));
+    ic->component_add_property(ev, ic->property_new_dtend(ac_ics_date(ic, s->date_from + 1)));
     const char *summary =
         plan->nsessions > 1
             ? ac_arena_printf(a, _("Aftercare, day %ld of session %d: new instructions"), (long)s->from, s->session)
             : ac_arena_printf(a, _("Aftercare, day %ld: new instructions"), (long)s->from);
-    icalcomponent_add_property(ev, icalproperty_new_summary(summary));
+    ic->component_add_property(ev, ic->property_new_summary(summary));
     const char *desc = ac_ics_changes(plan, a, prev, s);
     desc = ac_arena_printf(a, "%s\n%s", ac_plan_span_title(plan, a, s), desc);
-    icalcomponent_add_property(ev, icalproperty_new_description(desc));
-    icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-    icalcomponent_add_property(ev, icalproperty_new_class(ICAL_CLASS_PRIVATE));
+    ic->component_add_property(ev, ic->property_new_description(desc));
+    ic->component_add_property(ev, ic->property_new_transp(ICAL_TRANSP_TRANSPARENT));
+    ic->component_add_property(ev, ic->property_new_class(ICAL_CLASS_PRIVATE));
     /* one reminder, at 9:00 on the day */
-    icalcomponent *al = icalcomponent_new_valarm();
-    icalcomponent_add_property(al, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+    icalcomponent *al = ic->component_new_valarm();
+    ic->component_add_property(al, ic->property_new_action(ICAL_ACTION_DISPLAY));
     struct icaltriggertype trig;
     memset(&trig, 0, sizeof trig);
-    trig.time = icaltime_null_time();
-    trig.duration = icaldurationtype_from_int(9 * 3600);
-    icalcomponent_add_property(al, icalproperty_new_trigger(trig));
-    icalcomponent_add_property(al, icalproperty_new_description(summary));
-    icalcomponent_add_component(ev, al);
-    icalcomponent_add_component(cal, ev);
+    trig.time = ic->time_null_time();
+    trig.duration = ic->durationtype_from_int(9 * 3600);
+    ic->component_add_property(al, ic->property_new_trigger(trig));
+    ic->component_add_property(al, ic->property_new_description(summary));
+    ic->component_add_component(ev, al);
+    ic->component_add_component(cal, ev);
   }
-  char *text = icalcomponent_as_ical_string_r(cal);
+  char *text = ic->component_as_ical_string_r(cal);
   char *folded = ac_plan_ics_fold(text ? text : "");
   fputs(folded, out);
   free(folded);
   free(text);
-  icalcomponent_free(cal);
+  ic->component_free(cal);
 }
 
-void ac_plan_render(const ac_plan *plan, ac_arena *a, aftercare_plan_format fmt,
-                    long long dtstamp, FILE *out) {
+const char *ac_plan_render(const ac_plan *plan, ac_arena *a, aftercare_plan_format fmt,
+                           long long dtstamp, FILE *out) {
+  ac_ical ic;
+  const char *why = NULL;
   switch (fmt) {
   case AFTERCARE_PLAN_TEXT: ac_render_text(plan, a, false, out); break;
   case AFTERCARE_PLAN_MARKDOWN: ac_render_text(plan, a, true, out); break;
   case AFTERCARE_PLAN_HTML: ac_render_html(plan, a, out); break;
   case AFTERCARE_PLAN_JSON: ac_render_json(plan, a, out); break;
-  case AFTERCARE_PLAN_ICS: ac_render_ics(plan, a, dtstamp, out); break;
+  case AFTERCARE_PLAN_ICS:
+    if (!ac_ical_open(&ic, &why)) return why;
+    ac_render_ics(&ic, plan, a, dtstamp, out);
+    break;
   }
+  return NULL;
 }
 
 /* ---- The public entry points ---- */
@@ -902,7 +909,12 @@ int aftercare_plan(aftercare *h, const aftercare_plan_options *o, FILE *out, FIL
   } else {
     long long stamp = o->dtstamp;
     if (stamp < 0) stamp = (long long)time(NULL);
-    ac_plan_render(&plan, a, o->format, stamp, out);
+    const char *fail = ac_plan_render(&plan, a, o->format, stamp, out);
+    if (fail) {
+      fprintf(err, "aftercare: plan: %s (%s)\n",
+              _("cannot write a calendar: libical cannot be loaded"), fail);
+      status = AFTERCARE_EXIT_USAGE;
+    }
   }
   ac_arena_free(a);
   return status;

@@ -49,9 +49,10 @@ const ac_protocol *ac_library_protocol(const aftercare *h);
 bool ac_plan_build(ac_plan *plan, const ac_protocol *p, ac_arena *a,
                    const aftercare_plan_options *o, const char **why);
 
-/* Renders a built plan. */
-void ac_plan_render(const ac_plan *plan, ac_arena *a, aftercare_plan_format fmt,
-                    long long dtstamp, FILE *out);
+/* Renders a built plan.  NULL, or why nothing was written (a calendar
+ * when libical cannot be opened: see ical.h). */
+const char *ac_plan_render(const ac_plan *plan, ac_arena *a, aftercare_plan_format fmt,
+                           long long dtstamp, FILE *out);
 
 /* The calendar date of days since 1970-01-01, and back. */
 void ac_plan_civil(long days, int *y, int *m, int *d);

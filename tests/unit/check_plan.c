@@ -180,10 +180,39 @@ static char *render_ics(const ac_plan *plan) {
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
   ck_assert_ptr_nonnull(f);
-  ac_plan_render(plan, ut_arena, AFTERCARE_PLAN_ICS, 1767225600LL, f);
+  ck_assert_ptr_null(ac_plan_render(plan, ut_arena, AFTERCARE_PLAN_ICS, 1767225600LL, f));
   fclose(f);
   return buf;
 }
+
+/* Without libical a calendar is refused, nothing written, and the reason
+ * given; with it again the calendar is written (ical.h). */
+START_TEST(ics_without_libical) {
+  long sessions[1] = {ac_plan_days(2026, 3, 2)};
+  aftercare_plan_options o;
+  memset(&o, 0, sizeof o);
+  o.sessions = sessions;
+  o.nsessions = 1;
+  ac_plan plan;
+  const char *why = NULL;
+  ck_assert(ac_plan_build(&plan, proto, ut_arena, &o, &why));
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  ck_assert_ptr_nonnull(f);
+  setenv("AFTERCARE_LIBICAL", "/nonexistent/libical.so.3", 1);
+  const char *fail = ac_plan_render(&plan, ut_arena, AFTERCARE_PLAN_ICS, 1767225600LL, f);
+  unsetenv("AFTERCARE_LIBICAL");
+  fclose(f);
+  ck_assert_ptr_nonnull(fail);
+  ck_assert_ptr_nonnull(strstr(fail, "/nonexistent/libical.so.3"));
+  ck_assert_uint_eq(len, 0);
+  free(buf);
+  char *text = render_ics(&plan);
+  ck_assert_ptr_nonnull(strstr(text, "BEGIN:VCALENDAR\r\n"));
+  free(text);
+}
+END_TEST
 
 START_TEST(ics_parses_back) {
   long sessions[2] = {ac_plan_days(2026, 3, 2), ac_plan_days(2026, 3, 30)};
@@ -285,6 +314,7 @@ static Suite *plan_suite(void) {
   tcase_add_test(tc, range_limits);
   tcase_add_test(tc, fold_lines);
   tcase_add_test(tc, ics_parses_back);
+  tcase_add_test(tc, ics_without_libical);
   tcase_add_test(tc, ics_is_reproducible);
   suite_add_tcase(s, tc);
   return s;
