@@ -73,6 +73,9 @@ static ac_stmt *acY_stmt(ac_parse_state *st, ac_stmt_kind kind, ac_loc loc);
 static void acY_add(ac_parse_state *st, ac_stmt *s);
 static ac_ident *acY_ident(ac_parse_state *st, const char *name, ac_loc loc);
 static ac_ident *acY_reverse_idents(ac_ident *l);
+static void acY_rule(ac_parse_state *st, ac_ident *name, ac_verb verb, const char *target,
+                     ac_loc target_loc, ac_days *days, ac_clause *clauses, ac_loc loc,
+                     ac_loc verb_loc);
 static ac_header_field *acY_reverse_fields(ac_header_field *l);
 static ac_guidance *acY_reverse_guidance(ac_guidance *l);
 static ac_symptom_item *acY_reverse_items(ac_symptom_item *l);
@@ -197,6 +200,7 @@ start:
 protocol:
   %empty
 | protocol stmt
+| protocol rule                    /* the commonest statement, without a step through stmt */
 ;
 
 stmt:
@@ -204,7 +208,6 @@ stmt:
 | extends
 | declaration
 | phase
-| rule
 | constraint
 | triage
 | advice
@@ -384,20 +387,11 @@ phase_item:
 
 /* ---- Rules ---- */
 
+/* With clauses and without (no empty list reduced first: the commonest
+ * rules have one clause or none). */
 rule:
-  rule_head verb IDENT days clauses ';' {
-      /* Without 'rule NAME:' the statement starts at the verb (the empty
-       * head's location is the end of the previous token). */
-      ac_loc loc = @$;
-      if (!$1) { loc.first_line = @2.first_line; loc.first_column = @2.first_column; }
-      ac_stmt *s = acY_stmt(st, AC_STMT_RULE, loc);
-      s->name = $1;
-      s->verb = $2;
-      s->target = acY_ident(st, $3, @3);
-      s->days = $4;
-      s->clauses = $5;
-      acY_add(st, s);
-    }
+  rule_head verb IDENT days ';'    { acY_rule(st, $1, $2, $3, @3, $4, NULL, @$, @2); }
+| rule_head verb IDENT days clauses ';' { acY_rule(st, $1, $2, $3, @3, $4, $5, @$, @2); }
 ;
 
 rule_head:
@@ -414,7 +408,7 @@ verb:
 ;
 
 clauses:
-  %empty                           { $$ = NULL; }
+  clause                           { $$ = $1; $$->next = NULL; }
 | clauses clause                   { $$ = $2; $$->next = $1; }
 ;
 
@@ -1103,6 +1097,24 @@ static ac_symptom_item *acY_reverse_items(ac_symptom_item *l) { ACY_REVERSE(ac_s
 /* "a" "b" "c": adjacent strings make one text.  The text being built is
  * kept in a buffer that grows by doubling, so that n strings take linear
  * time, not quadratic. */
+/* A rule statement.  Without 'rule NAME:' it starts at the verb (the empty
+ * head's location is the end of the previous token). */
+static void acY_rule(ac_parse_state *st, ac_ident *name, ac_verb verb, const char *target,
+                     ac_loc target_loc, ac_days *days, ac_clause *clauses, ac_loc loc,
+                     ac_loc verb_loc) {
+  if (!name) {
+    loc.first_line = verb_loc.first_line;
+    loc.first_column = verb_loc.first_column;
+  }
+  ac_stmt *s = acY_stmt(st, AC_STMT_RULE, loc);
+  s->name = name;
+  s->verb = verb;
+  s->target = acY_ident(st, target, target_loc);
+  s->days = days;
+  s->clauses = clauses;
+  acY_add(st, s);
+}
+
 static ac_text acY_concat(ac_parse_state *st, ac_text t, const char *more, ac_loc loc) {
   size_t len = t.text == st->text_buf ? st->text_len : strlen(t.text);
   size_t add = strlen(more);
