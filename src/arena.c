@@ -15,7 +15,6 @@
 
 #define AC_ARENA_BLOCK (64 * 1024)
 #define AC_ARENA_MAX_BLOCK (16 * 1024 * 1024)
-#define AC_ARENA_ALIGN 16
 #define AC_ARENA_POPULATE_MIN (1024 * 1024)
 
 typedef struct ac_block {
