@@ -178,9 +178,9 @@ typedef struct ac_guidance {
 /* A symptom of a triage rule, optionally with an intensity. */
 typedef struct ac_symptom_item {
   ac_intensity intensity;
+  int index; /* resolved symptom */
   ac_ident *name;
   ac_loc loc;
-  int index; /* resolved symptom */
   struct ac_symptom_item *next;
 } ac_symptom_item;
 
@@ -261,13 +261,24 @@ typedef struct ac_expected {
   ac_loc loc;
 } ac_expected;
 
+/* Fields are ordered by size (the commonest fields first), so that a
+ * statement has no padding: 128 bytes. */
 typedef struct ac_stmt {
   ac_stmt_kind kind;
-  ac_loc loc;        /* the whole statement */
-  ac_ident *name;    /* written name, or NULL */
-  const char *comment; /* comments attached to the statement, or NULL */
+  ac_verb verb;        /* RULE, CONSTRAINT, NO_GUIDANCE */
+  ac_ident *name;      /* written name, or NULL */
+  ac_ident *target;    /* RULE, CONSTRAINT, NO_GUIDANCE */
+  const ac_days *days; /* NULL when none is written (a triage rule, advice) */
+  ac_clause *clauses;
+  void *entity;        /* the checker's entity for this statement */
+  struct ac_stmt *next;
+  ac_level level;      /* TRIAGE, triage CONSTRAINT */
+  bool fact_is_bool;   /* FACT */
+  bool after_other;    /* HEADER, EXTENDS: another kind of statement is before it */
+  ac_loc loc;          /* the whole statement */
   /* EXTENDS, labels, advice text, phase title */
   ac_text text;
+  const char *comment; /* comments attached to the statement, or NULL */
   /* The list of one kind of statement (a syntax tree of a million rules
    * is smaller for it): */
   union {
@@ -277,19 +288,7 @@ typedef struct ac_stmt {
     ac_symptom_item *items;  /* TRIAGE, triage CONSTRAINT */
     ac_query *query;         /* EXPECT */
   };
-  bool fact_is_bool; /* FACT */
-  bool after_other;  /* HEADER, EXTENDS: another kind of statement is before it */
-  /* RULE, CONSTRAINT, NO_GUIDANCE */
-  ac_verb verb;
-  ac_ident *target;
-  const ac_days *days; /* NULL when none is written (a triage rule, advice) */
-  ac_clause *clauses;
-  /* TRIAGE, triage CONSTRAINT */
-  ac_level level;
-  /* EXPECT */
-  const ac_expected *expected;
-  void *entity;        /* the checker's entity for this statement */
-  struct ac_stmt *next;
+  const ac_expected *expected; /* EXPECT */
 } ac_stmt;
 
 /* A comment, kept so that statements can carry theirs. */
