@@ -97,32 +97,33 @@ typedef struct ac_target {
   int index;
 } ac_target;
 
+/* Fields are ordered by size: a rule has no padding but at its end. */
 typedef struct ac_rule {
   ac_entity e;
+  const ac_cond *cond;  /* resolved; NULL if none */
+  const char *because;  /* NULL if none */
+  struct ac_rule **overrides; /* rules of the same protocol it wins over */
+  ac_target target;
   ac_verb verb;
   ac_verdict verdict;   /* what the verb means; CONDITIONAL with a condition */
-  ac_target target;
   int32_t from, to;
-  const ac_cond *cond;  /* resolved; NULL if none */
-  bool cond_negated;    /* written with `unless` */
-  const char *because;  /* NULL if none */
-  bool final_only;      /* after final session */
-  struct ac_rule **overrides; /* rules of the same protocol it wins over */
   int noverrides;
+  int order;            /* position in the chain, for stable output */
+  bool cond_negated;    /* written with `unless` */
+  bool final_only;      /* after final session */
   bool bad_overrides;   /* an `overrides` name did not resolve (reported): the
                          * rule's conflicts are its consequence, not reported */
   bool used;            /* decides some day of some activity */
-  int order;            /* position in the chain, for stable output */
 } ac_rule;
 
 typedef struct ac_constraint {
   ac_entity e;
-  bool is_triage;
-  ac_target target;          /* activity constraint */
   const ac_symptom_item *items; /* triage constraint */
+  const char *because;
+  ac_target target;          /* activity constraint */
   ac_level floor;
   int32_t from, to;
-  const char *because;
+  bool is_triage;
 } ac_constraint;
 
 typedef struct ac_triage {
