@@ -22,6 +22,7 @@
 typedef struct ac_piece {
   int32_t from, to;
   int cls;     /* smaller is stronger */
+  int slot;    /* where by_activity holds its rule */
   ac_rule *rule;
   bool alive;  /* in the sweep's active set */
   bool marked; /* its rule is already marked used */
@@ -32,7 +33,9 @@ typedef struct ac_tl_ctx {
   bool final_mode;   /* include final-only rules */
   bool report;       /* report conflicts (once, in the final mode) */
   ac_names *pairs;   /* conflicts already reported */
-  /* per activity: indices of rules that apply, counted then filled */
+  /* per activity: indices of rules that apply, counted then filled.  In
+   * the arena: a segment with one reason points into it (most segments
+   * have one: no array of their own). */
   int *start, *fill;
   ac_rule **by_activity;
   /* scratch, reused across activities */
@@ -100,8 +103,7 @@ static void ac_gather(ac_tl_ctx *c) {
     }
   }
   for (int a = 0; a < na; a++) c->start[a + 1] += c->start[a];
-  c->by_activity = malloc(((size_t)c->start[na] + 1) * sizeof *c->by_activity);
-  if (!c->by_activity) abort();
+  c->by_activity = ac_arena_array(p->arena, (size_t)c->start[na], sizeof *c->by_activity);
   for (size_t i = 0; i < rules->len; i++) {
     ac_rule *r = rules->items[i];
     if (!ac_rule_in_force(c, r)) continue;
@@ -127,12 +129,14 @@ static int ac_piece_compare(const void *x, const void *y) {
   return (oa > ob) - (oa < ob);
 }
 
-static void ac_add_piece(ac_tl_ctx *c, int32_t from, int32_t to, int cls, ac_rule *r) {
+static void ac_add_piece(ac_tl_ctx *c, int32_t from, int32_t to, int cls, int slot,
+                         ac_rule *r) {
   c->pieces = ac_grow(c->pieces, &c->cap, c->npieces + 1, sizeof *c->pieces);
   ac_piece *pc = &c->pieces[c->npieces++];
   pc->from = from;
   pc->to = to;
   pc->cls = cls;
+  pc->slot = slot;
   pc->rule = r;
   pc->alive = false;
   pc->marked = false;
@@ -148,7 +152,7 @@ static void ac_carve(ac_tl_ctx *c, const ac_rule *loser, int cls, int32_t from, 
     ac_rule *r = pc->rule;
     if (pf < from) {
       pc->to = from - 1;
-      if (pt > to) ac_add_piece(c, to + 1, pt, cls, r);
+      if (pt > to) ac_add_piece(c, to + 1, pt, cls, pc->slot, r);
     } else if (pt > to) {
       pc->from = to + 1;
     } else {
@@ -291,15 +295,25 @@ static void ac_sweep(ac_tl_ctx *c, size_t lo, size_t hi) {
         v = (ac_verdict)k;
         break;
       }
-    /* Its reasons: the active rules of that verdict, in order. */
+    /* Its reasons: the active rules of that verdict, in order.  One rule
+     * (the common case) is the array of one that by_activity holds. */
     int n = 0;
+    const ac_piece *one = NULL;
     for (size_t h = 0; h < c->nheap; h++)
-      if (c->heap[h]->rule->verdict == v && (v == AC_CONDITIONAL || n < AC_MAX_REASONS)) n++;
-    ac_rule **rules = ac_arena_array(p->arena, (size_t)n, sizeof *rules);
-    n = 0;
-    for (size_t h = 0; h < c->nheap; h++)
-      if (c->heap[h]->rule->verdict == v && (v == AC_CONDITIONAL || n < AC_MAX_REASONS))
-        rules[n++] = c->heap[h]->rule;
+      if (c->heap[h]->rule->verdict == v && (v == AC_CONDITIONAL || n < AC_MAX_REASONS)) {
+        one = c->heap[h];
+        n++;
+      }
+    ac_rule **rules;
+    if (n == 1) {
+      rules = &c->by_activity[one->slot];
+    } else {
+      rules = ac_arena_array(p->arena, (size_t)n, sizeof *rules);
+      n = 0;
+      for (size_t h = 0; h < c->nheap; h++)
+        if (c->heap[h]->rule->verdict == v && (v == AC_CONDITIONAL || n < AC_MAX_REASONS))
+          rules[n++] = c->heap[h]->rule;
+    }
     if (n > 16) {
       qsort(rules, (size_t)n, sizeof *rules, ac_rule_order_compare);
     } else {
@@ -369,7 +383,7 @@ static ac_timeline *ac_compile_activity(ac_tl_ctx *c, int a, ac_segment **tmp,
   for (int k = c->start[a]; k < c->start[a + 1]; k++) {
     ac_rule *r = c->by_activity[k];
     int cls = 2 * (nlayers - 1 - r->e.layer->depth) + (r->target.is_group ? 1 : 0);
-    ac_add_piece(c, r->from, r->to, cls, r);
+    ac_add_piece(c, r->from, r->to, cls, k, r);
   }
   /* `overrides` within one protocol: the winner's days leave the loser. */
   size_t n0 = c->npieces;
@@ -415,7 +429,7 @@ static ac_timeline *ac_compile_activity(ac_tl_ctx *c, int a, ac_segment **tmp,
   }
   ac_timeline *t = ac_arena_alloc(p->arena, sizeof *t);
   t->nsegs = (int)k;
-  t->segs = ac_arena_array(p->arena, k + 1, sizeof *t->segs);
+  t->segs = ac_arena_array(p->arena, k, sizeof *t->segs); /* none past nsegs is read */
   if (k > 0) memcpy(t->segs, c->result, k * sizeof *t->segs);
   return t;
 }
@@ -436,7 +450,6 @@ static ac_timeline **ac_compile_all(ac_protocol *p, bool final_mode, bool report
   free(tmp);
   free(c.start);
   free(c.fill);
-  free(c.by_activity);
   free(c.pieces);
   free(c.heap);
   free(c.unmarked);
