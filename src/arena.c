@@ -226,6 +226,14 @@ size_t ac_arena_used(const ac_arena *a) {
   return a->total + head;
 }
 
+void ac_vec_reserve(ac_arena *a, ac_vec *v, size_t n) {
+  if (n <= v->cap) return;
+  void **items = ac_arena_array(a, n, sizeof *items);
+  if (v->len) memcpy(items, v->items, v->len * sizeof *items);
+  v->items = items;
+  v->cap = n;
+}
+
 void ac_vec_push(ac_arena *a, ac_vec *v, void *item) {
   if (v->len == v->cap) {
     size_t cap = v->cap ? v->cap * 2 : 8;

@@ -64,5 +64,8 @@ typedef struct ac_vec {
 } ac_vec;
 
 void ac_vec_push(ac_arena *a, ac_vec *v, void *item);
+/* Makes room for at least n items in all (before pushing many of a known
+ * count: no copies left behind by doubling). */
+void ac_vec_reserve(ac_arena *a, ac_vec *v, size_t n);
 
 #endif

@@ -1146,6 +1146,12 @@ void ac_check(ac_protocol *p) {
   }
   p->names = ac_names_new_sized(p->arena, nstmts);
   p->phrases = ac_names_new_sized(p->arena, 2 * ndecls); /* a name and a label each */
+  /* The vectors of the two commonest kinds get their room at once, from
+   * the parser's counts (at most one pointer per statement): grown by
+   * doubling, a million rules would leave as many pointers again in the
+   * arena behind them. */
+  ac_vec_reserve(p->arena, &p->entities[AC_ENT_ACTIVITY], ndecls);
+  ac_vec_reserve(p->arena, &p->entities[AC_ENT_RULE], nstmts - ndecls);
   p->horizon = 365;
   p->sessions = 1;
   for (int i = 0; i < p->nlayers; i++) {
