@@ -1,6 +1,12 @@
 /*
  * names.c -- open-addressing hash table (linear probing, at most 3/4 full)
  * and edit distance; see names.h.
+ *
+ * A slot is a key and its value (16 bytes) and a tag byte in an array of
+ * its own: 0 for an empty slot, else seven bits of the key's hash.  A probe
+ * reads the tags (64 slots to a cache line) and compares a key only where
+ * its tag matches; a table of a million names is 17 bytes a slot, not the
+ * 24 of a slot holding the whole hash.
  */
 #include "config.h"
 
@@ -14,12 +20,12 @@
 typedef struct ac_entry {
   const char *key;
   void *value;
-  uint64_t hash;
 } ac_entry;
 
 struct ac_names {
   ac_arena *arena;
   ac_entry *slots;
+  uint8_t *tags; /* per slot: 0 empty, else ac_names_tag of its key's hash */
   size_t cap, count;
   /* For suggestions in a large table: its entries sorted by key, built on
    * the first request (an error path) and again when the table changed. */
@@ -42,6 +48,9 @@ static uint64_t ac_names_hash(const char *s) {
   return h;
 }
 
+/* The slot's index takes the low bits of the hash; the tag, the top seven. */
+static inline uint8_t ac_names_tag(uint64_t h) { return (uint8_t)(0x80 | (h >> 57)); }
+
 ac_names *ac_names_new(ac_arena *a) { return ac_names_new_sized(a, 32); }
 
 ac_names *ac_names_new_sized(ac_arena *a, size_t n) {
@@ -50,44 +59,59 @@ ac_names *ac_names_new_sized(ac_arena *a, size_t n) {
   t->cap = 64;
   while (t->cap / 4 * 3 < n + 1) t->cap *= 2;
   t->slots = ac_arena_array(a, t->cap, sizeof *t->slots);
+  t->tags = ac_arena_array(a, t->cap, sizeof *t->tags);
   return t;
 }
 
-static ac_entry *ac_names_find(const ac_names *t, const char *key, uint64_t h) {
+/* The slot of key: where it is, or the empty slot where it would go. */
+static size_t ac_names_find(const ac_names *t, const char *key, uint64_t h) {
   size_t mask = t->cap - 1;
+  uint8_t tag = ac_names_tag(h);
   for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-    ac_entry *e = &t->slots[i];
-    if (!e->key || (e->hash == h && strcmp(e->key, key) == 0)) return e;
+    uint8_t g = t->tags[i];
+    if (!g || (g == tag && strcmp(t->slots[i].key, key) == 0)) return i;
   }
 }
 
 static void ac_names_grow(ac_names *t) {
   ac_entry *old = t->slots;
+  const uint8_t *oldtags = t->tags;
   size_t oldcap = t->cap;
   t->cap *= 2;
   t->slots = ac_arena_array(t->arena, t->cap, sizeof *t->slots);
+  t->tags = ac_arena_array(t->arena, t->cap, sizeof *t->tags);
   for (size_t i = 0; i < oldcap; i++)
-    if (old[i].key) *ac_names_find(t, old[i].key, old[i].hash) = old[i];
+    if (oldtags[i]) {
+      /* The whole hash is not kept; the keys are distinct: the first
+       * empty slot is the key's. */
+      size_t j = (size_t)ac_names_hash(old[i].key) & (t->cap - 1);
+      while (t->tags[j]) j = (j + 1) & (t->cap - 1);
+      t->slots[j] = old[i];
+      t->tags[j] = oldtags[i];
+    }
 }
 
 void *ac_names_get(const ac_names *t, const char *key) {
-  ac_entry *e = ac_names_find(t, key, ac_names_hash(key));
-  return e->key ? e->value : NULL;
+  size_t i = ac_names_find(t, key, ac_names_hash(key));
+  return t->tags[i] ? t->slots[i].value : NULL;
 }
 
 void ac_names_prefetch(const ac_names *t, const char *key) {
-  __builtin_prefetch(&t->slots[(size_t)ac_names_hash(key) & (t->cap - 1)]);
+  size_t i = (size_t)ac_names_hash(key) & (t->cap - 1);
+  __builtin_prefetch(&t->tags[i]);
+  __builtin_prefetch(&t->slots[i]);
 }
 
 void ac_names_prefetch_entry(const ac_names *t, const char *key) {
   uint64_t h = ac_names_hash(key);
   size_t mask = t->cap - 1;
+  uint8_t tag = ac_names_tag(h);
   for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-    const ac_entry *e = &t->slots[i];
-    if (!e->key) return;
-    if (e->hash == h) {
-      __builtin_prefetch(e->key);
-      __builtin_prefetch(e->value);
+    uint8_t g = t->tags[i];
+    if (!g) return;
+    if (g == tag) {
+      __builtin_prefetch(t->slots[i].key);
+      __builtin_prefetch(t->slots[i].value);
       return;
     }
   }
@@ -96,11 +120,11 @@ void ac_names_prefetch_entry(const ac_names *t, const char *key) {
 void *ac_names_put(ac_names *t, const char *key, void *value) {
   if (t->count + 1 > t->cap / 4 * 3) ac_names_grow(t);
   uint64_t h = ac_names_hash(key);
-  ac_entry *e = ac_names_find(t, key, h);
-  if (e->key) return e->value;
-  e->key = key;
-  e->hash = h;
-  e->value = value;
+  size_t i = ac_names_find(t, key, h);
+  if (t->tags[i]) return t->slots[i].value;
+  t->slots[i].key = key;
+  t->slots[i].value = value;
+  t->tags[i] = ac_names_tag(h);
   t->count++;
   return value;
 }
@@ -108,13 +132,13 @@ void *ac_names_put(ac_names *t, const char *key, void *value) {
 void ac_names_set(ac_names *t, const char *key, void *value) {
   if (t->count + 1 > t->cap / 4 * 3) ac_names_grow(t);
   uint64_t h = ac_names_hash(key);
-  ac_entry *e = ac_names_find(t, key, h);
-  if (!e->key) {
-    e->key = key;
-    e->hash = h;
+  size_t i = ac_names_find(t, key, h);
+  if (!t->tags[i]) {
+    t->slots[i].key = key;
+    t->tags[i] = ac_names_tag(h);
     t->count++;
   }
-  e->value = value;
+  t->slots[i].value = value;
 }
 
 size_t ac_names_count(const ac_names *t) { return t->count; }
