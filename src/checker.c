@@ -429,7 +429,6 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
       ac_rule *r = (ac_rule *)ac_declare(p, layer, AC_ENT_RULE, sizeof *r, name,
                                          s->name ? s->name->loc : s->loc, s);
       if (r) {
-        r->verb = s->verb;
         r->because = ac_text_of(s, AC_CLAUSE_BECAUSE);
         r->final_only = ac_clause_find(s, AC_CLAUSE_FINAL) != NULL;
         r->order = (int)p->entities[AC_ENT_RULE].len;

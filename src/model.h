@@ -97,15 +97,15 @@ typedef struct ac_target {
   int index;
 } ac_target;
 
-/* Fields are ordered by size: a rule has no padding but at its end. */
+/* Fields are ordered by size: a rule has no padding (96 bytes). */
 typedef struct ac_rule {
   ac_entity e;
   const ac_cond *cond;  /* resolved; NULL if none */
   const char *because;  /* NULL if none */
   struct ac_rule **overrides; /* rules of the same protocol it wins over */
   ac_target target;
-  ac_verb verb;
-  ac_verdict verdict;   /* what the verb means; CONDITIONAL with a condition */
+  ac_verdict verdict;   /* what the verb (e.decl->verb) means; CONDITIONAL with
+                         * a condition */
   int32_t from, to;
   int noverrides;
   int order;            /* position in the chain, for stable output */
