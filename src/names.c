@@ -64,7 +64,7 @@ ac_names *ac_names_new_sized(ac_arena *a, size_t n) {
 }
 
 /* The slot of key: where it is, or the empty slot where it would go. */
-static size_t ac_names_find(const ac_names *t, const char *key, uint64_t h) {
+static inline size_t ac_names_find(const ac_names *t, const char *key, uint64_t h) {
   size_t mask = t->cap - 1;
   uint8_t tag = ac_names_tag(h);
   for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
