@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 
@@ -30,6 +31,13 @@ void ac_names_prefetch(const ac_names *t, const char *key);
 /* The next step: once the slot is in the cache, starts loading the key
  * stored there and its value. */
 void ac_names_prefetch_entry(const ac_names *t, const char *key);
+/* The same, with the key's hash computed once (ac_names_hash): a loop that
+ * prefetches a key's slot some iterations ahead keeps the hash for the
+ * lookup. */
+uint64_t ac_names_hash(const char *key);
+void ac_names_prefetch_hashed(const ac_names *t, uint64_t hash);
+void *ac_names_get_hashed(const ac_names *t, const char *key, uint64_t hash);
+void *ac_names_put_hashed(ac_names *t, const char *key, uint64_t hash, void *value);
 /* Replaces (or adds) the value under key. */
 void ac_names_set(ac_names *t, const char *key, void *value);
 size_t ac_names_count(const ac_names *t);
