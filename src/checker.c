@@ -819,7 +819,7 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
 
 static void ac_add_phrase(ac_protocol *p, char kind, const char *phrase, ac_entity *e,
                           const ac_layer *layer, ac_loc loc, bool strict) {
-  char *key = ac_phrase_key(p->arena, kind, phrase);
+  char *key = ac_normalise_key(p->arena, kind, phrase);
   if (key[2] == '\0') return;
   ac_entity *old = ac_names_put(p->phrases, key, e);
   if (old != e && strict && !old->replaced) {

@@ -301,9 +301,8 @@ const char *ac_names_suggest(const ac_names *t, const char *word,
   return s.best <= max ? s.best_key : NULL;
 }
 
-char *ac_normalise(ac_arena *a, const char *text) {
-  size_t n = strlen(text);
-  char *out = ac_arena_alloc(a, n + 1);
+/* Writes text normalised to out (room for strlen(text) + 1 bytes). */
+static void ac_normalise_into(char *out, const char *text, size_t n) {
   size_t k = 0;
   bool space = false;
   for (size_t i = 0; i < n; i++) {
@@ -317,5 +316,20 @@ char *ac_normalise(ac_arena *a, const char *text) {
     out[k++] = (char)tolower(c);
   }
   out[k] = '\0';
+}
+
+char *ac_normalise(ac_arena *a, const char *text) {
+  size_t n = strlen(text);
+  char *out = ac_arena_alloc(a, n + 1);
+  ac_normalise_into(out, text, n);
+  return out;
+}
+
+char *ac_normalise_key(ac_arena *a, char kind, const char *text) {
+  size_t n = strlen(text);
+  char *out = ac_arena_alloc(a, n + 3);
+  out[0] = kind;
+  out[1] = ':';
+  ac_normalise_into(out + 2, text, n);
   return out;
 }

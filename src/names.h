@@ -58,5 +58,8 @@ const char *ac_names_suggest(const ac_names *t, const char *word,
 /* Lower-cases, turns '_' into ' ', squeezes blanks: "Shave_Razor " ->
  * "shave razor". */
 char *ac_normalise(ac_arena *a, const char *text);
+/* The key of a phrase in a table of phrases: "K:" then the text normalised
+ * ("a:shave razor"), in one allocation (what ac_phrase_key makes). */
+char *ac_normalise_key(ac_arena *a, char kind, const char *text);
 
 #endif
