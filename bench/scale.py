@@ -16,7 +16,9 @@ runs of the program:
              over and over), answers written to a file: queries per second
              counted after the compile time
   growth     the check time divided by the previous size's
-Then a chain: a clinic protocol of RULES/2 rules extending a base of
+Files are flushed to disk (sync) before they are timed, so that the
+kernel does not write them back during the first runs.  Then a chain: a
+clinic protocol of RULES/2 rules extending a base of
 RULES/2 (the largest size), and one-shot `aftercare query 'can swim on day
 20'` with the embedded standard protocol (median of 50).  Prints Markdown
 tables and the machine they ran on."""
@@ -90,6 +92,9 @@ for n in sizes:
     gen(n, care)
     q = os.path.join(work, 'q%d' % n)
     queries(n, q, args.queries)
+    # The files just written are flushed to disk before anything is timed:
+    # otherwise the kernel writes them back during the first runs.
+    os.sync()
     out = os.path.join(work, 'answers')
     t_check, kb = median_run([prog, 'check', care])
     t_compile, _ = median_run([prog, 'query', '-p', care, '--batch'])
@@ -122,6 +127,7 @@ gen(n // 2, base, ['--name', 'base'])
 gen(n // 2, clinic, ['--name', 'clinic', '--prefix', 'b', '--extends', 'base.care'])
 q = os.path.join(work, 'qchain')
 queries(n, q, args.queries, prefixes=('a', 'b'))
+os.sync()
 t_check, kb = median_run([prog, 'check', clinic])
 t_compile, _ = median_run([prog, 'query', '-p', clinic, '--batch'])
 t_batch, _ = median_run([prog, 'query', '-p', clinic, '--batch'], q, os.path.join(work, 'answers'))
