@@ -248,7 +248,7 @@ static int run_batch(aftercare *p, const options *o) {
    * each wait.  So a person or a program that writes one query and waits
    * gets its answer at once, and a file of a million is answered in
    * chunks.  Each answer is the one aftercare_ask gives. */
-  enum { CHUNK = 32 };
+  enum { CHUNK = 256 };
   int status = AFTERCARE_EXIT_OK;
   size_t cap = 64 * 1024, len = 0, pos = 0;
   char *buf = malloc(cap + 1); /* + 1: a NUL after a last line without end */

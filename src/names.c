@@ -106,12 +106,7 @@ void ac_names_prefetch_hashed(const ac_names *t, uint64_t h) {
   __builtin_prefetch(&t->slots[i]);
 }
 
-void ac_names_prefetch(const ac_names *t, const char *key) {
-  ac_names_prefetch_hashed(t, ac_names_hash(key));
-}
-
-void ac_names_prefetch_entry(const ac_names *t, const char *key) {
-  uint64_t h = ac_names_hash(key);
+void ac_names_prefetch_entry(const ac_names *t, uint64_t h) {
   size_t mask = t->cap - 1;
   uint8_t tag = ac_names_tag(h);
   for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {

@@ -269,6 +269,15 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
 
 /* ---- The fast path: `can PHRASE on day N` ---- */
 
+/* Do the n bytes at s spell the lower-case word w, in any case?  (What
+ * strncasecmp says of letters, inline: c | 0x20 is a lower-case letter
+ * only for that letter in either case, and a NUL stops it.) */
+static inline bool ac_fast_word_is(const char *s, const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((char)(s[i] | 0x20) != w[i]) return false;
+  return true;
+}
+
 /* Query keywords (query mode of the lexer) that cannot be part of an
  * activity's phrase; with, the and and can. */
 static bool ac_fast_reserved(const char *w, size_t n) {
@@ -283,10 +292,8 @@ static bool ac_fast_reserved(const char *w, size_t n) {
 #undef AC_WORD
   /* Every reserved word has 2 to 10 letters. */
   if (n < 2 || n > 10) return false;
-  char first = (char)(w[0] | 0x20); /* lower case, for a letter */
   for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-    if (words[i].len == n && words[i].text[0] == first && strncasecmp(words[i].text, w, n) == 0)
-      return true;
+    if (words[i].len == n && ac_fast_word_is(w, words[i].text, n)) return true;
   return false;
 }
 
@@ -300,7 +307,7 @@ bool ac_fast_parse(const char *q, ac_fast_query *out) {
   size_t k = 0;
   const char *s = q;
   while (*s == ' ' || *s == '\t') s++;
-  if (strncasecmp(s, "can", 3) != 0 || (s[3] != ' ' && s[3] != '\t')) return false;
+  if (!ac_fast_word_is(s, "can", 3) || (s[3] != ' ' && s[3] != '\t')) return false;
   s += 3;
   key[k++] = 'a';
   key[k++] = ':';
@@ -312,10 +319,10 @@ bool ac_fast_parse(const char *q, ac_fast_query *out) {
     const char *w = s;
     while (ac_fast_word_char(*s, false)) s++;
     size_t n = (size_t)(s - w);
-    if (n == 2 && strncasecmp(w, "on", 2) == 0) {
+    if (n == 2 && ac_fast_word_is(w, "on", 2)) {
       /* "on day N" must end the query */
       while (*s == ' ' || *s == '\t') s++;
-      if (strncasecmp(s, "day", 3) != 0 || (s[3] != ' ' && s[3] != '\t')) return false;
+      if (!ac_fast_word_is(s, "day", 3) || (s[3] != ' ' && s[3] != '\t')) return false;
       s += 3;
       while (*s == ' ' || *s == '\t') s++;
       day = s;
