@@ -14,7 +14,8 @@ runs of the program:
   batch      the same with N `can` queries (a random mix of its activities
              and of days -40..440, fixed seed, never one query repeated
              over and over), answers written to a file: queries per second
-             counted after the compile time
+             counted after the compile time (each batch run in turn with a
+             compile run; the median of the differences)
   growth     the check time divided by the previous size's
 Files are flushed to disk (sync) before they are timed, so that the
 kernel does not write them back during the first runs.  Then a chain: a
@@ -67,6 +68,28 @@ def median_run(cmd, stdin_path=None, out_path=None):
     return statistics.median(times), peak
 
 
+def batch_runs(care, q, out):
+    """The compile and the batch, run in turns (compile, batch, compile,
+    ...): the speed of this shared machine drifts from one minute to the
+    next, and two runs side by side see the same drift.  Returns the
+    median compile time and queries per second from the median of the
+    per-pair differences (batch - compile)."""
+    compiles, diffs = [], []
+    cmd = [prog, 'query', '-p', care, '--batch']
+    for _ in range(args.runs):
+        with open(os.devnull, 'rb') as i, open(os.devnull, 'wb') as o:
+            tc, _ = run(cmd, stdin=i, stdout=o)
+        with open(q, 'rb') as i, open(out, 'wb') as o:
+            tb, _ = run(cmd, stdin=i, stdout=o)
+        compiles.append(tc)
+        diffs.append(tb - tc)
+    with open(out) as f:
+        answered = sum(1 for _ in f)
+    if answered != args.queries:
+        sys.exit('scale: %d answers to %d queries' % (answered, args.queries))
+    return statistics.median(compiles), args.queries / max(statistics.median(diffs), 1e-9)
+
+
 def gen(rules, path, extra=()):
     with open(path, 'w') as f:
         subprocess.run([sys.executable, os.path.join(TOP, 'bench', 'gen.py'), str(rules)] +
@@ -97,13 +120,7 @@ for n in sizes:
     os.sync()
     out = os.path.join(work, 'answers')
     t_check, kb = median_run([prog, 'check', care])
-    t_compile, _ = median_run([prog, 'query', '-p', care, '--batch'])
-    t_batch, _ = median_run([prog, 'query', '-p', care, '--batch'], q, out)
-    with open(out) as f:
-        answered = sum(1 for _ in f)
-    if answered != args.queries:
-        sys.exit('scale: %d answers to %d queries' % (answered, args.queries))
-    qps = args.queries / max(t_batch - t_compile, 1e-9)
+    t_compile, qps = batch_runs(care, q, out)
     growth = '%.1fx' % (t_check / prev) if prev else '-'
     rows.append((n, os.path.getsize(care), t_check, kb, t_compile, qps, growth))
     prev = t_check
@@ -129,14 +146,13 @@ q = os.path.join(work, 'qchain')
 queries(n, q, args.queries, prefixes=('a', 'b'))
 os.sync()
 t_check, kb = median_run([prog, 'check', clinic])
-t_compile, _ = median_run([prog, 'query', '-p', clinic, '--batch'])
-t_batch, _ = median_run([prog, 'query', '-p', clinic, '--batch'], q, os.path.join(work, 'answers'))
+t_compile, qps = batch_runs(clinic, q, os.path.join(work, 'answers'))
 print()
 print('| chain | check | check peak | compile | batch `can` queries/s |')
 print('|---|---:|---:|---:|---:|')
 print('| clinic of %s rules extending a base of %s | %.3f s | %s | %.3f s | %s |' % (
     format(n // 2, ','), format(n // 2, ','), t_check, mib(kb), t_compile,
-    format(int(args.queries / max(t_batch - t_compile, 1e-9)), ',')))
+    format(int(qps), ',')))
 
 # One-shot query with the embedded standard protocol, from /.
 times = []
