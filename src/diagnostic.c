@@ -242,9 +242,27 @@ static void ac_diag_print_one(const ac_diag *g, FILE *out, ac_render_opts o) {
   if (g->src && g->loc.first_line > 0) ac_diag_quote(g, out, o);
 }
 
-void ac_diag_print_text(const ac_diag *g, FILE *out, ac_render_opts o) {
+static void ac_diag_print_all(const ac_diag *g, FILE *out, ac_render_opts o) {
   ac_diag_print_one(g, out, o);
   for (const ac_diag *n = g->notes; n; n = n->next) ac_diag_print_one(n, out, o);
+}
+
+void ac_diag_print_text(const ac_diag *g, FILE *out, ac_render_opts o) {
+  /* Written in one piece: standard error is unbuffered, and a diagnostic
+   * printed piece by piece there is dozens of write(2) calls (a batch of
+   * a million queries, 1 % of them naming no activity, spent more time
+   * writing their diagnostics than answering the rest). */
+  char *text = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&text, &len);
+  if (m) {
+    ac_diag_print_all(g, m, o);
+    bool ok = fclose(m) == 0;
+    if (ok) fwrite(text, 1, len, out);
+    free(text);
+    if (ok) return;
+  }
+  ac_diag_print_all(g, out, o);
 }
 
 void ac_diags_print_text(const ac_diags *d, FILE *out, ac_render_opts o) {
