@@ -406,6 +406,48 @@ START_TEST(render_color) {
 }
 END_TEST
 
+/* A stream that counts its writes, for an unbuffered one like standard
+ * error: each write would be a write(2) call. */
+typedef struct {
+  int writes;
+  char text[512];
+  size_t len;
+} counted_stream;
+
+static ssize_t counted_write(void *cookie, const char *buf, size_t size) {
+  counted_stream *c = cookie;
+  c->writes++;
+  size_t n = size < sizeof c->text - 1 - c->len ? size : sizeof c->text - 1 - c->len;
+  memcpy(c->text + c->len, buf, n);
+  c->len += n;
+  c->text[c->len] = '\0';
+  return (ssize_t)size;
+}
+
+START_TEST(render_in_one_write) {
+  ac_source *s = ut_source("t.care", "allow swim always;\nforbid swimm day 3;\n");
+  ac_diag *g = ac_diag_add(&ut_diags, AC_SEV_ERROR, AC_E_UNKNOWN, s, at(2, 8, 13),
+                           "unknown activity 'swimm'");
+  ac_diag_note(&ut_diags, g, s, at(1, 7, 11), "did you mean this one?");
+  counted_stream c = {0, "", 0};
+  cookie_io_functions_t io = {NULL, counted_write, NULL, NULL};
+  FILE *f = fopencookie(&c, "w", io);
+  ck_assert_ptr_nonnull(f);
+  ck_assert_int_eq(setvbuf(f, NULL, _IONBF, 0), 0);
+  ac_render_opts o = {false};
+  ac_diag_print_text(g, f, o);
+  /* the diagnostic, its note and their quoted lines: one write */
+  ck_assert_int_eq(c.writes, 1);
+  ck_assert_str_eq(c.text, "t.care:2:8: error: unknown activity 'swimm' [AC0101]\n"
+                           "    2 | forbid swimm day 3;\n"
+                           "      |        ^~~~~\n"
+                           "t.care:1:7: note: did you mean this one?\n"
+                           "    1 | allow swim always;\n"
+                           "      |       ^~~~\n");
+  fclose(f);
+}
+END_TEST
+
 static Suite *diagnostic_suite(void) {
   Suite *s = suite_create("diagnostic");
   TCase *tc = ut_tcase("list");
@@ -439,6 +481,7 @@ static Suite *diagnostic_suite(void) {
   tcase_add_test(tc, render_long_line_start_visible);
   tcase_add_test(tc, render_long_line_of_multibyte_characters);
   tcase_add_test(tc, render_color);
+  tcase_add_test(tc, render_in_one_write);
   suite_add_tcase(s, tc);
   return s;
 }
