@@ -3,7 +3,8 @@
  *
  * Everything goes through the public interface (aftercare.h), as clinic
  * software would use it.  Output goes to /dev/null: the harnesses look for
- * crashes, sanitizer reports, leaks and hangs, not for particular answers.
+ * crashes, sanitizer reports, leaks and hangs, not for particular answers
+ * (but fuzz_query compares the batch's answers with the one-by-one ones).
  */
 #ifndef AC_FUZZ_COMMON_H
 #define AC_FUZZ_COMMON_H
