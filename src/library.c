@@ -263,11 +263,7 @@ int aftercare_ask_batch(aftercare *p, const char *const *queries, const int *lin
         ac_batch_step(proto, fast, s, it, queries[i]);
       } else if (it->act) {
         ac_request req;
-        memset(&req, 0, sizeof req);
-        req.kind = AC_Q_CAN;
-        req.activity = it->act;
-        req.day = it->fq.day;
-        req.final_session = true;
+        ac_request_plain_can(&req, it->act, it->fq.day);
         ac_arena_reset(p->scratch);
         ac_output_answer(proto, p->scratch, &req, queries[i], f, out);
       } else {
@@ -284,11 +280,7 @@ const char *aftercare_can(aftercare *p, const char *activity, int day) {
   ac_entity *e = ac_names_get(p->protocol->phrases, ac_phrase_key(p->scratch, 'a', activity));
   if (!e) return NULL;
   ac_request r;
-  memset(&r, 0, sizeof r);
-  r.kind = AC_Q_CAN;
-  r.activity = (const ac_activity *)e;
-  r.day = day;
-  r.final_session = true;
+  ac_request_plain_can(&r, (const ac_activity *)e, day);
   ac_facts_init(&r.facts, p->scratch, p->protocol);
   ac_can_answer ans;
   ac_eval_can(p->protocol, &r, &ans);

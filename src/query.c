@@ -365,14 +365,18 @@ bool ac_fast_parse(const char *q, ac_fast_query *out) {
   return true;
 }
 
+void ac_request_plain_can(ac_request *out, const ac_activity *a, int32_t day) {
+  memset(out, 0, sizeof *out);
+  out->kind = AC_Q_CAN;
+  out->activity = a;
+  out->day = day;
+  out->final_session = true;
+}
+
 bool ac_fast_resolve(const ac_protocol *p, const ac_fast_query *f, ac_request *out) {
   ac_entity *e = ac_names_get(p->phrases, f->key);
   if (!e) return false; /* the full path explains, or tries fillers */
-  memset(out, 0, sizeof *out);
-  out->kind = AC_Q_CAN;
-  out->activity = (const ac_activity *)e;
-  out->day = f->day;
-  out->final_session = true;
+  ac_request_plain_can(out, (const ac_activity *)e, f->day);
   return true;
 }
 

@@ -49,6 +49,9 @@ typedef struct ac_fast_query {
 } ac_fast_query;
 bool ac_fast_parse(const char *q, ac_fast_query *out);
 bool ac_fast_resolve(const ac_protocol *p, const ac_fast_query *f, ac_request *out);
+/* The request of `can ACTIVITY on day DAY` and nothing more: what the fast
+ * path resolves a plain query to. */
+void ac_request_plain_can(ac_request *out, const ac_activity *a, int32_t day);
 
 /* The normalised key of a phrase in p->phrases: "a:" activities, "s:"
  * symptoms, "f:" facts, then the phrase. */
