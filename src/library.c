@@ -210,7 +210,7 @@ static inline void ac_batch_step(const ac_protocol *p, bool fast, int step, ac_b
       __builtin_prefetch(&it->tl->segs[it->tl->nsegs / 2]);
     break;
   case AC_BATCH_SEGMENT:
-    if (it->act && (it->seg = ac_timeline_find(it->tl, it->fq.day))) {
+    if (it->tl && (it->seg = ac_timeline_find(it->tl, it->fq.day))) {
       __builtin_prefetch(it->seg->rules);
       if (it->seg->line) __builtin_prefetch(it->seg->line);
     }

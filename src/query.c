@@ -373,7 +373,8 @@ void ac_request_plain_can(ac_request *out, const ac_activity *a, int32_t day) {
   out->final_session = true;
 }
 
-bool ac_fast_resolve(const ac_protocol *p, const ac_fast_query *f, ac_request *out) {
+/* The second half of ac_request_fast: the lookup. */
+static bool ac_fast_resolve(const ac_protocol *p, const ac_fast_query *f, ac_request *out) {
   ac_entity *e = ac_names_get(p->phrases, f->key);
   if (!e) return false; /* the full path explains, or tries fillers */
   ac_request_plain_can(out, (const ac_activity *)e, f->day);

@@ -40,17 +40,16 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
  * request it gives is the one ac_request_resolve would give. */
 bool ac_request_fast(const ac_protocol *p, const char *q, ac_request *out);
 
-/* The two halves of ac_request_fast, apart so that a batch can overlap the
- * memory loads of several queries: the text alone (the phrase's key and the
- * day), then the lookup. */
+/* The first half of ac_request_fast, the text alone (the phrase's key in
+ * p->phrases, and the day), apart so that a batch can look the phrases of
+ * several queries up at once and overlap their memory loads. */
 typedef struct ac_fast_query {
   char key[256];
   int32_t day;
 } ac_fast_query;
 bool ac_fast_parse(const char *q, ac_fast_query *out);
-bool ac_fast_resolve(const ac_protocol *p, const ac_fast_query *f, ac_request *out);
 /* The request of `can ACTIVITY on day DAY` and nothing more: what the fast
- * path resolves a plain query to. */
+ * path resolves a plain query to, once its phrase is looked up. */
 void ac_request_plain_can(ac_request *out, const ac_activity *a, int32_t day);
 
 /* The normalised key of a phrase in p->phrases: "a:" activities, "s:"
