@@ -21,25 +21,31 @@
 
 const char *ac_verdict_name(ac_verdict v) {
   switch (v) {
-  case AC_FORBIDDEN: return "forbidden";
-  case AC_CONDITIONAL: return "conditional";
-  case AC_DISCOURAGED: return "discouraged";
-  case AC_ALLOWED: return "allowed";
-  case AC_RECOMMENDED: return "recommended";
-  case AC_UNKNOWN: return "unknown";
+  case AC_FORBIDDEN: return N_("forbidden");
+  case AC_CONDITIONAL: return N_("conditional");
+  case AC_DISCOURAGED: return N_("discouraged");
+  case AC_ALLOWED: return N_("allowed");
+  case AC_RECOMMENDED: return N_("recommended");
+  case AC_UNKNOWN: return N_("unknown");
   }
   return "?";
 }
 
 const char *ac_level_name(ac_level l) {
   switch (l) {
-  case AC_LEVEL_UNKNOWN: return "unknown";
-  case AC_LEVEL_NORMAL: return "normal";
-  case AC_LEVEL_MONITOR: return "monitor";
-  case AC_LEVEL_URGENT: return "urgent";
+  case AC_LEVEL_UNKNOWN: return N_("unknown");
+  case AC_LEVEL_NORMAL: return N_("normal");
+  case AC_LEVEL_MONITOR: return N_("monitor");
+  case AC_LEVEL_URGENT: return N_("urgent");
   }
   return "?";
 }
+
+/* A verdict or a level in the reader's language, for text answers: the
+   words above are marked for translation; JSON and the protocol's own
+   keywords keep them in English. */
+const char *ac_verdict_text(ac_verdict v) { return _(ac_verdict_name(v)); }
+const char *ac_level_text(ac_level l) { return _(ac_level_name(l)); }
 
 const char *ac_entity_kind_name(ac_entity_kind k) {
   switch (k) {

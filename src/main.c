@@ -378,11 +378,26 @@ static const command commands[] = {
     {"test", cmd_test},
 };
 
+/* Where the message catalogues are: AFTERCARE_LOCALEDIR when it is set (a
+   catalogue that is not installed); the build tree's locale/ (which make
+   fills from po/) when this is the program of the build tree, so that
+   ./aftercare speaks the user's language before make install; else the
+   installed ones. */
+static const char *locale_directory(void) {
+  const char *dir = getenv("AFTERCARE_LOCALEDIR");
+  if (dir && *dir) return dir;
+  char self[4096];
+  ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n > 0) {
+    self[n] = '\0';
+    if (strcmp(self, BUILD_PROGRAM) == 0) return BUILD_LOCALEDIR;
+  }
+  return LOCALEDIR;
+}
+
 int main(int argc, char **argv) {
   setlocale(LC_ALL, "");
-  /* AFTERCARE_LOCALEDIR: catalogues not yet installed (the tests use it). */
-  const char *localedir = getenv("AFTERCARE_LOCALEDIR");
-  bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+  bindtextdomain(PACKAGE, locale_directory());
   options o = {NULL, AFTERCARE_TEXT, false, false, -1};
   if (argc < 2) {
     usage_error("%s", _("missing command (check, query, repl or test)"));

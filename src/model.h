@@ -188,6 +188,8 @@ static inline ac_loc ac_entity_loc(const ac_entity *e) {
 }
 
 const char *ac_verdict_name(ac_verdict v);
+const char *ac_verdict_text(ac_verdict v);
+const char *ac_level_text(ac_level l);
 const char *ac_level_name(ac_level l);
 const char *ac_entity_kind_name(ac_entity_kind k);
 /* The same with its article, for messages: "an activity", "a group". */

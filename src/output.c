@@ -201,7 +201,7 @@ static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep,
  * the rules behind it, then the line end. */
 static void ac_can_tail(ac_arena *a, const ac_request *r, const ac_can_answer *ans,
                         ac_format fmt, ac_line *l) {
-  ac_line_put(l, ac_verdict_name(ans->verdict));
+  ac_line_put(l, ac_verdict_text(ans->verdict));
   if (ans->verdict == AC_CONDITIONAL)
     ac_line_printf(l, _(", allowed only if %s"), ac_open_conditions(a, ans->seg, &r->facts));
   else if (ans->timeline == AC_CONDITIONAL && ans->deciding)
@@ -237,11 +237,8 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
   }
   ac_line *l = &ac_can_line;
   l->len = 0;
-  ac_line_put(l, act);
-  ac_line_put(l, _(" on day "));
-  ac_line_int(l, r->day);
-  ac_line_put(l, ac_session_text(a, r));
-  ac_line_put(l, ": ");
+  /* TRANSLATORS: the activity, the day, then " after session K" or nothing */
+  ac_line_printf(l, _("%s on day %ld%s: "), act, (long)r->day, ac_session_text(a, r));
   /* Unless the query gives facts or symptoms and the segment is
    * conditional (they decide it), what follows depends on the segment
    * alone: a one-line
@@ -300,7 +297,7 @@ static void ac_answer_when(const ac_protocol *p, ac_arena *a, const ac_request *
     const ac_window *w = &ans.windows[i];
     fprintf(out, "  %-14s %s\n",
             ac_output_days(a, w->open_from ? AC_DAY_MIN : w->from, w->open_to ? AC_DAY_MAX : w->to),
-            ac_verdict_name(w->verdict));
+            ac_verdict_text(w->verdict));
   }
 }
 
@@ -368,12 +365,12 @@ static void ac_answer_symptoms(const ac_protocol *p, ac_arena *a, const ac_reque
     return;
   }
   fprintf(out, _("%s on day %ld: %s"), ac_symptom_list(a, p, r), (long)r->day,
-          ac_level_name(ans.level));
+          ac_level_text(ans.level));
   if (ans.nfired == 0) fputs(_(" (no symptom rule covers this: ask your practitioner)"), out);
   fputc('\n', out);
   for (int i = 0; i < ans.nfired; i++) {
     const ac_triage *t = ans.fired[i];
-    fprintf(out, _("  %s: %s (symptom rule '%s', %s)\n"), ac_level_name(t->level),
+    fprintf(out, _("  %s: %s (symptom rule '%s', %s)\n"), ac_level_text(t->level),
             t->advice ? t->advice : "", t->e.name, ac_output_where(a, &t->e));
   }
 }
@@ -461,7 +458,7 @@ static void ac_answer_day(const ac_protocol *p, ac_arena *a, const ac_request *r
   for (int i = 0; i < na; i++) {
     const ac_activity *act = AC_ACTIVITY(p, i);
     const ac_segment *seg = ac_timeline_find(ac_timeline_for(p, i, r->final_session), day);
-    fprintf(out, "  %-24s %s", act->e.name, ac_verdict_name(seg ? seg->verdict : AC_UNKNOWN));
+    fprintf(out, "  %-24s %s", act->e.name, ac_verdict_text(seg ? seg->verdict : AC_UNKNOWN));
     if (seg && seg->verdict == AC_CONDITIONAL && seg->nrules > 0)
       fprintf(out, _(" (only if %s)"), ac_rule_condition(a, seg->rules[0]));
     fputc('\n', out);
@@ -572,7 +569,7 @@ static void ac_answer_explain(const ac_protocol *p, ac_arena *a, const ac_reques
           ac_output_where(a, e), e->replaced ? _(", replaced by an extension") : "");
   if (e->kind == AC_ENT_RULE) {
     const ac_rule *rule = (const ac_rule *)e;
-    fprintf(out, _("  %s, %s%s\n"), ac_verdict_name(rule->verdict),
+    fprintf(out, _("  %s, %s%s\n"), ac_verdict_text(rule->verdict),
             ac_output_days(a, rule->from, rule->to),
             rule->final_only ? _(", after the final session only") : "");
     if (rule->cond) fprintf(out, _("  only if %s\n"), ac_rule_condition(a, rule));
