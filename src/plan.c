@@ -210,7 +210,7 @@ bool ac_plan_build(ac_plan *plan, const ac_protocol *p, ac_arena *a,
     cur.final = final;
     ac_plan_day(p, a, day, final, &cur);
     ac_plan_span *prev = plan->nspans ? &plan->spans[plan->nspans - 1] : NULL;
-    if (prev && ac_plan_same(p, prev, &cur)) {
+    if (prev && day != 0 && ac_plan_same(p, prev, &cur)) {
       prev->to = day;
       prev->date_to = pos;
       continue;

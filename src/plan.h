@@ -4,7 +4,7 @@
  *
  * The days of the plan are cut into spans: maximal runs of days with the
  * same instructions (phases, verdict and reasons of every activity, advice,
- * symptom rules to watch).  With session dates each calendar day counts
+ * symptom rules to watch); day 0 always starts a span.  With session dates each calendar day counts
  * from the latest session on or before it; after a session that is not the
  * last one the rules that apply after every session decide, after the last
  * one those that apply after the final session.

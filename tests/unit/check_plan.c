@@ -133,6 +133,27 @@ START_TEST(spans_with_two_sessions) {
 }
 END_TEST
 
+/* Day 0 starts a span even when nothing changes there: the leaflet's day of
+ * the session has its heading. */
+START_TEST(span_starts_on_day_0) {
+  ac_protocol *p = ut_load("protocol z { horizon 5 days; }\n"
+                           "activity a \"a\";\n"
+                           "rule r: forbid a days -2..3 because \"Not yet.\";\n");
+  ut_assert_no_errors(&ut_diags);
+  ac_plan plan;
+  const char *why = NULL;
+  aftercare_plan_options o;
+  memset(&o, 0, sizeof o);
+  ck_assert(ac_plan_build(&plan, p, ut_arena, &o, &why));
+  ck_assert_int_eq(plan.nspans, 3);
+  ck_assert_int_eq(plan.spans[0].from, -2);
+  ck_assert_int_eq(plan.spans[0].to, -1);
+  ck_assert_int_eq(plan.spans[1].from, 0);
+  ck_assert_int_eq(plan.spans[1].to, 3);
+  ck_assert_int_eq(plan.spans[2].from, 4);
+}
+END_TEST
+
 START_TEST(range_limits) {
   aftercare_plan_options o;
   memset(&o, 0, sizeof o);
@@ -311,6 +332,7 @@ static Suite *plan_suite(void) {
   tcase_add_test(tc, dates_round_trip);
   tcase_add_test(tc, spans_without_sessions);
   tcase_add_test(tc, spans_with_two_sessions);
+  tcase_add_test(tc, span_starts_on_day_0);
   tcase_add_test(tc, range_limits);
   tcase_add_test(tc, fold_lines);
   tcase_add_test(tc, ics_parses_back);
