@@ -871,31 +871,37 @@ static const char *const ac_level_class[] = {
     [AC_LEVEL_MONITOR] = "monitor", [AC_LEVEL_URGENT] = "urgent",
 };
 
+/* Printed: A4, 10.5-point text in Arial or a font of its metrics (the
+ * page count does not depend on the fallback font of the machine that
+ * prints), the days in two columns, the table of signs across the page,
+ * compact spacing: the standard leaflet with one session on four pages. */
 static const char ac_html_style[] =
     "*{box-sizing:border-box}"
     "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;"
-    "line-height:1.45;color:#111;background:#fff;margin:0 auto;max-width:46rem;padding:1rem;"
+    "line-height:1.4;color:#111;background:#fff;margin:0 auto;max-width:46rem;padding:1rem;"
     "font-size:1rem;overflow-wrap:break-word}"
-    "h1{font-size:1.5rem;margin:0 0 .25rem}"
-    "h2{font-size:1.15rem;margin:0;padding:.4rem .6rem;background:#eef2f5;border-left:.3rem solid #345}"
-    "h3{font-size:1rem;margin:.7rem 0 .2rem}"
-    "p{margin:.2rem 0}p.meta{color:#333}"
-    "section{margin:1.2rem 0;border:1px solid #ccd;border-radius:.3rem;padding:0 0 .4rem}"
-    "section>*:not(h2){margin-left:.6rem;margin-right:.6rem}"
-    "ul{padding-left:1.2rem;margin:.2rem 0}"
-    "li{margin:.15rem 0}"
+    "h1{font-size:1.5em;margin:0 0 .25rem}"
+    "h2{font-size:1.1em;margin:0;padding:.1em .4em;background:#eef2f5;border-left:.3em solid #345}"
+    "h3{font-size:1em;margin:.3em 0 0}"
+    "p{margin:.2em 0}p.meta{color:#333}"
+    "section{margin:1em 0;border:1px solid #ccd;border-radius:.3em;padding:0 0 .3em}"
+    "section>*:not(h2){margin-left:.5em;margin-right:.5em}"
+    "ul{padding-left:1em;margin:0}"
+    "li{margin:0}ul.guide,ul.guide li{display:inline;padding:0}ul.guide li:before{content:' '}"
     "h3.forbidden{color:#a00}h3.conditional{color:#850}h3.discouraged{color:#850}"
     "h3.recommended{color:#060}h3.allowed{color:#060}h3.unknown{color:#555}"
     ".why{color:#333}p.still{color:#333}"
-    "section>table{border-collapse:collapse;width:100%;margin:.4rem 0}"
-    "th,td{border:1px solid #ccd;padding:.2rem .4rem;text-align:left;vertical-align:top}"
-    "thead th{background:#eef2f5}"
+    "section>table{border-collapse:collapse;width:100%;margin:.3em 0;table-layout:fixed}"
+    "th,td{border:1px solid #ccd;padding:.15em .35em;text-align:left;vertical-align:top}"
+    "thead th{background:#eef2f5}th.sign{width:19%}th.when{width:21%}"
     ".urgent{color:#a00;font-weight:bold}.monitor{color:#850}.normal{color:#060}"
-    "@media print{body{max-width:none;padding:0;font-size:10.5pt}"
-    "h2{break-after:avoid;page-break-after:avoid;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+    "@media print{body{font-family:Arial,Helvetica,'Liberation Sans',sans-serif;max-width:none;"
+    "padding:0;font-size:10.5pt;line-height:1.15}"
+    "h2{break-inside:avoid;break-after:avoid;page-break-after:avoid;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
     "h3{break-after:avoid;page-break-after:avoid}li,tr{break-inside:avoid}"
-    "section{border:none;border-top:1px solid #999;border-radius:0}}"
-    "@page{margin:15mm}";
+    "section{margin:.5em 0 0;border:none;border-radius:0}"
+    "div.days{column-count:2;column-gap:5mm}}"
+    "@page{size:A4;margin:8mm}";
 
 static void ac_html_part(const ac_plan *plan, ac_arena *a, const ac_plan_span *s, FILE *out) {
   const ac_protocol *p = plan->p;

@@ -379,8 +379,8 @@ START_TEST(leaflet_text) {
 }
 END_TEST
 
-/* The HTML page: the table of signs once, after the days; nothing about
- * activities no rule covers. */
+/* The HTML page: A4, the table of signs once, after the days; nothing
+ * about activities no rule covers. */
 START_TEST(leaflet_html) {
   ac_plan plan;
   const char *why = NULL;
@@ -388,6 +388,8 @@ START_TEST(leaflet_html) {
   memset(&o, 0, sizeof o);
   ck_assert(ac_plan_build(&plan, proto, ut_arena, &o, &why));
   char *html = render(&plan, AFTERCARE_PLAN_HTML);
+  ck_assert_ptr_nonnull(strstr(html, "@page{size:A4;"));
+  ck_assert_ptr_nonnull(strstr(html, "font-size:10.5pt"));
   const char *table = strstr(html, "<table>");
   ck_assert_ptr_nonnull(table);
   ck_assert_ptr_null(strstr(table + 1, "<table>"));
