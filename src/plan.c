@@ -456,16 +456,15 @@ static void ac_plan_news_of(const ac_plan *plan, ac_arena *a, ac_plan_span *s,
   n->nchanged = n->nstill = 0;
   for (int i = 0; i < na; i++) {
     const ac_segment *seg = s->segs[i];
-    ac_plan_item it = {i, AC_UNKNOWN, seg ? seg->verdict : AC_UNKNOWN, AC_DAY_MAX};
-    if (it.after != AC_UNKNOWN) it.until = ac_until(plan, a, s, i, s->from);
-    if (fresh) {
-      if (it.after != AC_UNKNOWN) n->changed[n->nchanged++] = it;
-      continue;
-    }
-    it.before = prev->segs[i] ? prev->segs[i]->verdict : AC_UNKNOWN;
-    if (!ac_same_instruction(a, prev->segs[i], seg))
+    ac_verdict now = seg ? seg->verdict : AC_UNKNOWN;
+    bool changed = fresh ? now != AC_UNKNOWN : !ac_same_instruction(a, prev->segs[i], seg);
+    if (!changed && now != AC_FORBIDDEN) continue;
+    ac_plan_item it = {i, AC_UNKNOWN, now, AC_DAY_MAX};
+    if (!fresh && prev->segs[i]) it.before = prev->segs[i]->verdict;
+    if (now != AC_UNKNOWN) it.until = ac_until(plan, a, s, i, s->from);
+    if (changed)
       n->changed[n->nchanged++] = it;
-    else if (it.after == AC_FORBIDDEN && it.until != AC_DAY_MAX)
+    else if (it.until != AC_DAY_MAX)
       n->still[n->nstill++] = it;
   }
   qsort(n->still, (size_t)n->nstill, sizeof *n->still, ac_cmp_still);
@@ -524,11 +523,12 @@ static const char *ac_answer_advice(ac_arena *a, const ac_triage_answer *ans) {
 
 /* One sign: for each run of days between the days on which a symptom rule
  * starts or stops (cuts), what a client reporting exactly the symptoms of
- * rule t hears (the triage of a `symptoms` query); runs with the same level
- * and advice joined, and only those the days lo..hi meet kept. */
-static void ac_plan_sign_of(const ac_protocol *p, ac_arena *a, const ac_triage *t,
-                            const int32_t *cuts, int ncuts, int32_t lo, int32_t hi,
-                            ac_plan_sign *sign) {
+ * rule t hears (the triage of a `symptoms` query, evaluated in the arena
+ * scratch); runs with the same level and advice joined, and only those the
+ * days lo..hi meet kept. */
+static void ac_plan_sign_of(const ac_protocol *p, ac_arena *a, ac_arena *scratch,
+                            const ac_triage *t, const int32_t *cuts, int ncuts, int32_t lo,
+                            int32_t hi, ac_plan_sign *sign) {
   ac_request r;
   memset(&r, 0, sizeof r);
   r.kind = AC_Q_SYMPTOMS;
@@ -545,8 +545,9 @@ static void ac_plan_sign_of(const ac_protocol *p, ac_arena *a, const ac_triage *
     int32_t from = cuts[c], to = c + 1 < ncuts ? cuts[c + 1] - 1 : AC_DAY_MAX;
     ac_triage_answer ans;
     r.day = from;
-    ac_eval_symptoms(p, a, &r, &ans);
+    ac_eval_symptoms(p, scratch, &r, &ans);
     const char *advice = ac_answer_advice(a, &ans);
+    ac_arena_reset(scratch);
     ac_plan_sign_days *last = sign->ndays ? &sign->days[sign->ndays - 1] : NULL;
     if (last && last->to == from - 1 && last->level == ans.level && strcmp(last->advice, advice) == 0)
       last->to = to;
@@ -590,14 +591,16 @@ static void ac_plan_signs(ac_plan *plan, ac_arena *a) {
   for (int i = 0; i < ncuts; i++)
     if (!n || cuts[i] != cuts[n - 1]) cuts[n++] = cuts[i];
   ncuts = n;
+  ac_arena *scratch = ac_arena_new();
   for (int i = 0; i < p->ntriage; i++) {
     const ac_triage *t = p->triage_sorted[i];
     bool seen = false;
     for (int j = 0; j < plan->nsigns && !seen; j++) seen = ac_same_items(plan->signs[j].rule->items, t->items);
     if (seen) continue;
-    ac_plan_sign_of(p, a, t, cuts, ncuts, lo, hi, &plan->signs[plan->nsigns]);
+    ac_plan_sign_of(p, a, scratch, t, cuts, ncuts, lo, hi, &plan->signs[plan->nsigns]);
     if (plan->signs[plan->nsigns].ndays) plan->nsigns++;
   }
+  ac_arena_free(scratch);
 }
 
 bool ac_plan_build(ac_plan *plan, const ac_protocol *p, ac_arena *a,
