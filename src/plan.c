@@ -1,7 +1,9 @@
 /*
  * plan.c -- a protocol turned into a day-by-day plan; see plan.h and
  * docs/plan.md.  Formats: text, Markdown, HTML (one self-contained
- * printable page), JSON, iCalendar (libical).
+ * printable page), JSON, iCalendar (libical).  The first four and the
+ * calendar's events are a client's leaflet: each part says what changes
+ * on its first day, and the signs to watch for come once, as a table.
  */
 #include "config.h"
 
@@ -13,6 +15,7 @@
 #include <time.h>
 
 #include "condition.h"
+#include "evaluator.h"
 #include "ical.h"
 #include "i18n.h"
 #include "output.h"
@@ -96,6 +99,203 @@ static const char *ac_colon_end(void) {
   return _(":");
 }
 
+/* What separates the names of a list whose names may hold commas ("use
+ * hair products, creams or lotions"). */
+static const char *ac_list_sep(void) {
+  /* TRANSLATORS: between the items of a list whose items may contain
+   * commas, as in "touch the scalp; go swimming"; French puts a space
+   * before the semicolon. */
+  return _("; ");
+}
+
+/* ---- Words ---- */
+
+/* Headings of the whole situation (a fresh span: no unknown verdicts). */
+static const char *const ac_verdict_heading[] = {
+    [AC_FORBIDDEN] = N_("Forbidden"),
+    [AC_CONDITIONAL] = N_("Only if a condition holds"),
+    [AC_DISCOURAGED] = N_("Discouraged"),
+    [AC_ALLOWED] = N_("Allowed"),
+    [AC_RECOMMENDED] = N_("Recommended"),
+};
+#define AC_NVERDICTS 6
+/* The order verdicts are listed in where a leaflet gives the whole
+ * situation, and in JSON: what matters most first. */
+static const ac_verdict ac_verdict_order[AC_NVERDICTS] = {
+    AC_FORBIDDEN, AC_CONDITIONAL, AC_DISCOURAGED, AC_RECOMMENDED, AC_ALLOWED, AC_UNKNOWN};
+/* The order of what changes: what opens up first. */
+static const ac_verdict ac_change_order[AC_NVERDICTS] = {
+    AC_ALLOWED, AC_CONDITIONAL, AC_RECOMMENDED, AC_DISCOURAGED, AC_FORBIDDEN, AC_UNKNOWN};
+
+/* The heading of the activities that have verdict v from day `day` on. */
+static const char *ac_change_heading(ac_arena *a, ac_verdict v, int32_t day) {
+  long d = (long)day;
+  switch (v) {
+  case AC_ALLOWED: return ac_arena_printf(a, _("From day %ld you may"), d);
+  case AC_CONDITIONAL: return ac_arena_printf(a, _("From day %ld you may, on a condition"), d);
+  case AC_RECOMMENDED: return ac_arena_printf(a, _("From day %ld you should"), d);
+  case AC_DISCOURAGED: return ac_arena_printf(a, _("From day %ld it is best not to"), d);
+  case AC_FORBIDDEN: return ac_arena_printf(a, _("From day %ld you must not"), d);
+  default: return ac_arena_printf(a, _("From day %ld, ask your practitioner before you"), d);
+  }
+}
+
+/* The same about one activity, for a calendar event's title. */
+static const char *ac_change_phrase(ac_arena *a, ac_verdict v, const char *label) {
+  switch (v) {
+  case AC_ALLOWED: return ac_arena_printf(a, _("you may %s"), label);
+  case AC_CONDITIONAL: return ac_arena_printf(a, _("you may %s, on a condition"), label);
+  case AC_RECOMMENDED: return ac_arena_printf(a, _("you should %s"), label);
+  case AC_DISCOURAGED: return ac_arena_printf(a, _("it is best not to %s"), label);
+  case AC_FORBIDDEN: return ac_arena_printf(a, _("you must not %s"), label);
+  default: return ac_arena_printf(a, _("ask your practitioner before you %s"), label);
+  }
+}
+
+static const char *ac_level_word(ac_level l) {
+  switch (l) {
+  case AC_LEVEL_NORMAL: return _("normal while healing");
+  case AC_LEVEL_MONITOR: return _("keep an eye on it");
+  case AC_LEVEL_URGENT: return _("urgent");
+  default: return _("unknown");
+  }
+}
+
+static const char *ac_activity_label(const ac_activity *act) {
+  return act->label ? act->label : act->e.name;
+}
+
+/* The reason a leaflet gives for a segment's instruction: the `because`
+ * of the rule that decides it, of those that give one: the one that lasts
+ * longest, since it decides until when; when conditional, of every rule,
+ * since every condition must hold. */
+static const char *ac_seg_reason(ac_arena *a, const ac_segment *seg) {
+  const char *s = "";
+  const ac_rule *best = NULL;
+  for (int i = 0; seg && i < seg->nrules; i++) {
+    const ac_rule *r = seg->rules[i];
+    if (!r->because) continue;
+    if (seg->verdict != AC_CONDITIONAL) {
+      if (!best || r->to > best->to) best = r;
+    } else if (!strstr(s, r->because)) {
+      s = *s ? ac_arena_printf(a, "%s %s", s, r->because) : r->because;
+    }
+  }
+  return best ? best->because : s;
+}
+
+/* The condition of a conditional segment: every rule's must hold. */
+static const char *ac_seg_condition(ac_arena *a, const ac_segment *seg) {
+  const char *s = "";
+  for (int i = 0; seg && i < seg->nrules; i++) {
+    const ac_rule *r = seg->rules[i];
+    if (!r->cond) continue;
+    const char *c = ac_cond_text(a, r->cond);
+    if (r->cond_negated) c = ac_arena_printf(a, "not (%s)", c);
+    s = *s ? ac_arena_printf(a, "%s and %s", s, c) : c;
+  }
+  return s;
+}
+
+/* The symptoms of a symptom rule: "a burning sensation (severe)". */
+static const char *ac_watch_symptoms(ac_arena *a, const ac_protocol *p, const ac_triage *t) {
+  const char *s = "";
+  for (const ac_symptom_item *it = t->items; it; it = it->next) {
+    const ac_symptom *sym = p->entities[AC_ENT_SYMPTOM].items[it->index];
+    const char *l = sym->label ? sym->label : sym->e.name;
+    if (it->intensity == AC_INTENSITY_SEVERE) l = ac_arena_printf(a, _("%s (severe)"), l);
+    else if (it->intensity == AC_INTENSITY_MODERATE) l = ac_arena_printf(a, _("%s (moderate or worse)"), l);
+    else if (it->intensity == AC_INTENSITY_MILD) l = ac_arena_printf(a, _("%s (even mild)"), l);
+    s = *s ? ac_arena_printf(a, _("%s with %s"), s, l) : l;
+  }
+  return s;
+}
+
+/* Days in a sentence: "days 0 to 3", "day 4", "from day 5", "until day
+ * 2", "at any time". */
+static const char *ac_days_text(ac_arena *a, int32_t from, int32_t to) {
+  if (from == AC_DAY_MIN && to == AC_DAY_MAX) return _("at any time");
+  if (from == AC_DAY_MIN) return ac_arena_printf(a, _("until day %ld"), (long)to);
+  if (to == AC_DAY_MAX) return ac_arena_printf(a, _("from day %ld"), (long)from);
+  if (from == to) return ac_arena_printf(a, _("day %ld"), (long)from);
+  return ac_arena_printf(a, _("days %ld to %ld"), (long)from, (long)to);
+}
+
+/* When an instruction given on day `day` ends: " (until day 30)", " (day
+ * 4 only)", or "" (no end). */
+static const char *ac_until_text(ac_arena *a, int32_t day, int32_t until) {
+  if (until == AC_DAY_MAX) return "";
+  if (until == day) return ac_arena_printf(a, _(" (day %ld only)"), (long)until);
+  return ac_arena_printf(a, _(" (until day %ld)"), (long)until);
+}
+
+static const char *ac_day_range(ac_arena *a, int32_t from, int32_t to) {
+  if (from == to) return ac_arena_printf(a, _("Day %ld"), (long)from);
+  return ac_arena_printf(a, _("Days %ld to %ld"), (long)from, (long)to);
+}
+
+const char *ac_plan_days_title(const ac_plan *plan, ac_arena *a, const ac_plan_span *first,
+                               const ac_plan_span *last) {
+  const char *days = ac_day_range(a, first->from, last->to);
+  if (plan->nsessions > 1)
+    days = ac_arena_printf(a, _("%s of session %d"), days, first->session);
+  if (!plan->nsessions) return days;
+  const char *dates = first->date_from == last->date_to
+                          ? ac_long_date(a, first->date_from)
+                          : ac_arena_printf(a, _("%s to %s"), ac_long_date(a, first->date_from),
+                                            ac_long_date(a, last->date_to));
+  return ac_arena_printf(a, "%s%s%s", days, ac_colon(), dates);
+}
+
+static const char *ac_protocol_field(const ac_protocol *p, ac_field f) {
+  for (int i = p->nlayers - 1; i >= 0; i--)
+    if (p->layers[i]->fields[f]) return p->layers[i]->fields[f];
+  return NULL;
+}
+
+static const char *ac_plan_title(const ac_protocol *p) {
+  const char *t = ac_protocol_field(p, AC_FIELD_TITLE);
+  if (t) return t;
+  const char *n = p->nlayers ? p->layers[p->nlayers - 1]->name : NULL;
+  return n ? n : "";
+}
+
+static const char *ac_guidance_heading(ac_guidance_kind k) {
+  switch (k) {
+  case AC_GUIDE_DO: return _("Do");
+  case AC_GUIDE_DONT: return _("Don't");
+  case AC_GUIDE_WHY: return _("Why");
+  default: return "";
+  }
+}
+
+static const char *ac_phase_title(const ac_phase *ph) { return ph->title ? ph->title : ph->e.name; }
+
+/* The sessions line: "Monday 2 March 2026, Monday 30 March 2026". */
+static const char *ac_sessions_text(const ac_plan *plan, ac_arena *a) {
+  const char *s = "";
+  for (int i = 0; i < plan->nsessions; i++)
+    s = ac_arena_printf(a, "%s%s%s", s, i ? ", " : "", ac_long_date(a, plan->sessions[i]));
+  return s;
+}
+
+/* What the top of a leaflet says under its title and sessions. */
+static const char *ac_intro_text(void) {
+  return _("Day 0 is the day of the session. Each part below starts on a day when your "
+           "instructions change, and says what changes; what it does not mention stays as "
+           "before.");
+}
+
+static const char *ac_ask_text(void) {
+  return _("Ask your practitioner about anything this plan does not mention.");
+}
+
+/* Under the table of signs. */
+static const char *ac_signs_days_text(const ac_plan *plan) {
+  return plan->nsessions > 1 ? _("Days are counted from the latest session.")
+                             : _("Days are counted from the session.");
+}
+
 /* ---- Building the spans ---- */
 
 static int32_t ac_first_day(const ac_protocol *p) {
@@ -127,13 +327,19 @@ static bool ac_ints_same(const int *x, int nx, const int *y, int ny) {
   return nx == ny && (nx == 0 || memcmp(x, y, (size_t)nx * sizeof *x) == 0);
 }
 
+static bool ac_in(const int *list, int n, int x) {
+  for (int i = 0; i < n; i++)
+    if (list[i] == x) return true;
+  return false;
+}
+
 /* Fills the instructions of one day into s (from/to/dates are the caller's). */
 static void ac_plan_day(const ac_protocol *p, ac_arena *a, int32_t day, bool final,
                         ac_plan_span *s) {
   int na = AC_NACTIVITIES(p);
   s->segs = ac_arena_array(a, (size_t)(na ? na : 1), sizeof *s->segs);
   for (int i = 0; i < na; i++)
-    s->segs[i] = ac_timeline_find(final ? p->final_tl[i] : p->every_tl[i], day);
+    s->segs[i] = ac_timeline_find(ac_timeline_for(p, i, final), day);
   const ac_vec *ph = &p->entities[AC_ENT_PHASE], *ad = &p->entities[AC_ENT_ADVICE];
   s->phases = ac_arena_array(a, ph->len + 1, sizeof(int));
   s->nphases = 0;
@@ -162,6 +368,258 @@ static bool ac_plan_same(const ac_protocol *p, const ac_plan_span *x, const ac_p
   return ac_ints_same(x->phases, x->nphases, y->phases, y->nphases) &&
          ac_ints_same(x->advice, x->nadvice, y->advice, y->nadvice) &&
          ac_ints_same(x->watch, x->nwatch, y->watch, y->nwatch);
+}
+
+/* ---- What each span says: what changes on its first day ---- */
+
+/* Whether two segments give a client the same instruction: the same
+ * verdict and, when conditional, the same condition (the rules behind it
+ * may differ). */
+static bool ac_same_instruction(ac_arena *a, const ac_segment *x, const ac_segment *y) {
+  ac_verdict vx = x ? x->verdict : AC_UNKNOWN, vy = y ? y->verdict : AC_UNKNOWN;
+  if (vx != vy) return false;
+  return vx != AC_CONDITIONAL || x == y || strcmp(ac_seg_condition(a, x), ac_seg_condition(a, y)) == 0;
+}
+
+/* The last day of the instruction activity i has on day `day` of span s
+ * (see ac_plan_item), from its timeline: the plan's range may end before
+ * the instruction does. */
+static int32_t ac_until(const ac_plan *plan, ac_arena *a, const ac_plan_span *s, int i, int32_t day) {
+  const ac_timeline *t = ac_timeline_for(plan->p, i, s->final);
+  int j = ac_timeline_lower(t, day);
+  if (j == t->nsegs || t->segs[j].from > day) return AC_DAY_MAX; /* no rule */
+  int32_t end = t->segs[j].to;
+  while (end != AC_DAY_MAX && j + 1 < t->nsegs && t->segs[j + 1].from == end + 1 &&
+         ac_same_instruction(a, &t->segs[j], &t->segs[j + 1]))
+    end = t->segs[++j].to;
+  /* the days count from 0 again at the next session */
+  if (s->session && s->session < plan->nsessions &&
+      end >= plan->sessions[s->session] - plan->sessions[s->session - 1] - 1)
+    return AC_DAY_MAX;
+  return end;
+}
+
+static int ac_cmp_still(const void *x, const void *y) {
+  const ac_plan_item *a = x, *b = y;
+  if (a->until != b->until) return a->until < b->until ? -1 : 1;
+  return (a->activity > b->activity) - (a->activity < b->activity);
+}
+
+/* Groups the changed activities of s: the same verdict, condition and
+ * reason. */
+static void ac_group_news(ac_arena *a, const ac_plan_span *s, ac_plan_news *n) {
+  int m = n->nchanged;
+  const char **reasons = ac_arena_array(a, (size_t)m + 1, sizeof *reasons);
+  const char **conds = ac_arena_array(a, (size_t)m + 1, sizeof *conds);
+  bool *used = ac_arena_array(a, (size_t)m + 1, sizeof *used);
+  ac_plan_item *items = ac_arena_array(a, (size_t)m + 1, sizeof *items);
+  int nitems = 0;
+  for (int i = 0; i < m; i++) {
+    const ac_segment *seg = s->segs[n->changed[i].activity];
+    reasons[i] = ac_seg_reason(a, seg);
+    conds[i] = n->changed[i].after == AC_CONDITIONAL ? ac_seg_condition(a, seg) : "";
+  }
+  n->groups = ac_arena_array(a, (size_t)m + 1, sizeof *n->groups);
+  n->ngroups = 0;
+  const ac_verdict *order = n->fresh ? ac_verdict_order : ac_change_order;
+  for (int vi = 0; vi < AC_NVERDICTS; vi++) {
+    for (int i = 0; i < m; i++) {
+      if (used[i] || n->changed[i].after != order[vi]) continue;
+      ac_plan_group *g = &n->groups[n->ngroups++];
+      g->verdict = order[vi];
+      g->items = items + nitems;
+      g->nitems = 0;
+      g->condition = conds[i];
+      g->reason = reasons[i];
+      for (int j = i; j < m; j++) {
+        if (used[j] || n->changed[j].after != order[vi] || strcmp(reasons[j], reasons[i]) != 0 ||
+            strcmp(conds[j], conds[i]) != 0)
+          continue;
+        used[j] = true;
+        items[nitems++] = n->changed[j];
+        g->nitems++;
+      }
+    }
+  }
+}
+
+/* What span s says; prev is the span before it, fresh whether s gives the
+ * whole situation. */
+/* Whether the news n of the span before said that activity i is
+ * forbidden until day `until` (as a change, or as still forbidden). */
+static bool ac_told_forbidden(const ac_plan_news *n, int i, int32_t until) {
+  for (int k = 0; k < n->nchanged; k++)
+    if (n->changed[k].activity == i)
+      return n->changed[k].after == AC_FORBIDDEN && n->changed[k].until == until;
+  for (int k = 0; k < n->nstill; k++)
+    if (n->still[k].activity == i) return n->still[k].until == until;
+  return false;
+}
+
+static void ac_plan_news_of(const ac_plan *plan, ac_arena *a, ac_plan_span *s,
+                            const ac_plan_span *prev, bool fresh) {
+  const ac_protocol *p = plan->p;
+  ac_plan_news *n = &s->news;
+  int na = AC_NACTIVITIES(p);
+  n->fresh = fresh;
+  n->changed = ac_arena_array(a, (size_t)na + 1, sizeof *n->changed);
+  n->still = ac_arena_array(a, (size_t)na + 1, sizeof *n->still);
+  n->nchanged = n->nstill = 0;
+  for (int i = 0; i < na; i++) {
+    const ac_segment *seg = s->segs[i];
+    ac_verdict now = seg ? seg->verdict : AC_UNKNOWN;
+    bool changed = fresh ? now != AC_UNKNOWN : !ac_same_instruction(a, prev->segs[i], seg);
+    if (!changed && now != AC_FORBIDDEN) continue;
+    ac_plan_item it = {i, AC_UNKNOWN, now, AC_DAY_MAX, false};
+    if (!fresh && prev->segs[i]) it.before = prev->segs[i]->verdict;
+    if (now != AC_UNKNOWN) it.until = ac_until(plan, a, s, i, s->from);
+    if (changed)
+      n->changed[n->nchanged++] = it;
+    else if (it.until != AC_DAY_MAX) {
+      it.told = ac_told_forbidden(&prev->news, i, it.until);
+      n->still[n->nstill++] = it;
+    }
+  }
+  qsort(n->still, (size_t)n->nstill, sizeof *n->still, ac_cmp_still);
+  ac_group_news(a, s, n);
+  /* Phases and advice where they begin; before the session only what ends
+   * before it (getting ready), the rest from day 0.  (Spans do not cross
+   * day 0, and a span after it after a span before it is fresh.) */
+  n->phases = ac_arena_array(a, (size_t)s->nphases + 1, sizeof(int));
+  n->nphases = 0;
+  for (int i = 0; i < s->nphases; i++) {
+    const ac_phase *x = p->entities[AC_ENT_PHASE].items[s->phases[i]];
+    if ((s->from >= 0 || x->to < 0) && (fresh || !ac_in(prev->phases, prev->nphases, s->phases[i])))
+      n->phases[n->nphases++] = s->phases[i];
+  }
+  n->advice = ac_arena_array(a, (size_t)s->nadvice + 1, sizeof(int));
+  n->nadvice = 0;
+  for (int i = 0; i < s->nadvice; i++) {
+    const ac_advice *x = p->entities[AC_ENT_ADVICE].items[s->advice[i]];
+    if ((s->from >= 0 || x->to < 0) && (fresh || !ac_in(prev->advice, prev->nadvice, s->advice[i])))
+      n->advice[n->nadvice++] = s->advice[i];
+  }
+}
+
+bool ac_plan_says(const ac_plan_span *s) {
+  return s->news.nchanged || s->news.nphases || s->news.nadvice;
+}
+
+int ac_plan_part_end(const ac_plan *plan, int k) {
+  while (k + 1 < plan->nspans && !ac_plan_says(&plan->spans[k + 1])) k++;
+  return k;
+}
+
+/* ---- The signs to watch for ---- */
+
+static bool ac_same_items(const ac_symptom_item *x, const ac_symptom_item *y) {
+  for (; x && y; x = x->next, y = y->next)
+    if (x->index != y->index || x->intensity != y->intensity) return false;
+  return !x && !y;
+}
+
+static int ac_cmp_day(const void *x, const void *y) {
+  int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* The advice of an answer for the sign `items`: of the symptom rules at
+ * the answer's level that name exactly these symptoms when there are any
+ * (the sign's own advice), else of all the rules at that level; joined. */
+static const char *ac_answer_advice(ac_arena *a, const ac_triage_answer *ans,
+                                    const ac_symptom_item *items) {
+  const char *s = "";
+  for (int own = 1; own >= 0 && !*s; own--)
+    for (int i = 0; i < ans->nfired; i++) {
+      const ac_triage *f = ans->fired[i];
+      const char *t = f->advice;
+      if (f->level != ans->level || !t || strstr(s, t)) continue;
+      if (own && !ac_same_items(f->items, items)) continue;
+      s = *s ? ac_arena_printf(a, "%s %s", s, t) : t;
+    }
+  return s;
+}
+
+/* One sign: for each run of days between the days on which a symptom rule
+ * starts or stops (cuts), what a client reporting exactly the symptoms of
+ * rule t hears (the triage of a `symptoms` query, evaluated in the arena
+ * scratch); runs with the same level and advice joined, and only those the
+ * days lo..hi meet kept. */
+static void ac_plan_sign_of(const ac_protocol *p, ac_arena *a, ac_arena *scratch,
+                            const ac_triage *t, const int32_t *cuts, int ncuts, int32_t lo,
+                            int32_t hi, ac_plan_sign *sign) {
+  ac_request r;
+  memset(&r, 0, sizeof r);
+  r.kind = AC_Q_SYMPTOMS;
+  r.symptoms = ac_arena_array(a, (size_t)t->nitems + 1, sizeof *r.symptoms);
+  r.intensities = ac_arena_array(a, (size_t)t->nitems + 1, sizeof *r.intensities);
+  for (const ac_symptom_item *it = t->items; it; it = it->next) {
+    r.symptoms[r.nsymptoms] = it->index;
+    r.intensities[r.nsymptoms++] = it->intensity;
+  }
+  sign->rule = t;
+  sign->days = ac_arena_array(a, (size_t)ncuts, sizeof *sign->days);
+  sign->ndays = 0;
+  for (int c = 0; c < ncuts; c++) {
+    int32_t from = cuts[c], to = c + 1 < ncuts ? cuts[c + 1] - 1 : AC_DAY_MAX;
+    ac_triage_answer ans;
+    r.day = from;
+    ac_eval_symptoms(p, scratch, &r, &ans);
+    const char *advice = ac_answer_advice(a, &ans, t->items);
+    ac_arena_reset(scratch);
+    ac_plan_sign_days *last = sign->ndays ? &sign->days[sign->ndays - 1] : NULL;
+    if (last && last->to == from - 1 && last->level == ans.level && strcmp(last->advice, advice) == 0)
+      last->to = to;
+    else
+      sign->days[sign->ndays++] = (ac_plan_sign_days){from, to, ans.level, advice};
+  }
+  int kept = 0;
+  for (int i = 0; i < sign->ndays; i++) {
+    const ac_plan_sign_days *d = &sign->days[i];
+    if (d->level != AC_LEVEL_UNKNOWN && d->to >= lo && d->from <= hi) sign->days[kept++] = *d;
+  }
+  sign->ndays = kept;
+}
+
+/* The table of signs: one per distinct set of symptoms a symptom rule
+ * names, most severe first, over the days from day 0 on that the plan
+ * covers. */
+static void ac_plan_signs(ac_plan *plan, ac_arena *a) {
+  const ac_protocol *p = plan->p;
+  int32_t lo = AC_DAY_MAX, hi = -1;
+  for (int k = 0; k < plan->nspans; k++) {
+    const ac_plan_span *s = &plan->spans[k];
+    if (s->to < 0) continue;
+    int32_t f = s->from < 0 ? 0 : s->from;
+    if (f < lo) lo = f;
+    if (s->to > hi) hi = s->to;
+  }
+  plan->signs = ac_arena_array(a, (size_t)p->ntriage + 1, sizeof *plan->signs);
+  plan->nsigns = 0;
+  if (hi < 0) return;
+  int32_t *cuts = ac_arena_array(a, 2 * (size_t)p->ntriage + 1, sizeof *cuts);
+  int ncuts = 0;
+  cuts[ncuts++] = AC_DAY_MIN;
+  for (int i = 0; i < p->ntriage; i++) {
+    const ac_triage *t = p->triage_sorted[i];
+    if (t->from != AC_DAY_MIN) cuts[ncuts++] = t->from;
+    if (t->to != AC_DAY_MAX) cuts[ncuts++] = t->to + 1;
+  }
+  qsort(cuts, (size_t)ncuts, sizeof *cuts, ac_cmp_day);
+  int n = 0;
+  for (int i = 0; i < ncuts; i++)
+    if (!n || cuts[i] != cuts[n - 1]) cuts[n++] = cuts[i];
+  ncuts = n;
+  ac_arena *scratch = ac_arena_new();
+  for (int i = 0; i < p->ntriage; i++) {
+    const ac_triage *t = p->triage_sorted[i];
+    bool seen = false;
+    for (int j = 0; j < plan->nsigns && !seen; j++) seen = ac_same_items(plan->signs[j].rule->items, t->items);
+    if (seen) continue;
+    ac_plan_sign_of(p, a, scratch, t, cuts, ncuts, lo, hi, &plan->signs[plan->nsigns]);
+    if (plan->signs[plan->nsigns].ndays) plan->nsigns++;
+  }
+  ac_arena_free(scratch);
 }
 
 bool ac_plan_build(ac_plan *plan, const ac_protocol *p, ac_arena *a,
@@ -210,7 +668,7 @@ bool ac_plan_build(ac_plan *plan, const ac_protocol *p, ac_arena *a,
     cur.final = final;
     ac_plan_day(p, a, day, final, &cur);
     ac_plan_span *prev = plan->nspans ? &plan->spans[plan->nspans - 1] : NULL;
-    if (prev && ac_plan_same(p, prev, &cur)) {
+    if (prev && day != 0 && ac_plan_same(p, prev, &cur)) {
       prev->to = day;
       prev->date_to = pos;
       continue;
@@ -219,149 +677,209 @@ bool ac_plan_build(ac_plan *plan, const ac_protocol *p, ac_arena *a,
     cur.date_from = cur.date_to = pos;
     plan->spans[plan->nspans++] = cur;
   }
+  /* A span gives the whole situation when it starts the plan, a session or
+   * the days after the session, or follows spans that say nothing since. */
+  bool fresh = true;
+  for (int k = 0; k < plan->nspans; k++) {
+    ac_plan_span *s = &plan->spans[k], *prev = k ? &plan->spans[k - 1] : NULL;
+    if (prev && (prev->session != s->session || (prev->to < 0 && s->from >= 0))) fresh = true;
+    ac_plan_news_of(plan, a, s, prev, fresh);
+    if (ac_plan_says(s)) fresh = false;
+  }
+  ac_plan_signs(plan, a);
   return true;
 }
 
-/* ---- Words ---- */
+/* ---- What a part of the leaflet says, in words ---- */
 
-static const char *const ac_verdict_heading[] = {
-    [AC_FORBIDDEN] = N_("Forbidden"),
-    [AC_CONDITIONAL] = N_("Only if a condition holds"),
-    [AC_DISCOURAGED] = N_("Discouraged"),
-    [AC_ALLOWED] = N_("Allowed"),
-    [AC_RECOMMENDED] = N_("Recommended"),
-    [AC_UNKNOWN] = N_("No guidance (ask your practitioner)"),
-};
-static const char *const ac_verdict_word[] = {
-    [AC_FORBIDDEN] = N_("forbidden"),
-    [AC_CONDITIONAL] = N_("only if a condition holds"),
-    [AC_DISCOURAGED] = N_("discouraged"),
-    [AC_ALLOWED] = N_("allowed"),
-    [AC_RECOMMENDED] = N_("recommended"),
-    [AC_UNKNOWN] = N_("no guidance"),
-};
-/* The order verdicts are listed in: what matters most first. */
-static const ac_verdict ac_verdict_order[] = {AC_FORBIDDEN, AC_CONDITIONAL, AC_DISCOURAGED,
-                                              AC_RECOMMENDED, AC_ALLOWED, AC_UNKNOWN};
-#define AC_NVERDICTS 6
-
-static const char *ac_level_word(ac_level l) {
-  switch (l) {
-  case AC_LEVEL_NORMAL: return _("normal while healing");
-  case AC_LEVEL_MONITOR: return _("keep an eye on it");
-  case AC_LEVEL_URGENT: return _("urgent");
-  default: return _("unknown");
-  }
+/* An activity and when its instruction ends: "go swimming (until day
+ * 30)". */
+static const char *ac_item_text(ac_arena *a, const ac_protocol *p, const ac_plan_item *it, int32_t day) {
+  return ac_arena_printf(a, "%s%s", ac_activity_label(AC_ACTIVITY(p, it->activity)),
+                         ac_until_text(a, day, it->until));
 }
 
-static const char *ac_activity_label(const ac_activity *act) {
-  return act->label ? act->label : act->e.name;
+/* Whether the instructions of the activities of g all end on one day. */
+static bool ac_group_ends_together(const ac_plan_group *g) {
+  for (int i = 1; i < g->nitems; i++)
+    if (g->items[i].until != g->items[0].until) return false;
+  return true;
 }
 
-/* The reasons of a segment: the distinct `because` texts, joined. */
-static const char *ac_seg_reasons(ac_arena *a, const ac_segment *seg) {
+/* The activities of a group with their ends, and its condition: "go
+ * swimming; use a sauna (until day 30)" (one end when they share it), "go
+ * swimming (until day 30); touch the scalp (until day 3)". */
+static const char *ac_group_text(ac_arena *a, const ac_protocol *p, const ac_plan_group *g,
+                                 int32_t day) {
   const char *s = "";
-  if (!seg) return s;
-  for (int i = 0; i < seg->nrules; i++) {
-    const char *b = seg->rules[i]->because;
-    if (!b || strstr(s, b)) continue;
-    s = *s ? ac_arena_printf(a, "%s %s", s, b) : b;
-  }
+  bool together = ac_group_ends_together(g);
+  for (int i = 0; i < g->nitems; i++)
+    s = ac_arena_printf(a, "%s%s%s", s, i ? ac_list_sep() : "",
+                        together && i + 1 < g->nitems
+                            ? ac_activity_label(AC_ACTIVITY(p, g->items[i].activity))
+                            : ac_item_text(a, p, &g->items[i], day));
+  if (*g->condition) s = ac_arena_printf(a, "%s%s", s, ac_arena_printf(a, _(" (only if %s)"), g->condition));
   return s;
 }
 
-/* The condition of a conditional segment: every rule's must hold. */
-static const char *ac_seg_condition(ac_arena *a, const ac_segment *seg) {
-  const char *s = "";
-  for (int i = 0; seg && i < seg->nrules; i++) {
-    const ac_rule *r = seg->rules[i];
-    if (!r->cond) continue;
-    const char *c = ac_cond_text(a, r->cond);
-    if (r->cond_negated) c = ac_arena_printf(a, "not (%s)", c);
-    s = *s ? ac_arena_printf(a, "%s and %s", s, c) : c;
+/* The heading of a group's verdict in span s. */
+static const char *ac_group_heading(ac_arena *a, const ac_plan_span *s, const ac_plan_group *g) {
+  return s->news.fresh ? _(ac_verdict_heading[g->verdict]) : ac_change_heading(a, g->verdict, s->from);
+}
+
+/* Whether group g of span s starts (or ends) the groups of its verdict. */
+static bool ac_group_first(const ac_plan_news *n, int g) {
+  return g == 0 || n->groups[g].verdict != n->groups[g - 1].verdict;
+}
+static bool ac_group_last(const ac_plan_news *n, int g) {
+  return g + 1 == n->ngroups || n->groups[g + 1].verdict != n->groups[g].verdict;
+}
+
+/* The reminder of what is still forbidden comes in runs of activities
+ * forbidden until the same day: "Still forbidden until day 3: touch the
+ * scalp; rinse the scalp with plain water. Until day 30: go swimming."
+ * ac_still_run gives the heading and the activities of the run starting at
+ * still[*i], and moves *i past it. */
+static void ac_still_run(ac_arena *a, const ac_protocol *p, const ac_plan_span *s, int *i,
+                         const char **heading, const char **names) {
+  const ac_plan_news *n = &s->news;
+  int32_t until = n->still[*i].until;
+  bool first = *i == 0;
+  if (until == s->from)
+    *heading = first ? ac_arena_printf(a, _("Still forbidden on day %ld only"), (long)until)
+                     : ac_arena_printf(a, _("On day %ld only"), (long)until);
+  else
+    *heading = first ? ac_arena_printf(a, _("Still forbidden until day %ld"), (long)until)
+                     : ac_arena_printf(a, _("Until day %ld"), (long)until);
+  *names = "";
+  int j = *i;
+  bool told = true;
+  for (; j < n->nstill && n->still[j].until == until; j++) {
+    *names = ac_arena_printf(a, "%s%s%s", *names, j > *i ? ac_list_sep() : "",
+                             ac_activity_label(AC_ACTIVITY(p, n->still[j].activity)));
+    told = told && n->still[j].told;
   }
-  return s;
-}
-
-static const char *ac_watch_symptoms(ac_arena *a, const ac_protocol *p, const ac_triage *t) {
-  const char *s = "";
-  for (const ac_symptom_item *it = t->items; it; it = it->next) {
-    const ac_symptom *sym = p->entities[AC_ENT_SYMPTOM].items[it->index];
-    const char *l = sym->label ? sym->label : sym->e.name;
-    if (it->intensity == AC_INTENSITY_SEVERE) l = ac_arena_printf(a, _("%s (severe)"), l);
-    else if (it->intensity == AC_INTENSITY_MODERATE) l = ac_arena_printf(a, _("%s (moderate or worse)"), l);
-    else if (it->intensity == AC_INTENSITY_MILD) l = ac_arena_printf(a, _("%s (even mild)"), l);
-    s = *s ? ac_arena_printf(a, _("%s with %s"), s, l) : l;
-  }
-  return s;
-}
-
-static const char *ac_day_range(ac_arena *a, int32_t from, int32_t to) {
-  if (from == to) return ac_arena_printf(a, _("Day %ld"), (long)from);
-  return ac_arena_printf(a, _("Days %ld to %ld"), (long)from, (long)to);
-}
-
-const char *ac_plan_span_title(const ac_plan *plan, ac_arena *a, const ac_plan_span *s) {
-  const char *days = ac_day_range(a, s->from, s->to);
-  if (plan->nsessions > 1)
-    days = ac_arena_printf(a, _("%s of session %d"), days, s->session);
-  if (!plan->nsessions) return days;
-  const char *dates = s->date_from == s->date_to
-                          ? ac_long_date(a, s->date_from)
-                          : ac_arena_printf(a, _("%s to %s"), ac_long_date(a, s->date_from),
-                                            ac_long_date(a, s->date_to));
-  return ac_arena_printf(a, "%s%s%s", days, ac_colon(), dates);
-}
-
-static const char *ac_protocol_field(const ac_protocol *p, ac_field f) {
-  for (int i = p->nlayers - 1; i >= 0; i--)
-    if (p->layers[i]->fields[f]) return p->layers[i]->fields[f];
-  return NULL;
-}
-
-static const char *ac_plan_title(const ac_protocol *p) {
-  const char *t = ac_protocol_field(p, AC_FIELD_TITLE);
-  if (t) return t;
-  const char *n = p->nlayers ? p->layers[p->nlayers - 1]->name : NULL;
-  return n ? n : "";
-}
-
-static const char *ac_guidance_heading(ac_guidance_kind k) {
-  switch (k) {
-  case AC_GUIDE_DO: return _("Do");
-  case AC_GUIDE_DONT: return _("Don't");
-  case AC_GUIDE_WHY: return _("Why");
-  default: return "";
-  }
-}
-
-/* The sessions line: "2026-03-02, 2026-03-30 (last)". */
-static const char *ac_sessions_text(const ac_plan *plan, ac_arena *a) {
-  const char *s = "";
-  for (int i = 0; i < plan->nsessions; i++)
-    s = ac_arena_printf(a, "%s%s%s", s, i ? ", " : "", ac_long_date(a, plan->sessions[i]));
-  return s;
-}
-
-/* The activities no rule covers in a span, in one line: a long list of
- * "ask your practitioner" would drown what the plan says. */
-static const char *ac_unknown_list(const ac_protocol *p, ac_arena *a, const ac_plan_span *s) {
-  /* The length first, then the text: linear in the activities. */
-  size_t len = 0;
-  for (int i = 0; i < AC_NACTIVITIES(p); i++)
-    if (!s->segs[i]) len += strlen(ac_activity_label(AC_ACTIVITY(p, i))) + 2;
-  char *names = ac_arena_alloc(a, len + 1), *o = names;
-  for (int i = 0; i < AC_NACTIVITIES(p); i++)
-    if (!s->segs[i]) o = stpcpy(o != names ? stpcpy(o, ", ") : o, ac_activity_label(AC_ACTIVITY(p, i)));
-  *o = '\0';
-  return names;
+  /* A run the part before gave whole (with the same last day) is counted,
+   * not listed again. */
+  if (told && j - *i > 3)
+    *names = ac_arena_printf(a, P_("the %d activity listed before", "the %d activities listed before", j - *i),
+                             j - *i);
+  *i = j;
 }
 
 /* ---- Text and Markdown ---- */
 
+static void ac_text_heading(const char *h, bool md, FILE *out) {
+  if (md)
+    fprintf(out, "**%s**\n\n", h);
+  else
+    fprintf(out, "%s%s\n", h, ac_colon_end());
+}
+
+/* The body of the part of the leaflet that starts at span s. */
+static void ac_text_part(const ac_plan *plan, ac_arena *a, const ac_plan_span *s, bool md, FILE *out) {
+  const ac_protocol *p = plan->p;
+  const ac_plan_news *n = &s->news;
+  for (int g = 0; g < n->ngroups; g++) {
+    const ac_plan_group *gr = &n->groups[g];
+    if (ac_group_first(n, g)) ac_text_heading(ac_group_heading(a, s, gr), md, out);
+    fprintf(out, md ? "- %s" : "  - %s", ac_group_text(a, p, gr, s->from));
+    if (*gr->reason) fprintf(out, "%s%s", ac_colon(), gr->reason);
+    fputc('\n', out);
+    if (md && ac_group_last(n, g)) fputc('\n', out);
+  }
+  if (n->nphases) ac_text_heading(_("Phases"), md, out);
+  for (int i = 0; i < n->nphases; i++) {
+    const ac_phase *ph = p->entities[AC_ENT_PHASE].items[n->phases[i]];
+    fprintf(out, md ? "- *%s* (%s)\n" : "  %s (%s)\n", ac_phase_title(ph), ac_days_text(a, ph->from, ph->to));
+    for (const ac_guidance *g = ph->guidance; g; g = g->next)
+      if (g->kind <= AC_GUIDE_WHY)
+        fprintf(out, md ? "  - %s%s%s\n" : "    %s%s%s\n", ac_guidance_heading(g->kind), ac_colon(), g->text.text);
+  }
+  if (n->nphases && md) fputc('\n', out);
+  if (n->nadvice) ac_text_heading(_("Advice"), md, out);
+  for (int i = 0; i < n->nadvice; i++) {
+    const ac_advice *ad = p->entities[AC_ENT_ADVICE].items[n->advice[i]];
+    fprintf(out, md ? "- %s\n" : "  - %s\n", ad->text);
+  }
+  if (n->nadvice && md) fputc('\n', out);
+  for (int i = 0; i < n->nstill;) {
+    const char *heading, *names;
+    bool first = i == 0;
+    ac_still_run(a, p, s, &i, &heading, &names);
+    if (!first) fputc(' ', out);
+    fprintf(out, md ? "**%s%s** %s." : "%s%s%s.", heading, md ? ac_colon_end() : ac_colon(), names);
+  }
+  if (n->nstill) fputs(md ? "\n\n" : "\n", out);
+}
+
+/* A table cell of Markdown: '|' escaped. */
+static void ac_md_cell(const char *s, FILE *out) {
+  for (; *s; s++) {
+    if (*s == '|') fputc('\\', out);
+    fputc(*s, out);
+  }
+}
+
+/* Whether two signs give the same days, levels and advice. */
+static bool ac_same_sign_days(const ac_plan_sign *x, const ac_plan_sign *y) {
+  if (x->ndays != y->ndays) return false;
+  for (int j = 0; j < x->ndays; j++) {
+    const ac_plan_sign_days *a = &x->days[j], *b = &y->days[j];
+    if (a->from != b->from || a->to != b->to || a->level != b->level || strcmp(a->advice, b->advice))
+      return false;
+  }
+  return true;
+}
+
+/* The signs from plan->signs[*i] on that give the same days, levels and
+ * advice are one row of the table: their names joined ("redness with
+ * swelling; unusual discharge"). Moves *i to the row's last sign. */
+static const char *ac_sign_row(const ac_plan *plan, ac_arena *a, int *i) {
+  const char *what = ac_watch_symptoms(a, plan->p, plan->signs[*i].rule);
+  while (*i + 1 < plan->nsigns && ac_same_sign_days(&plan->signs[*i], &plan->signs[*i + 1])) {
+    ++*i;
+    what = ac_arena_printf(a, "%s%s%s", what, ac_list_sep(), ac_watch_symptoms(a, plan->p, plan->signs[*i].rule));
+  }
+  return what;
+}
+
+static void ac_text_signs(const ac_plan *plan, ac_arena *a, bool md, FILE *out) {
+  if (!plan->nsigns) return;
+  if (md)
+    fprintf(out, "## %s\n\n%s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Signs to watch for"),
+            ac_signs_days_text(plan), _("Sign"), _("Days"), _("What it means"), _("What to do"));
+  else
+    fprintf(out, "\n== %s ==\n%s\n", _("Signs to watch for"), ac_signs_days_text(plan));
+  for (int i = 0; i < plan->nsigns; i++) {
+    const ac_plan_sign *sign = &plan->signs[i];
+    const char *what = ac_sign_row(plan, a, &i);
+    if (!md) fprintf(out, "%s%s\n", what, ac_colon_end());
+    for (int j = 0; j < sign->ndays; j++) {
+      const ac_plan_sign_days *d = &sign->days[j];
+      const char *days = ac_days_text(a, d->from, d->to);
+      if (!md) {
+        fprintf(out, "  - %s (%s)", days, ac_level_word(d->level));
+        if (*d->advice) fprintf(out, "%s%s", ac_colon(), d->advice);
+        fputc('\n', out);
+        continue;
+      }
+      fputs("| ", out);
+      if (j == 0) ac_md_cell(what, out);
+      fputs(" | ", out);
+      ac_md_cell(days, out);
+      fputs(" | ", out);
+      ac_md_cell(ac_level_word(d->level), out);
+      fputs(" | ", out);
+      ac_md_cell(d->advice, out);
+      fputs(" |\n", out);
+    }
+  }
+  if (md) fputc('\n', out);
+}
+
 static void ac_render_text(const ac_plan *plan, ac_arena *a, bool md, FILE *out) {
   const ac_protocol *p = plan->p;
-  int na = AC_NACTIVITIES(p);
   if (md)
     fprintf(out, "# %s\n\n", ac_plan_title(p));
   else
@@ -369,61 +887,18 @@ static void ac_render_text(const ac_plan *plan, ac_arena *a, bool md, FILE *out)
   if (md) fprintf(out, "%s\n\n", _("Aftercare plan, day by day."));
   if (plan->nsessions)
     fprintf(out, md ? "%s%s%s\n\n" : "%s%s%s\n", _("Sessions"), ac_colon(), ac_sessions_text(plan, a));
-  fprintf(out, md ? "%s\n\n" : "%s\n", _("Day 0 is the day of the session."));
+  fprintf(out, md ? "%s\n\n%s\n\n" : "%s\n%s\n", ac_intro_text(), ac_ask_text());
   for (int k = 0; k < plan->nspans; k++) {
     const ac_plan_span *s = &plan->spans[k];
-    const char *title = ac_plan_span_title(plan, a, s);
+    if (!ac_plan_says(s)) continue;
+    const char *title = ac_plan_days_title(plan, a, s, &plan->spans[ac_plan_part_end(plan, k)]);
     if (md)
       fprintf(out, "## %s\n\n", title);
     else
       fprintf(out, "\n== %s ==\n", title);
-    for (int vi = 0; vi < AC_NVERDICTS; vi++) {
-      ac_verdict v = ac_verdict_order[vi];
-      int shown = 0;
-      if (v == AC_UNKNOWN) {
-        const char *names = ac_unknown_list(p, a, s);
-        if (*names)
-          fprintf(out, md ? "**%s**%s%s\n\n" : "%s%s%s\n", _(ac_verdict_heading[v]), ac_colon(), names);
-        continue;
-      }
-      for (int i = 0; i < na; i++) {
-        const ac_segment *seg = s->segs[i];
-        if ((seg ? seg->verdict : AC_UNKNOWN) != v) continue;
-        if (!shown++) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _(ac_verdict_heading[v]), md ? "" : ac_colon_end());
-        const ac_activity *act = AC_ACTIVITY(p, i);
-        fputs(md ? "- " : "  - ", out);
-        fputs(ac_activity_label(act), out);
-        if (v == AC_CONDITIONAL) fprintf(out, _(" (only if %s)"), ac_seg_condition(a, seg));
-        const char *why = ac_seg_reasons(a, seg);
-        if (*why) fprintf(out, "%s%s", ac_colon(), why);
-        fputc('\n', out);
-      }
-      if (shown && md) fputc('\n', out);
-    }
-    if (s->nphases) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _("Phases"), md ? "" : ac_colon_end());
-    for (int i = 0; i < s->nphases; i++) {
-      const ac_phase *ph = p->entities[AC_ENT_PHASE].items[s->phases[i]];
-      fprintf(out, md ? "- *%s*\n" : "  %s\n", ph->title ? ph->title : ph->e.name);
-      for (const ac_guidance *g = ph->guidance; g; g = g->next)
-        if (g->kind <= AC_GUIDE_WHY)
-          fprintf(out, md ? "  - %s%s%s\n" : "    %s%s%s\n", ac_guidance_heading(g->kind), ac_colon(), g->text.text);
-    }
-    if (s->nphases && md) fputc('\n', out);
-    if (s->nadvice) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _("Advice"), md ? "" : ac_colon_end());
-    for (int i = 0; i < s->nadvice; i++) {
-      const ac_advice *ad = p->entities[AC_ENT_ADVICE].items[s->advice[i]];
-      fprintf(out, md ? "- %s\n" : "  - %s\n", ad->text);
-    }
-    if (s->nadvice && md) fputc('\n', out);
-    if (s->nwatch) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _("Watch for"), md ? "" : ac_colon_end());
-    for (int i = 0; i < s->nwatch; i++) {
-      const ac_triage *t = p->triage_sorted[s->watch[i]];
-      fprintf(out, md ? "- %s (%s)" : "  - %s (%s)", ac_watch_symptoms(a, p, t), ac_level_word(t->level));
-      if (t->advice) fprintf(out, "%s%s", ac_colon(), t->advice);
-      fputc('\n', out);
-    }
-    if (s->nwatch && md) fputc('\n', out);
+    ac_text_part(plan, a, s, md, out);
   }
+  ac_text_signs(plan, a, md, out);
 }
 
 /* ---- HTML: one self-contained page ---- */
@@ -440,38 +915,191 @@ static void ac_html(const char *s, FILE *out) {
   }
 }
 
+/* <TAG class="CLASS">TEXT</TAG>, the class left out when NULL. */
+static void ac_html_elem(const char *tag, const char *cls, const char *text, FILE *out) {
+  fprintf(out, "<%s", tag);
+  if (cls) fprintf(out, " class=\"%s\"", cls);
+  fputc('>', out);
+  ac_html(text, out);
+  fprintf(out, "</%s>\n", tag);
+}
+
 static const char *const ac_verdict_class[] = {
     [AC_FORBIDDEN] = "forbidden", [AC_CONDITIONAL] = "conditional",
     [AC_DISCOURAGED] = "discouraged", [AC_ALLOWED] = "allowed",
     [AC_RECOMMENDED] = "recommended", [AC_UNKNOWN] = "unknown",
 };
 
+static const char *const ac_level_class[] = {
+    [AC_LEVEL_UNKNOWN] = "unknown", [AC_LEVEL_NORMAL] = "normal",
+    [AC_LEVEL_MONITOR] = "monitor", [AC_LEVEL_URGENT] = "urgent",
+};
+
+/* Printed: A4, 10.5-point text in Arial or a font of its metrics (the
+ * page count does not depend on the fallback font of the machine that
+ * prints), the days in two columns, the table of signs across the page,
+ * compact spacing: the standard leaflet with one session on four pages. */
 static const char ac_html_style[] =
     "*{box-sizing:border-box}"
     "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;"
-    "line-height:1.45;color:#111;background:#fff;margin:0 auto;max-width:46rem;padding:1rem;"
+    "line-height:1.4;color:#111;background:#fff;margin:0 auto;max-width:46rem;padding:1rem;"
     "font-size:1rem;overflow-wrap:break-word}"
-    "h1{font-size:1.5rem;margin:0 0 .25rem}"
-    "h2{font-size:1.15rem;margin:0;padding:.4rem .6rem;background:#eef2f5;border-left:.3rem solid #345}"
-    "h3{font-size:1rem;margin:.7rem 0 .2rem}"
-    "p.meta{margin:.2rem 0;color:#333}"
-    "section{margin:1.2rem 0;border:1px solid #ccd;border-radius:.3rem;padding:0 0 .4rem}"
-    "section>*:not(h2){margin-left:.6rem;margin-right:.6rem}"
-    "ul{padding-left:1.2rem;margin:.2rem 0}"
-    "li{margin:.15rem 0}"
+    "h1{font-size:1.5em;margin:0 0 .25rem}"
+    "h2{font-size:1.1em;margin:0;padding:.1em .4em;background:#eef2f5;border-left:.3em solid #345}"
+    "h3{font-size:1em;margin:.3em 0 0}"
+    "p{margin:.2em 0}p.meta{color:#333}"
+    "section{margin:1em 0;border:1px solid #ccd;border-radius:.3em;padding:0 0 .3em}"
+    "section>*:not(h2){margin-left:.5em;margin-right:.5em}"
+    "ul{padding-left:1em;margin:0}"
+    "li{margin:0}ul.guide,ul.guide li{display:inline;padding:0}ul.guide li:before{content:' '}"
     "h3.forbidden{color:#a00}h3.conditional{color:#850}h3.discouraged{color:#850}"
     "h3.recommended{color:#060}h3.allowed{color:#060}h3.unknown{color:#555}"
-    "h3.watch{color:#a00}"
-    ".why{color:#333}p.unknown{color:#444;margin:.2rem .6rem}"
-    "@media print{body{max-width:none;padding:0;font-size:10.5pt}"
-    "h2{break-after:avoid;page-break-after:avoid;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
-    "h3{break-after:avoid;page-break-after:avoid}li{break-inside:avoid}"
-    "section{border:none;border-top:1px solid #999;border-radius:0}}"
-    "@page{margin:15mm}";
+    ".why{color:#333}p.still{color:#333}"
+    "section>table{border-collapse:collapse;width:100%;margin:.3em 0;table-layout:fixed}"
+    "th,td{border:1px solid #ccd;padding:.15em .35em;text-align:left;vertical-align:top}"
+    "thead th{background:#eef2f5}th.sign{width:25%}th.when{width:13%}"
+    "span.sep{display:none}"
+    ".urgent{color:#a00;font-weight:bold}.monitor{color:#850}.normal{color:#060}"
+    "@media print{body{font-family:Arial,Helvetica,'Liberation Sans',sans-serif;max-width:none;"
+    "padding:0;font-size:10.5pt;line-height:1.12}"
+    "h2{break-inside:avoid;break-after:avoid;page-break-after:avoid;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+    "h3{break-after:avoid;page-break-after:avoid}li,tr{break-inside:avoid}"
+    "section{margin:.35em 0 0;border:none;border-radius:0}h3{margin:.2em 0 0}"
+    "div.days{column-count:2;column-gap:5mm}"
+    /* printed, the table of signs flows in two columns too: a sign, then
+       its days, each on a line of its own */
+    "section.signs table{display:block;column-count:2;column-gap:5mm;border:none}"
+    "section.signs thead{display:none}section.signs tbody,section.signs tr{display:block}"
+    "section.signs tr{break-inside:avoid;padding:.1em 0}"
+    "section.signs th{display:block;border:none;border-top:1px solid #ccd;padding:.2em 0 0}"
+    "section.signs td{display:inline;border:none;padding:0}"
+    "section.signs span.sep{display:inline}}"
+    "@page{size:A4;margin:7mm}";
+
+static void ac_html_part(const ac_plan *plan, ac_arena *a, const ac_plan_span *s, FILE *out) {
+  const ac_protocol *p = plan->p;
+  const ac_plan_news *n = &s->news;
+  for (int g = 0; g < n->ngroups; g++) {
+    const ac_plan_group *gr = &n->groups[g];
+    if (ac_group_first(n, g)) {
+      ac_html_elem("h3", ac_verdict_class[gr->verdict], ac_group_heading(a, s, gr), out);
+      fputs("<ul>\n", out);
+    }
+    fputs("<li>", out);
+    bool together = ac_group_ends_together(gr);
+    for (int i = 0; i < gr->nitems; i++) {
+      const ac_plan_item *it = &gr->items[i];
+      const char *until = together && i + 1 < gr->nitems ? "" : ac_until_text(a, s->from, it->until);
+      if (i) ac_html(ac_list_sep(), out);
+      fputs("<strong>", out);
+      ac_html(ac_activity_label(AC_ACTIVITY(p, it->activity)), out);
+      fputs("</strong>", out);
+      if (*until) {
+        fputs("<span class=\"until\">", out);
+        ac_html(until, out);
+        fputs("</span>", out);
+      }
+    }
+    if (*gr->condition) ac_html(ac_arena_printf(a, _(" (only if %s)"), gr->condition), out);
+    if (*gr->reason) {
+      ac_html(ac_colon(), out);
+      fputs("<span class=\"why\">", out);
+      ac_html(gr->reason, out);
+      fputs("</span>", out);
+    }
+    fputs("</li>\n", out);
+    if (ac_group_last(n, g)) fputs("</ul>\n", out);
+  }
+  if (n->nphases) {
+    ac_html_elem("h3", NULL, _("Phases"), out);
+    fputs("<ul>\n", out);
+  }
+  for (int i = 0; i < n->nphases; i++) {
+    const ac_phase *ph = p->entities[AC_ENT_PHASE].items[n->phases[i]];
+    fputs("<li><strong>", out);
+    ac_html(ac_phase_title(ph), out);
+    fputs("</strong> (", out);
+    ac_html(ac_days_text(a, ph->from, ph->to), out);
+    fputs(")<ul class=\"guide\">\n", out);
+    for (const ac_guidance *g = ph->guidance; g; g = g->next) {
+      if (g->kind > AC_GUIDE_WHY) continue;
+      fputs("<li><em>", out);
+      ac_html(ac_guidance_heading(g->kind), out);
+      ac_html(ac_colon(), out);
+      fputs("</em>", out);
+      ac_html(g->text.text, out);
+      fputs("</li>\n", out);
+    }
+    fputs("</ul></li>\n", out);
+  }
+  if (n->nphases) fputs("</ul>\n", out);
+  if (n->nadvice) {
+    ac_html_elem("h3", NULL, _("Advice"), out);
+    fputs("<ul>\n", out);
+  }
+  for (int i = 0; i < n->nadvice; i++)
+    ac_html_elem("li", NULL, ((const ac_advice *)p->entities[AC_ENT_ADVICE].items[n->advice[i]])->text, out);
+  if (n->nadvice) fputs("</ul>\n", out);
+  if (n->nstill) fputs("<p class=\"still\">", out);
+  for (int i = 0; i < n->nstill;) {
+    const char *heading, *names;
+    bool first = i == 0;
+    ac_still_run(a, p, s, &i, &heading, &names);
+    fputs(first ? "<strong>" : " <strong>", out);
+    ac_html(heading, out);
+    ac_html(ac_colon(), out);
+    fputs("</strong>", out);
+    ac_html(names, out);
+    fputc('.', out);
+  }
+  if (n->nstill) fputs("</p>\n", out);
+}
+
+static void ac_html_signs(const ac_plan *plan, ac_arena *a, FILE *out) {
+  if (!plan->nsigns) return;
+  fputs("<section class=\"signs\">\n", out);
+  ac_html_elem("h2", NULL, _("Signs to watch for"), out);
+  ac_html_elem("p", NULL, ac_signs_days_text(plan), out);
+  fputs("<table>\n<thead><tr>", out);
+  const char *heads[] = {_("Sign"), _("When"), _("What it means, and what to do")};
+  const char *classes[] = {"sign", "when", "what"};
+  for (int i = 0; i < 3; i++) {
+    fprintf(out, "<th class=\"%s\">", classes[i]);
+    ac_html(heads[i], out);
+    fputs("</th>", out);
+  }
+  fputs("</tr></thead>\n<tbody>\n", out);
+  for (int i = 0; i < plan->nsigns; i++) {
+    const ac_plan_sign *sign = &plan->signs[i];
+    const char *what = ac_sign_row(plan, a, &i);
+    for (int j = 0; j < sign->ndays; j++) {
+      const ac_plan_sign_days *d = &sign->days[j];
+      fputs("<tr>", out);
+      if (j == 0) {
+        if (sign->ndays > 1) fprintf(out, "<th rowspan=\"%d\">", sign->ndays);
+        else fputs("<th>", out);
+        ac_html(what, out);
+        fputs("</th>", out);
+      }
+      fputs("<td class=\"when\">", out);
+      ac_html(ac_days_text(a, d->from, d->to), out);
+      fputs("<span class=\"sep\">", out); /* shown when printed (a line, not a table) */
+      ac_html(ac_colon(), out);
+      fprintf(out, "</span></td><td><span class=\"%s\">", ac_level_class[d->level]);
+      ac_html(ac_level_word(d->level), out);
+      fputs("</span>", out);
+      if (*d->advice) {
+        ac_html(ac_colon(), out);
+        ac_html(d->advice, out);
+      }
+      fputs("</td></tr>\n", out);
+    }
+  }
+  fputs("</tbody>\n</table>\n</section>\n", out);
+}
 
 static void ac_render_html(const ac_plan *plan, ac_arena *a, FILE *out) {
   const ac_protocol *p = plan->p;
-  int na = AC_NACTIVITIES(p);
   const char *lang = ac_protocol_field(p, AC_FIELD_LANGUAGE);
   fputs("<!DOCTYPE html>\n<html lang=\"", out);
   ac_html(lang ? lang : "en", out);
@@ -479,119 +1107,67 @@ static void ac_render_html(const ac_plan *plan, ac_arena *a, FILE *out) {
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
         out);
   ac_html(ac_plan_title(p), out);
-  fprintf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>", ac_html_style);
-  ac_html(ac_plan_title(p), out);
-  fputs("</h1>\n<p class=\"meta\">", out);
-  ac_html(_("Aftercare plan, day by day."), out);
-  fputc(' ', out);
-  ac_html(_("Day 0 is the day of the session."), out);
-  fputs("</p>\n", out);
-  if (plan->nsessions) {
-    fputs("<p class=\"meta\">", out);
-    ac_html(_("Sessions"), out);
-    ac_html(ac_colon(), out);
-    ac_html(ac_sessions_text(plan, a), out);
-    fputs("</p>\n", out);
-  }
+  fprintf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", ac_html_style);
+  ac_html_elem("h1", NULL, ac_plan_title(p), out);
+  ac_html_elem("p", "meta", _("Aftercare plan, day by day."), out);
+  if (plan->nsessions)
+    ac_html_elem("p", "meta", ac_arena_printf(a, "%s%s%s", _("Sessions"), ac_colon(), ac_sessions_text(plan, a)),
+                 out);
+  ac_html_elem("p", "meta", ac_intro_text(), out);
+  ac_html_elem("p", "meta", ac_ask_text(), out);
+  fputs("<div class=\"days\">\n", out);
   for (int k = 0; k < plan->nspans; k++) {
     const ac_plan_span *s = &plan->spans[k];
-    fputs("<section>\n<h2>", out);
-    ac_html(ac_plan_span_title(plan, a, s), out);
-    fputs("</h2>\n", out);
-    for (int vi = 0; vi < AC_NVERDICTS; vi++) {
-      ac_verdict v = ac_verdict_order[vi];
-      int shown = 0;
-      if (v == AC_UNKNOWN) {
-        const char *names = ac_unknown_list(p, a, s);
-        if (*names) {
-          fputs("<h3 class=\"unknown\">", out);
-          ac_html(_(ac_verdict_heading[v]), out);
-          fputs("</h3>\n<p class=\"unknown\">", out);
-          ac_html(names, out);
-          fputs("</p>\n", out);
-        }
-        continue;
-      }
-      for (int i = 0; i < na; i++) {
-        const ac_segment *seg = s->segs[i];
-        if ((seg ? seg->verdict : AC_UNKNOWN) != v) continue;
-        if (!shown++) {
-          fprintf(out, "<h3 class=\"%s\">", ac_verdict_class[v]);
-          ac_html(_(ac_verdict_heading[v]), out);
-          fputs("</h3>\n<ul>\n", out);
-        }
-        fputs("<li><strong>", out);
-        ac_html(ac_activity_label(AC_ACTIVITY(p, i)), out);
-        fputs("</strong>", out);
-        if (v == AC_CONDITIONAL) ac_html(ac_arena_printf(a, _(" (only if %s)"), ac_seg_condition(a, seg)), out);
-        const char *why = ac_seg_reasons(a, seg);
-        if (*why) {
-          ac_html(ac_colon(), out);
-          fputs("<span class=\"why\">", out);
-          ac_html(why, out);
-          fputs("</span>", out);
-        }
-        fputs("</li>\n", out);
-      }
-      if (shown) fputs("</ul>\n", out);
-    }
-    if (s->nphases) {
-      fputs("<h3>", out);
-      ac_html(_("Phases"), out);
-      fputs("</h3>\n<ul>\n", out);
-      for (int i = 0; i < s->nphases; i++) {
-        const ac_phase *ph = p->entities[AC_ENT_PHASE].items[s->phases[i]];
-        fputs("<li><strong>", out);
-        ac_html(ph->title ? ph->title : ph->e.name, out);
-        fputs("</strong>\n<ul>\n", out);
-        for (const ac_guidance *g = ph->guidance; g; g = g->next) {
-          if (g->kind > AC_GUIDE_WHY) continue;
-          fputs("<li>", out);
-          ac_html(ac_guidance_heading(g->kind), out);
-          ac_html(ac_colon(), out);
-          ac_html(g->text.text, out);
-          fputs("</li>\n", out);
-        }
-        fputs("</ul></li>\n", out);
-      }
-      fputs("</ul>\n", out);
-    }
-    if (s->nadvice) {
-      fputs("<h3>", out);
-      ac_html(_("Advice"), out);
-      fputs("</h3>\n<ul>\n", out);
-      for (int i = 0; i < s->nadvice; i++) {
-        fputs("<li>", out);
-        ac_html(((const ac_advice *)p->entities[AC_ENT_ADVICE].items[s->advice[i]])->text, out);
-        fputs("</li>\n", out);
-      }
-      fputs("</ul>\n", out);
-    }
-    if (s->nwatch) {
-      fputs("<h3 class=\"watch\">", out);
-      ac_html(_("Watch for"), out);
-      fputs("</h3>\n<ul>\n", out);
-      for (int i = 0; i < s->nwatch; i++) {
-        const ac_triage *t = p->triage_sorted[s->watch[i]];
-        fputs("<li><strong>", out);
-        ac_html(ac_watch_symptoms(a, p, t), out);
-        fputs("</strong> (", out);
-        ac_html(ac_level_word(t->level), out);
-        fputs(")", out);
-        if (t->advice) {
-          ac_html(ac_colon(), out);
-          ac_html(t->advice, out);
-        }
-        fputs("</li>\n", out);
-      }
-      fputs("</ul>\n", out);
-    }
+    if (!ac_plan_says(s)) continue;
+    fputs("<section>\n", out);
+    ac_html_elem("h2", NULL, ac_plan_days_title(plan, a, s, &plan->spans[ac_plan_part_end(plan, k)]), out);
+    ac_html_part(plan, a, s, out);
     fputs("</section>\n", out);
   }
+  fputs("</div>\n", out);
+  ac_html_signs(plan, a, out);
   fputs("</main>\n</body>\n</html>\n", out);
 }
 
 /* ---- JSON ---- */
+
+static json_t *ac_json_day(int32_t day) {
+  return day == AC_DAY_MIN || day == AC_DAY_MAX ? json_null() : json_integer(day);
+}
+
+/* What a leaflet says on the span's first day (docs/plan.md). */
+static json_t *ac_json_news(const ac_protocol *p, const ac_plan_news *n) {
+  json_t *o = json_object();
+  json_object_set_new(o, "fresh", json_boolean(n->fresh));
+  json_t *acts = json_array();
+  for (int i = 0; i < n->nchanged; i++) {
+    const ac_plan_item *it = &n->changed[i];
+    json_t *ao = json_object();
+    json_object_set_new(ao, "activity", json_string(AC_ACTIVITY(p, it->activity)->e.name));
+    json_object_set_new(ao, "before", n->fresh ? json_null() : json_string(ac_verdict_name(it->before)));
+    json_object_set_new(ao, "verdict", json_string(ac_verdict_name(it->after)));
+    json_object_set_new(ao, "until", ac_json_day(it->until));
+    json_array_append_new(acts, ao);
+  }
+  json_object_set_new(o, "activities", acts);
+  json_t *still = json_array();
+  for (int i = 0; i < n->nstill; i++) {
+    json_t *so = json_object();
+    json_object_set_new(so, "activity", json_string(AC_ACTIVITY(p, n->still[i].activity)->e.name));
+    json_object_set_new(so, "until", json_integer(n->still[i].until));
+    json_array_append_new(still, so);
+  }
+  json_object_set_new(o, "still_forbidden", still);
+  json_t *ps = json_array();
+  for (int i = 0; i < n->nphases; i++)
+    json_array_append_new(ps, json_string(((const ac_phase *)p->entities[AC_ENT_PHASE].items[n->phases[i]])->e.name));
+  json_object_set_new(o, "phases", ps);
+  json_t *as = json_array();
+  for (int i = 0; i < n->nadvice; i++)
+    json_array_append_new(as, json_string(((const ac_advice *)p->entities[AC_ENT_ADVICE].items[n->advice[i]])->e.name));
+  json_object_set_new(o, "advice", as);
+  return o;
+}
 
 static json_t *ac_json_span(const ac_plan *plan, ac_arena *a, const ac_plan_span *s) {
   const ac_protocol *p = plan->p;
@@ -651,7 +1227,43 @@ static json_t *ac_json_span(const ac_plan *plan, ac_arena *a, const ac_plan_span
     json_array_append_new(ws, wo);
   }
   json_object_set_new(o, "watch", ws);
+  json_object_set_new(o, "changes", ac_json_news(p, &s->news));
   return o;
+}
+
+/* The table of signs: its symptoms (with intensities, as a `symptoms`
+ * answer gives them) and its days. */
+static json_t *ac_json_signs(const ac_plan *plan, ac_arena *a) {
+  const ac_protocol *p = plan->p;
+  json_t *list = json_array();
+  for (int i = 0; i < plan->nsigns; i++) {
+    const ac_plan_sign *sign = &plan->signs[i];
+    json_t *o = json_object();
+    json_object_set_new(o, "sign", json_string(ac_watch_symptoms(a, p, sign->rule)));
+    json_t *ss = json_array(), *is = json_array();
+    for (const ac_symptom_item *it = sign->rule->items; it; it = it->next) {
+      json_array_append_new(ss, json_string(((const ac_symptom *)p->entities[AC_ENT_SYMPTOM].items[it->index])->e.name));
+      json_array_append_new(is, it->intensity == AC_INTENSITY_SEVERE     ? json_string("severe")
+                                : it->intensity == AC_INTENSITY_MODERATE ? json_string("moderate")
+                                : it->intensity == AC_INTENSITY_MILD     ? json_string("mild")
+                                                                          : json_null());
+    }
+    json_object_set_new(o, "symptoms", ss);
+    json_object_set_new(o, "intensities", is);
+    json_t *days = json_array();
+    for (int j = 0; j < sign->ndays; j++) {
+      const ac_plan_sign_days *d = &sign->days[j];
+      json_t *dobj = json_object();
+      json_object_set_new(dobj, "from", ac_json_day(d->from));
+      json_object_set_new(dobj, "to", ac_json_day(d->to));
+      json_object_set_new(dobj, "level", json_string(ac_level_name(d->level)));
+      json_object_set_new(dobj, "advice", json_string(d->advice));
+      json_array_append_new(days, dobj);
+    }
+    json_object_set_new(o, "days", days);
+    json_array_append_new(list, o);
+  }
+  return list;
 }
 
 static void ac_render_json(const ac_plan *plan, ac_arena *a, FILE *out) {
@@ -668,6 +1280,7 @@ static void ac_render_json(const ac_plan *plan, ac_arena *a, FILE *out) {
   json_t *sp = json_array();
   for (int k = 0; k < plan->nspans; k++) json_array_append_new(sp, ac_json_span(plan, a, &plan->spans[k]));
   json_object_set_new(o, "spans", sp);
+  json_object_set_new(o, "signs", ac_json_signs(plan, a));
   char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   if (s) {
     fputs(s, out);
@@ -729,70 +1342,49 @@ char *ac_plan_ics_fold(const char *text) {
   return res;
 }
 
-static const char *ac_ics_changes(const ac_plan *plan, ac_arena *a, const ac_plan_span *prev,
-                                  const ac_plan_span *s) {
+
+/* The title of the event of the part of the leaflet starting at span s:
+ * the day and the first thing that changes ("Day 4: you should rinse the
+ * scalp with plain water (and 3 more)"). */
+static const char *ac_ics_summary(const ac_plan *plan, ac_arena *a, const ac_plan_span *s) {
   const ac_protocol *p = plan->p;
-  const char *d = "";
-#define ADD(...) d = ac_arena_printf(a, "%s%s", d, ac_arena_printf(a, __VA_ARGS__))
-  if (!prev || prev->session != s->session) {
-    if (plan->nsessions > 1)
-      ADD(_("Session %d, day %ld.\n"), s->session, (long)s->from);
-  }
-  for (int vi = 0; vi < AC_NVERDICTS; vi++) {
-    ac_verdict v = ac_verdict_order[vi];
-    for (int i = 0; i < AC_NACTIVITIES(p); i++) {
-      const ac_segment *seg = s->segs[i];
-      ac_verdict now = seg ? seg->verdict : AC_UNKNOWN;
-      ac_verdict before = prev && prev->segs[i] ? prev->segs[i]->verdict : AC_UNKNOWN;
-      if (now != v || (now == before && prev) || (!prev && now == AC_UNKNOWN)) continue;
-      const char *why = ac_seg_reasons(a, seg);
-      ADD(_("- %s: now %s"), ac_activity_label(AC_ACTIVITY(p, i)), _(ac_verdict_word[now]));
-      if (now == AC_CONDITIONAL) ADD(_(" (only if %s)"), ac_seg_condition(a, seg));
-      if (*why) ADD(". %s", why);
-      ADD("\n");
+  const ac_plan_news *n = &s->news;
+  const char *what;
+  int more = 0;
+  if (n->fresh && s->from == 0) {
+    what = _("the day of your session, aftercare begins");
+  } else {
+    for (int g = 0; g < n->ngroups; g++) more += n->groups[g].nitems;
+    more += n->nphases + (n->nadvice > 0);
+    if (n->ngroups) {
+      const ac_plan_group *g = &n->groups[0];
+      what = ac_change_phrase(a, g->verdict, ac_activity_label(AC_ACTIVITY(p, g->items[0].activity)));
+    } else if (n->nphases) {
+      what = ac_arena_printf(a, _("%s begins"), ac_phase_title(p->entities[AC_ENT_PHASE].items[n->phases[0]]));
+    } else {
+      what = _("new advice");
     }
+    more--;
   }
-  const ac_vec *ph = &p->entities[AC_ENT_PHASE];
-  for (int i = 0; i < s->nphases; i++) {
-    bool was = false;
-    for (int j = 0; prev && j < prev->nphases; j++) was |= prev->phases[j] == s->phases[i];
-    if (was) continue;
-    const ac_phase *x = ph->items[s->phases[i]];
-    ADD(_("Begins: %s.\n"), x->title ? x->title : x->e.name);
-    for (const ac_guidance *g = x->guidance; g; g = g->next)
-      if (g->kind <= AC_GUIDE_WHY) ADD("  %s%s%s\n", ac_guidance_heading(g->kind), ac_colon(), g->text.text);
-  }
-  for (int j = 0; prev && j < prev->nphases; j++) {
-    bool is = false;
-    for (int i = 0; i < s->nphases; i++) is |= prev->phases[j] == s->phases[i];
-    if (is) continue;
-    const ac_phase *x = ph->items[prev->phases[j]];
-    ADD(_("Ends: %s.\n"), x->title ? x->title : x->e.name);
-  }
-  for (int i = 0; i < s->nadvice; i++) {
-    bool was = false;
-    for (int j = 0; prev && j < prev->nadvice; j++) was |= prev->advice[j] == s->advice[i];
-    if (!was)
-      ADD(_("Advice: %s\n"), ((const ac_advice *)p->entities[AC_ENT_ADVICE].items[s->advice[i]])->text);
-  }
-  for (int i = 0; i < s->nwatch; i++) {
-    bool was = false;
-    for (int j = 0; prev && j < prev->nwatch; j++) was |= prev->watch[j] == s->watch[i];
-    if (was) continue;
-    const ac_triage *t = p->triage_sorted[s->watch[i]];
-    ADD(_("Watch for %s (%s)"), ac_watch_symptoms(a, p, t), ac_level_word(t->level));
-    if (t->advice) ADD("%s%s", ac_colon(), t->advice);
-    ADD("\n");
-  }
-  for (int j = 0; prev && j < prev->nwatch; j++) {
-    bool is = false;
-    for (int i = 0; i < s->nwatch; i++) is |= prev->watch[j] == s->watch[i];
-    if (!is)
-      ADD(_("No longer a concern: %s\n"), ac_watch_symptoms(a, p, p->triage_sorted[prev->watch[j]]));
-  }
-#undef ADD
-  size_t n = strlen(d);
-  if (n && d[n - 1] == '\n') d = ac_arena_strndup(a, d, n - 1);
+  if (more > 0) what = ac_arena_printf(a, P_("%s (and %d more)", "%s (and %d more)", (unsigned long)more), what, more);
+  if (plan->nsessions > 1) return ac_arena_printf(a, _("Day %ld of session %d: %s"), (long)s->from, s->session, what);
+  return ac_arena_printf(a, _("Day %ld: %s"), (long)s->from, what);
+}
+
+/* The description of that event: the days it stands for, then what the
+ * leaflet says on them, as text. */
+static const char *ac_ics_description(const ac_plan *plan, ac_arena *a, int k) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  if (!f) abort();
+  const ac_plan_span *s = &plan->spans[k];
+  fprintf(f, "%s\n", ac_plan_days_title(plan, a, s, &plan->spans[ac_plan_part_end(plan, k)]));
+  ac_text_part(plan, a, s, false, f);
+  fclose(f);
+  if (len && buf[len - 1] == '\n') len--;
+  const char *d = ac_arena_strndup(a, buf, len);
+  free(buf);
   return d;
 }
 
@@ -828,22 +1420,18 @@ static void ac_render_ics(const ac_ical *ic, const ac_plan *plan, ac_arena *a, l
   ic->property_set_x_name(xname, "X-WR-CALNAME");
   ic->component_add_property(cal, xname);
   struct icaltimetype stamp = ic->time_from_timet_with_zone((time_t)dtstamp, 0, ic->timezone_get_utc_timezone());
+  int nevents = 0;
   for (int k = 0; k < plan->nspans; k++) {
     const ac_plan_span *s = &plan->spans[k];
-    const ac_plan_span *prev = k ? &plan->spans[k - 1] : NULL;
+    if (!ac_plan_says(s)) continue;
     icalcomponent *ev = ic->component_new_vevent();
-    ic->component_add_property(ev, ic->property_new_uid(ac_ics_uid(a, plan, s, k)));
+    ic->component_add_property(ev, ic->property_new_uid(ac_ics_uid(a, plan, s, nevents++)));
     ic->component_add_property(ev, ic->property_new_dtstamp(stamp));
     ic->component_add_property(ev, ic->property_new_dtstart(ac_ics_date(ic, s->date_from)));
     ic->component_add_property(ev, ic->property_new_dtend(ac_ics_date(ic, s->date_from + 1)));
-    const char *summary =
-        plan->nsessions > 1
-            ? ac_arena_printf(a, _("Aftercare, day %ld of session %d: new instructions"), (long)s->from, s->session)
-            : ac_arena_printf(a, _("Aftercare, day %ld: new instructions"), (long)s->from);
+    const char *summary = ac_ics_summary(plan, a, s);
     ic->component_add_property(ev, ic->property_new_summary(summary));
-    const char *desc = ac_ics_changes(plan, a, prev, s);
-    desc = ac_arena_printf(a, "%s\n%s", ac_plan_span_title(plan, a, s), desc);
-    ic->component_add_property(ev, ic->property_new_description(desc));
+    ic->component_add_property(ev, ic->property_new_description(ac_ics_description(plan, a, k)));
     ic->component_add_property(ev, ic->property_new_transp(ICAL_TRANSP_TRANSPARENT));
     ic->component_add_property(ev, ic->property_new_class(ICAL_CLASS_PRIVATE));
     /* one reminder, at 9:00 on the day */

@@ -36,8 +36,9 @@ static void plan_usage_error(const char *program, const char *msg) {
 static void plan_help(const char *program) {
   printf(_("Usage: %s plan [-p FILE] [--session DATE]... [--from DAY] [--to DAY] [--format FORMAT]\n"),
          program);
-  fputs(_("Write the protocol as a day-by-day plan: for each span of days with the same\n"
-          "instructions, what to do and to avoid, why, and the symptoms to watch for.\n"
+  fputs(_("Write the protocol as the client's leaflet: the whole situation after the\n"
+          "session, then on each day the instructions change, what changes and why;\n"
+          "and the signs to watch for, as a table.\n"
           "\n"
           "  -p, --protocol=FILE   the protocol (default: the standard SMP one)\n"
           "      --session=DATE    the date of a session, YYYY-MM-DD; repeat it for\n"
