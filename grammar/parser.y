@@ -60,15 +60,6 @@ ac_days *acY_days(ac_parse_state *st, ac_num from, ac_num to, bool open_from, bo
 
 #define acY_lex acX_yylex
 
-/* A reduction's location in one store (see ac_loc_store, parse.h). */
-#define YYLLOC_DEFAULT(Current, Rhs, N)                                      \
-  do {                                                                       \
-    if (N)                                                                   \
-      ac_loc_span(&(Current), &YYRHSLOC(Rhs, 1), &YYRHSLOC(Rhs, N));        \
-    else                                                                     \
-      ac_loc_end(&(Current), &YYRHSLOC(Rhs, 0));                            \
-  } while (0)
-
 /* A token that the scanner made of n (DAYS_SPAN, RULE_HEAD, BECAUSE_TEXT)
  * counts as n tokens shifted for error recovery (after an error, bison
  * reports the next only once three tokens have been shifted): the errors

@@ -79,14 +79,6 @@ void aftercare_print_diagnostics(const aftercare *p, FILE *out, aftercare_format
 int aftercare_ask(aftercare *p, const char *query, aftercare_format fmt, FILE *out,
                   FILE *err, const char *where, int line, int color);
 
-/* Answers n queries in order, exactly as n calls of aftercare_ask would
- * (lines[i], or 0 if lines is NULL, is the line of queries[i]); returns how
- * many were not answered.  Faster than one call per query on a large
- * protocol: the memory loads of neighbouring queries overlap. */
-int aftercare_ask_batch(aftercare *p, const char *const *queries, const int *lines, size_t n,
-                        aftercare_format fmt, FILE *out, FILE *err, const char *where,
-                        int color);
-
 /* The verdict of an activity (identifier, label or alias) on a day after
  * the final session, as a word: "forbidden", "conditional", "discouraged",
  * "allowed", "recommended", "unknown"; NULL if no such activity, or if the

@@ -11,21 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #define AC_ARENA_BLOCK (64 * 1024)
 #define AC_ARENA_MAX_BLOCK (16 * 1024 * 1024)
-#define AC_ARENA_POPULATE_MIN (1024 * 1024)
-/* A block of that size or more is populated this much at a time, as its
- * cursor reaches the end of what is populated: the last block of an arena
- * (up to AC_ARENA_MAX_BLOCK) is not populated beyond what it hands out. */
-#define AC_ARENA_POPULATE_STEP (2 * 1024 * 1024)
 
 typedef struct ac_block {
   struct ac_block *next;
   size_t size, used;
-  size_t ready; /* bytes of data that may be handed out: all but in a block
-                 * that is populated step by step (see ac_arena_ready) */
   bool dirty; /* reused after a reset: not known to be zero past `used` */
   max_align_t data[]; /* the bytes handed out */
 } ac_block;
@@ -56,7 +48,7 @@ static void ac_arena_take(ac_arena *a) {
   ac_block *b = a->head;
   if (b && !b->dirty) {
     a->cur.next = (char *)b->data + b->used;
-    a->cur.end = (char *)b->data + b->ready;
+    a->cur.end = (char *)b->data + b->size;
   } else {
     a->cur.next = a->cur.end = NULL;
   }
@@ -124,43 +116,6 @@ void ac_arena_reset(ac_arena *a) {
   ac_arena_take(a);
 }
 
-/* A large block will be filled: its pages are faulted in by one call
- * rather than one page fault each (a third of the time of `check` on a
- * protocol of a million rules went to page faults).  A hint: where the
- * kernel lacks it, the pages are faulted in as they are used. */
-static void ac_arena_populate(void *block, size_t size) {
-#if defined(MADV_POPULATE_WRITE)
-  const uintptr_t page = 4096;
-  uintptr_t lo = ((uintptr_t)block + page - 1) & ~(page - 1);
-  uintptr_t hi = ((uintptr_t)block + size) & ~(page - 1);
-  if (hi > lo) (void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
-#else
-  (void)block;
-  (void)size;
-#endif
-}
-
-/* Is a block of cap bytes populated step by step? */
-static bool ac_arena_stepped(size_t cap) {
-#if defined(MADV_POPULATE_WRITE)
-  return cap >= AC_ARENA_POPULATE_MIN;
-#else
-  (void)cap;
-  return false;
-#endif
-}
-
-/* Populates b up to at least `need` bytes of data (need <= b->size), to
- * the next step boundary (in addresses: whole pages). */
-static void ac_arena_ready(ac_block *b, size_t need) {
-  const uintptr_t step = AC_ARENA_POPULATE_STEP;
-  uintptr_t data = (uintptr_t)b->data;
-  uintptr_t hi = (data + need + step - 1) & ~(step - 1);
-  size_t ready = hi - data < b->size ? (size_t)(hi - data) : b->size;
-  ac_arena_populate((char *)b->data + b->ready, ready - b->ready);
-  b->ready = ready;
-}
-
 void *ac_arena_alloc_slow(ac_arena *a, size_t size) {
   if (size > PTRDIFF_MAX / 2) ac_arena_oom();
   size = (size + AC_ARENA_ALIGN - 1) & ~(size_t)(AC_ARENA_ALIGN - 1);
@@ -185,11 +140,9 @@ void *ac_arena_alloc_slow(ac_arena *a, size_t size) {
     if (!nb) ac_arena_oom();
     nb->size = cap;
     nb->used = 0;
-    nb->ready = ac_arena_stepped(cap) ? 0 : cap;
     if (cap > block && b) {
       /* A large object gets its own block behind the current one, so the
        * current block's free space is not wasted. */
-      if (ac_arena_stepped(cap)) ac_arena_ready(nb, cap);
       nb->next = b->next;
       b->next = nb;
       nb->used = size;
@@ -201,7 +154,6 @@ void *ac_arena_alloc_slow(ac_arena *a, size_t size) {
     a->head = nb;
     b = nb;
   }
-  if (b->used + size > b->ready) ac_arena_ready(b, b->used + size);
   void *p = (char *)b->data + b->used;
   b->used += size;
   if (b->dirty) memset(p, 0, size);

@@ -309,17 +309,14 @@ static bool ac_overrides_name(const ac_stmt *s, const char *name) {
   return false;
 }
 
-/* hash: of name, or NULL (not computed yet). */
 static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kind,
-                             size_t size, const char *name, const uint64_t *hash,
-                             ac_loc loc, const ac_stmt *s) {
+                             size_t size, const char *name, ac_loc loc, const ac_stmt *s) {
   ac_entity *e = ac_arena_alloc(p->arena, size);
   e->kind = kind;
   e->name = name;
   e->decl = s;
   e->layer = layer;
-  ac_entity *old = hash ? ac_names_put_hashed(p->names, name, *hash, e)
-                        : ac_names_put(p->names, name, e);
+  ac_entity *old = ac_names_put(p->names, name, e);
   if (old != e) {
     if (old->layer->depth < layer->depth && old->kind == kind &&
         ac_overrides_name(s, name) && kind != AC_ENT_ACTIVITY &&
@@ -363,41 +360,21 @@ static const char *ac_text_of(const ac_stmt *s, ac_clause_kind k) {
   return c ? c->text.text : NULL;
 }
 
-/* How many statements ahead a loop prefetches the name table's slot (a
- * power of two: the hashes computed meanwhile are kept in a ring). */
-#define AC_PREFETCH_AHEAD 8
-
 static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
-  /* The hash of statement k's name is in ring[k % AC_PREFETCH_AHEAD] from
-   * its prefetch to its declaration (statements without a name have
-   * none). */
-  uint64_t ring[AC_PREFETCH_AHEAD] = {0};
-  const ac_stmt *ahead = layer->file->stmts;
-  size_t k = 0;
-  for (; ahead && k < AC_PREFETCH_AHEAD; k++, ahead = ahead->next)
-    if (ahead->name) ac_names_prefetch_hashed(p->names, ring[k] = ac_names_hash(ahead->name->name));
-  k = 0;
-  for (ac_stmt *s = layer->file->stmts; s; s = s->next, k++) {
-    const size_t slot = k % AC_PREFETCH_AHEAD;
-    const uint64_t h = ring[slot], *hash = s->name ? &h : NULL;
-    if (ahead) {
-      if (ahead->name)
-        ac_names_prefetch_hashed(p->names, ring[slot] = ac_names_hash(ahead->name->name));
-      ahead = ahead->next;
-    }
+  for (ac_stmt *s = layer->file->stmts; s; s = s->next) {
     switch (s->kind) {
     case AC_STMT_ACTIVITY: {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_ALIASES) | CL(AC_CLAUSE_CITES),
                        _("an activity"));
       ac_activity *a = (ac_activity *)ac_declare(p, layer, AC_ENT_ACTIVITY, sizeof *a,
-                                                 s->name->name, hash, s->name->loc, s);
+                                                 s->name->name, s->name->loc, s);
       if (a) a->label = s->text.text;
       break;
     }
     case AC_STMT_GROUP: {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_CITES), _("a group"));
       ac_group *g = (ac_group *)ac_declare(p, layer, AC_ENT_GROUP, sizeof *g,
-                                           s->name->name, hash, s->name->loc, s);
+                                           s->name->name, s->name->loc, s);
       if (g) g->label = s->text.text;
       break;
     }
@@ -405,7 +382,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_ALIASES) | CL(AC_CLAUSE_CITES),
                        _("a symptom"));
       ac_symptom *y = (ac_symptom *)ac_declare(p, layer, AC_ENT_SYMPTOM, sizeof *y,
-                                               s->name->name, hash, s->name->loc, s);
+                                               s->name->name, s->name->loc, s);
       if (y) y->label = s->text.text;
       break;
     }
@@ -413,7 +390,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_ALIASES) | CL(AC_CLAUSE_CITES),
                        _("a fact"));
       ac_fact *f = (ac_fact *)ac_declare(p, layer, AC_ENT_FACT, sizeof *f,
-                                         s->name->name, hash, s->name->loc, s);
+                                         s->name->name, s->name->loc, s);
       if (f) {
         f->label = s->text.text;
         f->is_bool = s->fact_is_bool;
@@ -424,7 +401,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_CITES) | CL(AC_CLAUSE_OVERRIDES),
                        _("a phase"));
       ac_phase *ph = (ac_phase *)ac_declare(p, layer, AC_ENT_PHASE, sizeof *ph,
-                                            s->name->name, hash, s->name->loc, s);
+                                            s->name->name, s->name->loc, s);
       if (ph) {
         ph->title = s->text.text ? s->text.text : s->name->name;
         ph->guidance = s->guidance;
@@ -439,7 +416,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
                        _("a rule"));
       const char *name = s->name ? s->name->name
                                  : ac_unique_name(p, ac_rule_derived_name(p->arena, s));
-      ac_rule *r = (ac_rule *)ac_declare(p, layer, AC_ENT_RULE, sizeof *r, name, hash,
+      ac_rule *r = (ac_rule *)ac_declare(p, layer, AC_ENT_RULE, sizeof *r, name,
                                          s->name ? s->name->loc : s->loc, s);
       if (r) {
         r->because = ac_text_of(s, AC_CLAUSE_BECAUSE);
@@ -452,7 +429,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_BECAUSE) | CL(AC_CLAUSE_CITES),
                        _("a constraint"));
       ac_constraint *c = (ac_constraint *)ac_declare(p, layer, AC_ENT_CONSTRAINT, sizeof *c,
-                                                     s->name->name, hash, s->name->loc, s);
+                                                     s->name->name, s->name->loc, s);
       if (c) {
         c->is_triage = s->items != NULL;
         c->floor = s->level;
@@ -467,7 +444,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
                        _("a symptom rule"));
       const char *name = s->name ? s->name->name
                                  : ac_unique_name(p, ac_triage_derived_name(p->arena, s));
-      ac_triage *t = (ac_triage *)ac_declare(p, layer, AC_ENT_TRIAGE, sizeof *t, name, hash,
+      ac_triage *t = (ac_triage *)ac_declare(p, layer, AC_ENT_TRIAGE, sizeof *t, name,
                                              s->name ? s->name->loc : s->loc, s);
       if (t) {
         const ac_clause *lv = ac_clause_find(s, AC_CLAUSE_LEVEL);
@@ -486,7 +463,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_CITES) | CL(AC_CLAUSE_OVERRIDES),
                        _("advice"));
       ac_advice *ad = (ac_advice *)ac_declare(p, layer, AC_ENT_ADVICE, sizeof *ad,
-                                              s->name->name, hash, s->name->loc, s);
+                                              s->name->name, s->name->loc, s);
       if (ad) ad->text = s->text.text;
       break;
     }
@@ -509,11 +486,9 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
 
 #define MASK(k) (1u << (k))
 
-/* hash: of id's name, or NULL (not computed yet). */
 static bool ac_resolve_target(ac_protocol *p, const ac_layer *layer, const ac_ident *id,
-                              const uint64_t *hash, ac_target *t) {
-  ac_entity *e = hash ? ac_names_get_hashed(p->names, id->name, *hash)
-                      : ac_names_get(p->names, id->name);
+                              ac_target *t) {
+  ac_entity *e = ac_names_get(p->names, id->name);
   if (!e) {
     ac_report_unknown(p, layer->src, id->loc, id->name,
                       MASK(AC_ENT_ACTIVITY) | MASK(AC_ENT_GROUP), _("activity"));
@@ -674,26 +649,11 @@ static void ac_resolve_overrides(ac_protocol *p, const ac_layer *layer, const ac
 }
 
 static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
-  /* The hashes of targets, as in ac_declare_layer. */
-  uint64_t ring[AC_PREFETCH_AHEAD] = {0};
-  const ac_stmt *ahead = layer->file->stmts;
-  size_t k = 0;
-  for (; ahead && k < AC_PREFETCH_AHEAD; k++, ahead = ahead->next)
-    if (ahead->target)
-      ac_names_prefetch_hashed(p->names, ring[k] = ac_names_hash(ahead->target->name));
-  k = 0;
-  for (ac_stmt *s = layer->file->stmts; s; s = s->next, k++) {
-    const size_t slot = k % AC_PREFETCH_AHEAD;
-    const uint64_t h = ring[slot], *hash = s->target ? &h : NULL;
-    if (ahead) {
-      if (ahead->target)
-        ac_names_prefetch_hashed(p->names, ring[slot] = ac_names_hash(ahead->target->name));
-      ahead = ahead->next;
-    }
+  for (ac_stmt *s = layer->file->stmts; s; s = s->next) {
     switch (s->kind) {
     case AC_STMT_RULE: {
       ac_rule *r = (ac_rule *)s->entity;
-      bool ok = ac_resolve_target(p, layer, s->target, hash, r ? &r->target : &(ac_target){0});
+      bool ok = ac_resolve_target(p, layer, s->target, r ? &r->target : &(ac_target){0});
       int32_t from = 0, to = 0;
       bool days_ok = ac_check_days(p, layer, s->days, &from, &to);
       const ac_clause *cif = ac_clause_find(s, AC_CLAUSE_IF);
@@ -741,7 +701,7 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       if (s->items)
         ok = ac_resolve_items(p, layer, s->items, NULL) && ok;
       else
-        ok = ac_resolve_target(p, layer, s->target, hash, c ? &c->target : &(ac_target){0}) && ok;
+        ok = ac_resolve_target(p, layer, s->target, c ? &c->target : &(ac_target){0}) && ok;
       if (c) {
         c->items = s->items;
         c->from = from;
@@ -795,7 +755,7 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       ac_no_guidance *ng = ac_arena_alloc(p->arena, sizeof *ng);
       ng->decl = s;
       ng->layer = layer;
-      bool ok = ac_resolve_target(p, layer, s->target, hash, &ng->target);
+      bool ok = ac_resolve_target(p, layer, s->target, &ng->target);
       ok = ac_check_days(p, layer, s->days, &ng->from, &ng->to) && ok;
       if (ok) ac_vec_push(p->arena, &p->no_guidance, ng);
       break;

@@ -5,7 +5,6 @@
 
 #include "aftercare.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,15 +31,6 @@ struct aftercare {
 };
 
 static int ac_diag_limit = AC_DEFAULT_DIAG_LIMIT;
-
-/* AFTERCARE_NO_FAST_PATH=1 sends every query through the parser: the tests
- * compare both paths. */
-static bool ac_no_fast_path;
-
-__attribute__((constructor)) static void ac_library_init(void) {
-  const char *v = getenv("AFTERCARE_NO_FAST_PATH");
-  ac_no_fast_path = v && *v && strcmp(v, "0") != 0;
-}
 
 const char *aftercare_version(void) { return PACKAGE_VERSION; }
 
@@ -124,11 +114,6 @@ int aftercare_ask(aftercare *p, const char *query, aftercare_format fmt, FILE *o
                   const char *where, int line, int color) {
   ac_format f = ac_format_of(fmt);
   ac_arena_reset(p->scratch);
-  ac_request r;
-  if (p->diags.errors == 0 && !ac_no_fast_path && ac_request_fast(p->protocol, query, &r)) {
-    ac_output_answer(p->protocol, p->scratch, &r, query, f, out);
-    return 0;
-  }
   ac_diags d;
   ac_diags_init(&d, p->scratch);
   ac_source *src = ac_source_from_memory(p->scratch, where ? where : "query", query, strlen(query));
@@ -141,6 +126,7 @@ int aftercare_ask(aftercare *p, const char *query, aftercare_format fmt, FILE *o
     return 1;
   }
   ac_query *q = ac_parse_query(p->scratch, src, &d);
+  ac_request r;
   if (!q || !ac_request_resolve(p->protocol, p->scratch, q, src, &d, &r)) {
     if (d.errors == 0) {
       ac_loc none = {0, 0, 0, 0};
@@ -153,134 +139,17 @@ int aftercare_ask(aftercare *p, const char *query, aftercare_format fmt, FILE *o
   return 0;
 }
 
-/* A `can` query of a batch on its way through the steps of its answer. */
-typedef struct ac_batch_item {
-  ac_fast_query fq;        /* its phrase's key and its day */
-  uint64_t hash;           /* of the key */
-  bool parsed;             /* the plain form: fq holds it */
-  const ac_activity *act;  /* found: the fast path answers it */
-  const ac_timeline *tl;
-  const ac_segment *seg;   /* the segment of its day, NULL: unknown */
-} ac_batch_item;
-
-/* The steps of a `can` answer in a batch; each reads what the one before
- * asked the processor to load, and asks for what the next one reads. */
-enum {
-  AC_BATCH_PARSE,    /* the text: key and day; load the name table's slot */
-  AC_BATCH_SLOT,     /* the slot's tag: load its key and the entity */
-  AC_BATCH_ENTRY,    /* the entity: load its timeline's pointer */
-  AC_BATCH_POINTER,  /* load the timeline */
-  AC_BATCH_TIMELINE, /* load the middle of its segments */
-  AC_BATCH_SEGMENT,  /* the binary search: load the segment's rules */
-  AC_BATCH_RULES,    /* load the rules */
-  AC_BATCH_TEXTS,    /* load their names, statements and `because` texts */
-  AC_BATCH_ANSWER,   /* write the answer */
-  AC_BATCH_STEPS     /* number of steps */
-};
-/* Queries in flight at once: at least AC_BATCH_STEPS, a power of two. */
-#define AC_BATCH_RING 16
-
-/* Takes the query `it` (text: query) through one step. */
-static inline void ac_batch_step(const ac_protocol *p, bool fast, int step, ac_batch_item *it,
-                                 const char *query) {
-  switch (step) {
-  case AC_BATCH_PARSE:
-    it->act = NULL;
-    it->tl = NULL;
-    it->seg = NULL;
-    it->parsed = fast && ac_fast_parse(query, &it->fq);
-    if (it->parsed) {
-      it->hash = ac_names_hash(it->fq.key);
-      ac_names_prefetch_hashed(p->phrases, it->hash);
-    }
-    break;
-  case AC_BATCH_SLOT:
-    if (it->parsed) ac_names_prefetch_entry(p->phrases, it->hash);
-    break;
-  case AC_BATCH_ENTRY:
-    if (it->parsed && (it->act = ac_names_get_hashed(p->phrases, it->fq.key, it->hash)))
-      __builtin_prefetch(&p->final_tl[it->act->e.index]);
-    break;
-  case AC_BATCH_POINTER:
-    if (it->act && (it->tl = p->final_tl[it->act->e.index]))
-      __builtin_prefetch(it->tl);
-    break;
-  case AC_BATCH_TIMELINE:
-    if (it->tl && it->tl->nsegs > 0)
-      __builtin_prefetch(&it->tl->segs[it->tl->nsegs / 2]);
-    break;
-  case AC_BATCH_SEGMENT:
-    if (it->tl && (it->seg = ac_timeline_find(it->tl, it->fq.day))) {
-      __builtin_prefetch(it->seg->rules);
-      if (it->seg->line) __builtin_prefetch(it->seg->line);
-    }
-    break;
-  case AC_BATCH_RULES:
-    if (it->seg && !it->seg->line)
-      for (int k = 0; k < it->seg->nrules && k < 2; k++)
-        __builtin_prefetch(it->seg->rules[k]);
-    break;
-  case AC_BATCH_TEXTS:
-    if (it->seg && !it->seg->line)
-      for (int k = 0; k < it->seg->nrules && k < 2; k++) {
-        const ac_rule *rule = it->seg->rules[k];
-        __builtin_prefetch(rule->e.name);
-        __builtin_prefetch(rule->e.decl);
-        if (rule->because) __builtin_prefetch(rule->because);
-      }
-    break;
-  }
-}
-
-int aftercare_ask_batch(aftercare *p, const char *const *queries, const int *lines, size_t n,
-                        aftercare_format fmt, FILE *out, FILE *err, const char *where,
-                        int color) {
-  /* The plain `can` queries go through the steps of an answer as on an
-   * assembly line: while one query is answered, the next is at the step
-   * before, and so on back to the one being parsed.  Each step asks the
-   * processor to load what the query's next step will read, a whole
-   * answer's work later: the cache misses of a large protocol (a name
-   * table, an activity, its timeline, its segments, its rules) overlap
-   * instead of queueing.  The answers come out in order, each the one
-   * aftercare_ask gives. */
-  const ac_protocol *proto = p->protocol;
-  ac_format f = ac_format_of(fmt);
-  bool fast = p->diags.errors == 0 && !ac_no_fast_path;
-  int failed = 0;
-  ac_batch_item ring[AC_BATCH_RING];
-  /* At tick t, query t - s is at step s: one step apart, a whole answer's
-   * work between two steps of a query, time enough for a load from
-   * memory (two or more steps apart measured slower).  The later steps go
-   * first: a query leaves its place in the ring before the next takes it. */
-  for (size_t t = 0; t < n + AC_BATCH_STEPS - 1; t++) {
-    /* Unrolled: each step's code in line, no switch. */
-#pragma GCC unroll 16
-    for (int s = AC_BATCH_STEPS - 1; s >= 0; s--) {
-      if (t < (size_t)s || t - (size_t)s >= n) continue;
-      size_t i = t - (size_t)s;
-      ac_batch_item *it = &ring[i % AC_BATCH_RING];
-      if (s != AC_BATCH_ANSWER) {
-        ac_batch_step(proto, fast, s, it, queries[i]);
-      } else if (it->act) {
-        ac_request req;
-        ac_request_plain_can(&req, it->act, it->fq.day);
-        ac_arena_reset(p->scratch);
-        ac_output_answer(proto, p->scratch, &req, queries[i], f, out);
-      } else {
-        failed += aftercare_ask(p, queries[i], fmt, out, err, where, lines ? lines[i] : 0, color);
-      }
-    }
-  }
-  return failed;
-}
-
 const char *aftercare_can(aftercare *p, const char *activity, int day) {
   ac_arena_reset(p->scratch);
   if (p->diags.errors > 0) return NULL;
   ac_entity *e = ac_names_get(p->protocol->phrases, ac_phrase_key(p->scratch, 'a', activity));
   if (!e) return NULL;
   ac_request r;
-  ac_request_plain_can(&r, (const ac_activity *)e, day);
+  memset(&r, 0, sizeof r);
+  r.kind = AC_Q_CAN;
+  r.activity = (const ac_activity *)e;
+  r.day = day;
+  r.final_session = true;
   ac_facts_init(&r.facts, p->scratch, p->protocol);
   ac_can_answer ans;
   ac_eval_can(p->protocol, &r, &ans);

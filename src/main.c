@@ -243,12 +243,9 @@ static int cmd_check(int argc, char **argv, options *o) {
 /* Reads queries from standard input, one per line; answers each. */
 static int run_batch(aftercare *p, const options *o) {
   /* Standard input is read with read(2) into one buffer, and the complete
-   * lines it holds are answered, CHUNK at a time (aftercare_ask_batch),
-   * before the program waits for more; standard output is flushed before
-   * each wait.  So a person or a program that writes one query and waits
-   * gets its answer at once, and a file of a million is answered in
-   * chunks.  Each answer is the one aftercare_ask gives. */
-  enum { CHUNK = 256 };
+   * lines it holds are answered before the program waits for more;
+   * standard output is flushed before each wait.  So a person or a program
+   * that writes one query and waits gets its answer at once. */
   int status = AFTERCARE_EXIT_OK;
   size_t cap = 64 * 1024, len = 0, pos = 0;
   char *buf = malloc(cap + 1); /* + 1: a NUL after a last line without end */
@@ -257,10 +254,7 @@ static int run_batch(aftercare *p, const options *o) {
   bool eof = false, color = use_color(o, stderr);
   aftercare_format f = o->format == AFTERCARE_TEXT ? AFTERCARE_LINE : o->format;
   for (;;) {
-    const char *lines[CHUNK];
-    int numbers[CHUNK];
-    size_t k = 0;
-    while (k < CHUNK && pos < len) {
+    while (pos < len) {
       char *line = buf + pos;
       char *end = memchr(line, '\n', len - pos);
       if (!end && !eof) break; /* the rest of this line is still to come */
@@ -270,13 +264,8 @@ static int run_batch(aftercare *p, const options *o) {
       while (n > 0 && line[n - 1] == '\r') n--;
       line[n] = '\0';
       if (n == 0 || line[0] == '#') continue;
-      lines[k] = line;
-      numbers[k++] = lineno;
-    }
-    if (k > 0) {
-      if (aftercare_ask_batch(p, lines, numbers, k, f, stdout, stderr, "<stdin>", color) > 0)
+      if (aftercare_ask(p, line, f, stdout, stderr, "<stdin>", lineno, color) != 0)
         status = AFTERCARE_EXIT_INPUT;
-      continue;
     }
     if (eof) break;
     /* Every complete line is answered: keep the start of the next one,

@@ -39,7 +39,7 @@ struct ac_names {
 /* Names longer than this are never compared (see ac_edit_distance). */
 #define AC_SUGGEST_MAX_LEN 64
 
-uint64_t ac_names_hash(const char *s) {
+static uint64_t ac_names_hash(const char *s) {
   uint64_t h = 1469598103934665603ULL; /* FNV-1a */
   for (; *s; s++) {
     h ^= (unsigned char)*s;
@@ -64,7 +64,7 @@ ac_names *ac_names_new_sized(ac_arena *a, size_t n) {
 }
 
 /* The slot of key: where it is, or the empty slot where it would go. */
-static inline size_t ac_names_find(const ac_names *t, const char *key, uint64_t h) {
+static size_t ac_names_find(const ac_names *t, const char *key, uint64_t h) {
   size_t mask = t->cap - 1;
   uint8_t tag = ac_names_tag(h);
   for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
@@ -91,41 +91,14 @@ static void ac_names_grow(ac_names *t) {
     }
 }
 
-void *ac_names_get_hashed(const ac_names *t, const char *key, uint64_t h) {
-  size_t i = ac_names_find(t, key, h);
+void *ac_names_get(const ac_names *t, const char *key) {
+  size_t i = ac_names_find(t, key, ac_names_hash(key));
   return t->tags[i] ? t->slots[i].value : NULL;
 }
 
-void *ac_names_get(const ac_names *t, const char *key) {
-  return ac_names_get_hashed(t, key, ac_names_hash(key));
-}
-
-void ac_names_prefetch_hashed(const ac_names *t, uint64_t h) {
-  size_t i = (size_t)h & (t->cap - 1);
-  __builtin_prefetch(&t->tags[i]);
-  __builtin_prefetch(&t->slots[i]);
-}
-
-void ac_names_prefetch_entry(const ac_names *t, uint64_t h) {
-  size_t mask = t->cap - 1;
-  uint8_t tag = ac_names_tag(h);
-  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-    uint8_t g = t->tags[i];
-    if (!g) return;
-    if (g == tag) {
-      __builtin_prefetch(t->slots[i].key);
-      __builtin_prefetch(t->slots[i].value);
-      return;
-    }
-  }
-}
-
 void *ac_names_put(ac_names *t, const char *key, void *value) {
-  return ac_names_put_hashed(t, key, ac_names_hash(key), value);
-}
-
-void *ac_names_put_hashed(ac_names *t, const char *key, uint64_t h, void *value) {
   if (t->count + 1 > t->cap / 4 * 3) ac_names_grow(t);
+  uint64_t h = ac_names_hash(key);
   size_t i = ac_names_find(t, key, h);
   if (t->tags[i]) return t->slots[i].value;
   t->slots[i].key = key;

@@ -10,7 +10,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
 #include "arena.h"
 
@@ -24,16 +23,6 @@ void *ac_names_get(const ac_names *t, const char *key);
 /* Stores value under key unless the key is present; returns the value now
  * stored (the old one if present). */
 void *ac_names_put(ac_names *t, const char *key, void *value);
-/* The hash of key, for the calls below: a loop that looks up many keys in
- * a large table starts loading the slot of a key (ac_names_prefetch_hashed)
- * some iterations ahead of the lookup, then, once the slot is in the
- * cache, the key stored there and its value (ac_names_prefetch_entry):
- * the cache misses of several lookups overlap instead of queueing. */
-uint64_t ac_names_hash(const char *key);
-void ac_names_prefetch_hashed(const ac_names *t, uint64_t hash);
-void ac_names_prefetch_entry(const ac_names *t, uint64_t hash);
-void *ac_names_get_hashed(const ac_names *t, const char *key, uint64_t hash);
-void *ac_names_put_hashed(ac_names *t, const char *key, uint64_t hash, void *value);
 /* Replaces (or adds) the value under key. */
 void ac_names_set(ac_names *t, const char *key, void *value);
 size_t ac_names_count(const ac_names *t);

@@ -65,35 +65,7 @@ typedef struct ac_parse_state {
   ac_query *query;
 } ac_parse_state;
 
-/* Locations and token values written whole, each 16 bytes in one store.
- * The parser copies them 16 bytes at a time right after they are written
- * (a token's value and location at its shift, a rule's location after its
- * reduction), and a load that reads what several smaller stores have just
- * written waits for them to reach the cache (a failed store forwarding:
- * 12 to 15 cycles, a tenth of the time of checking a large protocol). */
-#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
-typedef int ac_loc_vec __attribute__((vector_size(16)));
-static inline void ac_loc_store(ac_loc *l, int first_line, int first_column,
-                                int last_line, int last_column) {
-  ac_loc_vec v = {first_line, first_column, last_line, last_column};
-  memcpy(l, &v, sizeof v);
-}
-/* From the start of a to the end of b. */
-static inline void ac_loc_span(ac_loc *l, const ac_loc *a, const ac_loc *b) {
-  ac_loc_vec va, vb;
-  memcpy(&va, a, sizeof va);
-  memcpy(&vb, b, sizeof vb);
-  ac_loc_vec v = __builtin_shufflevector(va, vb, 0, 1, 6, 7);
-  memcpy(l, &v, sizeof v);
-}
-/* Empty, at the end of a. */
-static inline void ac_loc_end(ac_loc *l, const ac_loc *a) {
-  ac_loc_vec va;
-  memcpy(&va, a, sizeof va);
-  ac_loc_vec v = __builtin_shufflevector(va, va, 2, 3, 2, 3);
-  memcpy(l, &v, sizeof v);
-}
-#else
+/* A location from its four numbers. */
 static inline void ac_loc_store(ac_loc *l, int first_line, int first_column,
                                 int last_line, int last_column) {
   l->first_line = first_line;
@@ -101,28 +73,6 @@ static inline void ac_loc_store(ac_loc *l, int first_line, int first_column,
   l->last_line = last_line;
   l->last_column = last_column;
 }
-static inline void ac_loc_span(ac_loc *l, const ac_loc *a, const ac_loc *b) {
-  ac_loc_store(l, a->first_line, a->first_column, b->last_line, b->last_column);
-}
-static inline void ac_loc_end(ac_loc *l, const ac_loc *a) {
-  ac_loc_store(l, a->last_line, a->last_column, a->last_line, a->last_column);
-}
-#endif
-
-/* A token's value whose first 8 bytes are a pointer (a text, days),
- * written as 16 bytes in one store (the parser copies it 16 bytes at a
- * time); where 16-byte stores or 64-bit pointers are not, as the pointer. */
-#if (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)) && UINTPTR_MAX == UINT64_MAX
-#define AC_VALUE_WHOLE 1
-typedef uint64_t ac_word_pair __attribute__((vector_size(16)));
-#define AC_VALUE_PTR(value, member, p)                                       \
-  do {                                                                       \
-    ac_word_pair v_ = {(uint64_t)(uintptr_t)(p), 0};                         \
-    memcpy((value), &v_, sizeof v_);                                         \
-  } while (0)
-#else
-#define AC_VALUE_PTR(value, member, p) ((value)->member = (p))
-#endif
 
 /* Whether word is a keyword of protocols, and how many there are (the
  * scanner's table; for tests). */

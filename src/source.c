@@ -7,10 +7,8 @@
 
 #include <errno.h>
 #include <stdio.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 
 static void ac_source_index(ac_source *s) {
@@ -73,15 +71,6 @@ ac_source *ac_source_read(ac_arena *a, const char *path, int *err) {
     cap = (size_t)st.st_size + 1;
   char *buf = malloc(cap + 2);
   if (!buf) abort();
-#if defined(MADV_POPULATE_WRITE)
-  /* A large file: the buffer's pages faulted in by one call, not one
-   * fault each as read(2) fills them. */
-  if (cap >= ((size_t)1 << 20)) {
-    uintptr_t lo = ((uintptr_t)buf + 4095) & ~(uintptr_t)4095;
-    uintptr_t hi = ((uintptr_t)buf + cap) & ~(uintptr_t)4095;
-    if (hi > lo) (void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
-  }
-#endif
   for (;;) {
     if (len == cap) {
       if (cap > AC_MAX_FILE_SIZE) {
