@@ -104,20 +104,11 @@ static const char *ac_clause_word(ac_clause_kind k) {
   return "?";
 }
 
-/* The parser prepends clauses; put them in source order, then report
- * repeated clauses and clauses this statement does not take. */
-static void ac_check_clauses(ac_protocol *p, const ac_layer *layer, ac_stmt *s,
+/* Reports repeated clauses and clauses this statement does not take. */
+static void ac_check_clauses(ac_protocol *p, const ac_layer *layer, const ac_stmt *s,
                              unsigned allowed, const char *what) {
-  ac_clause *out = NULL, *c = s->clauses;
-  while (c) {
-    ac_clause *next = c->next;
-    c->next = out;
-    out = c;
-    c = next;
-  }
-  s->clauses = out;
   unsigned seen = 0;
-  for (c = s->clauses; c; c = c->next) {
+  for (const ac_clause *c = s->clauses; c; c = c->next) {
     unsigned bit = 1u << c->kind;
     /* if and unless are one condition; every and final one session mode */
     unsigned group = bit;

@@ -728,7 +728,7 @@ static bool fmt_same(const char *a, size_t alen, const char *b, size_t blen) {
   return ok;
 }
 
-int ac_format_source(ac_arena *a, const ac_source *src, ac_diags *d, char **out,
+int ac_format_source(ac_arena *a, ac_source *src, ac_diags *d, char **out,
                      size_t *out_len) {
   ac_file *file = ac_parse_protocol(a, src, d);
   if (file->syntax_errors > 0 || d->errors > 0) return 1;

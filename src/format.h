@@ -13,7 +13,7 @@
 /* Formats a protocol: 0 and *out (malloc'd, *out_len bytes) on success;
  * 1 if it has syntax errors (in d); 2 out of memory; 3 the result would not
  * scan to the same tokens and comments (a bug: nothing is written). */
-int ac_format_source(ac_arena *a, const ac_source *src, ac_diags *d, char **out,
+int ac_format_source(ac_arena *a, ac_source *src, ac_diags *d, char **out,
                      size_t *out_len);
 
 #endif

@@ -35,7 +35,7 @@ static const char *ac_identity(ac_arena *a, const char *path) {
   return ac_arena_strdup(a, path);
 }
 
-static ac_link *ac_link_new(ac_arena *a, ac_diags *d, const ac_source *src,
+static ac_link *ac_link_new(ac_arena *a, ac_diags *d, ac_source *src,
                             const char *identity) {
   ac_link *l = ac_arena_alloc(a, sizeof *l);
   l->identity = identity;
@@ -45,7 +45,7 @@ static ac_link *ac_link_new(ac_arena *a, ac_diags *d, const ac_source *src,
   return l;
 }
 
-static const ac_source *ac_standard_source(ac_arena *a, int id) {
+static ac_source *ac_standard_source(ac_arena *a, int id) {
   ac_source *s = ac_source_from_memory(a, AC_STANDARD_PATH, ac_embedded_smp,
                                        ac_embedded_smp_len);
   s->embedded = true;

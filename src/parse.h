@@ -10,8 +10,6 @@
 #define AC_PARSE_H
 
 #include <stdbool.h>
-#include <stdint.h>
-#include <string.h>
 
 #include "arena.h"
 #include "ast.h"
@@ -34,14 +32,16 @@ typedef enum ac_parse_mode {
 typedef struct ac_parse_state {
   ac_arena *arena;
   const ac_source *src;
+  char *text;       /* the source's text, scanned in place */
+  size_t len;
   ac_diags *diags;
   ac_parse_mode mode;
   bool start_sent;  /* the start token has been handed out */
   bool fatal;       /* stop: a limit was hit; no more syntax errors */
+  bool at_end;      /* the scanner has read the end of the source */
+  bool draining;    /* the parse is over: the scanner reads to the end */
   int paren_depth;
   int line, column; /* where the next token starts */
-  int blanks;       /* blanks matched before the current token */
-  bool last_was_number; /* the last token read is a number */
   const char *last_tok; /* the last token read, in the source (not a string) */
   size_t last_len;
   char last_text[48]; /* its text for a message: see ac_parse_last_text */
@@ -74,19 +74,18 @@ static inline void ac_loc_store(ac_loc *l, int first_line, int first_column,
   l->last_column = last_column;
 }
 
-/* Whether word is a keyword of protocols, and how many there are (the
- * scanner's table; for tests). */
+/* Whether word is a keyword of protocols (the scanner's table). */
 int acX_is_protocol_keyword(const char *word);
-int acX_protocol_keyword_count(void);
 
 /* The text of the last token read, cut to fit a message ("..." marks a
  * cut); valid until the next call. */
 const char *ac_parse_last_text(ac_parse_state *st);
 
-/* Parses a protocol file.  Never NULL; errors go to diags. */
-ac_file *ac_parse_protocol(ac_arena *a, const ac_source *src, ac_diags *d);
+/* Parses a protocol file.  Never NULL; errors go to diags.  The text of
+ * src is scanned in place: it is as it was when this returns. */
+ac_file *ac_parse_protocol(ac_arena *a, ac_source *src, ac_diags *d);
 
 /* Parses one query; NULL if it has syntax errors (reported to diags). */
-ac_query *ac_parse_query(ac_arena *a, const ac_source *src, ac_diags *d);
+ac_query *ac_parse_query(ac_arena *a, ac_source *src, ac_diags *d);
 
 #endif

@@ -164,16 +164,9 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
     if (q->kind == AC_Q_WHEN) break;
     ac_facts_init(&out->facts, a, p);
     out->gives_facts = q->facts != NULL;
-    /* The parser keeps the list newest first: resolve it in reading order,
-     * so that problems are reported in order and a repeated fact's last
-     * value counts. */
-    int nfv = 0;
-    for (const ac_fact_value *fv = q->facts; fv; fv = fv->next) nfv++;
-    const ac_fact_value **fvs = ac_arena_array(a, (size_t)nfv + 1, sizeof *fvs);
-    int kfv = nfv;
-    for (const ac_fact_value *fv = q->facts; fv; fv = fv->next) fvs[--kfv] = fv;
-    for (int i = 0; i < nfv; i++) {
-      const ac_fact_value *fv = fvs[i];
+    /* In reading order: problems are reported in order, and a repeated
+     * fact's last value counts. */
+    for (const ac_fact_value *fv = q->facts; fv; fv = fv->next) {
       ac_entity *f = ac_find_phrase(p, a, 'f', fv->name->words, ac_symptom_fillers);
       if (f) {
         const ac_fact *fact = (const ac_fact *)f;
@@ -205,12 +198,7 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
     for (const ac_phrase *ph = q->symptoms; ph; ph = ph->next) n++;
     out->symptoms = ac_arena_array(a, (size_t)n + 1, sizeof *out->symptoms);
     out->intensities = ac_arena_array(a, (size_t)n + 1, sizeof *out->intensities);
-    /* The parser keeps the list newest first: put it in reading order. */
-    const ac_phrase **list = ac_arena_array(a, (size_t)n + 1, sizeof *list);
-    int k = n;
-    for (const ac_phrase *ph = q->symptoms; ph; ph = ph->next) list[--k] = ph;
-    for (int i = 0; i < n; i++) {
-      const ac_phrase *ph = list[i];
+    for (const ac_phrase *ph = q->symptoms; ph; ph = ph->next) {
       const ac_word *w = ph->words;
       ac_intensity in = AC_INTENSITY_ANY;
       if (w && w->next && ac_intensity_word(w->text) != AC_INTENSITY_ANY) {

@@ -22,8 +22,9 @@ typedef struct ac_loc {
 
 typedef struct ac_source {
   const char *path;   /* as given: used in every diagnostic */
-  const char *text;   /* followed by two NUL bytes (the scanner reads it in
-                       * place); may contain NUL bytes before len */
+  char *text;         /* followed by two NUL bytes: the parser scans it in
+                       * place (and leaves it as it was); may contain NUL
+                       * bytes before len */
   size_t len;         /* bytes of text */
   size_t *line_start; /* byte offset of each line (line_start[0] is line 1),
                        * indexed on the first ac_source_line: a file that
