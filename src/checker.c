@@ -182,6 +182,7 @@ void ac_report_unknown(ac_protocol *p, const ac_source *src, ac_loc loc,
   const char *hint = NULL;
   if (!ac_diags_full(p->diags)) {
     ac_kind_mask m = {mask};
+    ac_names_sort(p->names);
     hint = ac_names_suggest(p->names, name, ac_accept_mask, &m);
   }
   if (hint)
@@ -254,8 +255,8 @@ static void ac_check_header(ac_protocol *p, ac_layer *layer, int syntax_errors) 
 
 /* ---- Pass 2: declarations ---- */
 
-static char *ac_day_part(ac_arena *a, int64_t d, bool open, const char *open_word) {
-  if (open) return (char *)open_word;
+static const char *ac_day_part(ac_arena *a, int64_t d, bool open, const char *open_word) {
+  if (open) return open_word;
   if (d < 0) return ac_arena_printf(a, "m%lld", -(long long)d);
   return ac_arena_printf(a, "%lld", (long long)d);
 }
@@ -301,7 +302,7 @@ static bool ac_overrides_name(const ac_stmt *s, const char *name) {
 }
 
 static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kind,
-                             size_t size, const char *name, ac_loc loc, const ac_stmt *s) {
+                             size_t size, const char *name, ac_loc loc, ac_stmt *s) {
   ac_entity *e = ac_arena_alloc(p->arena, size);
   e->kind = kind;
   e->name = name;
@@ -326,7 +327,7 @@ static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kin
   }
   e->index = (int)p->entities[kind].len;
   ac_vec_push(p->arena, &p->entities[kind], e);
-  ((ac_stmt *)s)->entity = e;
+  s->entity = e;
   return e;
 }
 
@@ -617,6 +618,7 @@ static void ac_resolve_overrides(ac_protocol *p, const ac_layer *layer, const ac
                           _("overrides '%s', which does not exist"), i->name);
       if (g && !ac_diags_full(p->diags)) {
         ac_kind_mask m = {self ? MASK(self->kind) : MASK(AC_ENT_RULE)};
+        ac_names_sort(p->names);
         const char *hint = ac_names_suggest(p->names, i->name, ac_accept_mask, &m);
         if (hint)
           g->message = ac_arena_printf(p->arena, _("overrides '%s', which does not exist (did you mean '%s'?)"),
@@ -1138,6 +1140,7 @@ void ac_check(ac_protocol *p) {
   ac_resolve_groups(p);
   for (int i = 0; i < p->nlayers; i++) ac_resolve_layer(p, p->layers[i]);
   ac_build_phrases(p);
+  ac_names_sort(p->phrases); /* for "did you mean" in queries */
   ac_check_expectations(p);
   ac_timeline_compile(p);
   ac_check_constraints(p);

@@ -28,6 +28,7 @@ static void ac_cond_unknown(ac_protocol *p, const ac_layer *layer,
     ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_UNKNOWN, layer->src, name->loc, "-");
     return;
   }
+  ac_names_sort(p->names);
   const char *hint = ac_names_suggest(p->names, name->name,
                                       symptom_only ? ac_accept_symptom
                                                    : ac_accept_fact_or_symptom,

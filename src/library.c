@@ -5,6 +5,8 @@
 
 #include "aftercare.h"
 
+#include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,26 +25,34 @@
 #include "timeline.h"
 #include "sarif.h"
 
+/* A loaded protocol: built by one call (aftercare_open...), then only read,
+ * by any number of threads at once; what a query needs for itself is in an
+ * arena of the call, on its stack (AC_CALL_ARENA). */
 struct aftercare {
   ac_arena *arena;   /* the compilation: freed in one call */
   ac_diags diags;
   ac_protocol *protocol;
-  ac_arena *scratch; /* per query; reset before each */
 };
 
-static int ac_diag_limit = AC_DEFAULT_DIAG_LIMIT;
+/* The memory of one call: its first bytes on the call's stack. */
+#define AC_CALL_ARENA(name)                                                  \
+  max_align_t name##_buffer[1024];                                           \
+  ac_arena *name = ac_arena_in(name##_buffer, sizeof name##_buffer)
+
+static atomic_int ac_diag_limit = AC_DEFAULT_DIAG_LIMIT;
 
 const char *aftercare_version(void) { return PACKAGE_VERSION; }
 
-void aftercare_set_diagnostic_limit(int limit) { ac_diag_limit = limit > 0 ? limit : 1; }
+void aftercare_set_diagnostic_limit(int limit) {
+  atomic_store_explicit(&ac_diag_limit, limit > 0 ? limit : 1, memory_order_relaxed);
+}
 
 static aftercare *ac_new(void) {
   aftercare *p = calloc(1, sizeof *p);
   if (!p) abort();
   p->arena = ac_arena_new();
-  p->scratch = ac_arena_new();
   ac_diags_init(&p->diags, p->arena);
-  p->diags.limit = ac_diag_limit;
+  p->diags.limit = atomic_load_explicit(&ac_diag_limit, memory_order_relaxed);
   return p;
 }
 
@@ -69,6 +79,20 @@ aftercare *aftercare_open_memory(const char *name, const char *text, size_t len)
   return ac_finish(p);
 }
 
+aftercare *aftercare_open_with(const char *name, const char *text, size_t len,
+                               aftercare_resolver resolve, void *ctx) {
+  if (!resolve) return aftercare_open_memory(name, text, len);
+  aftercare *p = ac_new();
+  ac_source *src = ac_source_from_memory(p->arena, name, text, len);
+  p->protocol = ac_load(p->arena, &p->diags, src, src->path, resolve, ctx);
+  return ac_finish(p);
+}
+
+void aftercare_resolved(aftercare_resolution *r, const char *path, const char *text,
+                        size_t len) {
+  ac_load_resolved(r, path, text, len);
+}
+
 aftercare *aftercare_open_standard(void) {
   aftercare *p = ac_new();
   p->protocol = ac_load_standard(p->arena, &p->diags);
@@ -78,7 +102,6 @@ aftercare *aftercare_open_standard(void) {
 void aftercare_close(aftercare *p) {
   if (!p) return;
   ac_arena_free(p->arena);
-  ac_arena_free(p->scratch);
   free(p);
 }
 
@@ -97,7 +120,7 @@ void aftercare_print_diagnostics(const aftercare *p, FILE *out, aftercare_format
     return;
   }
   if (fmt == AFTERCARE_SARIF) {
-    aftercare_print_sarif((aftercare *const *)&p, 1, out);
+    aftercare_print_sarif(&p, 1, out);
     return;
   }
   ac_render_opts o = {color != 0};
@@ -110,13 +133,14 @@ static ac_format ac_format_of(aftercare_format fmt) {
                                                                          : AC_FORMAT_TEXT;
 }
 
-int aftercare_ask(aftercare *p, const char *query, aftercare_format fmt, FILE *out, FILE *err,
-                  const char *where, int line, int color) {
+/* A query, answered in an arena of the call: the scanner, the grammar,
+ * resolve, evaluate, render (and nothing else answers queries). */
+static int ac_ask(const aftercare *p, ac_arena *a, const char *query, aftercare_format fmt,
+                  FILE *out, FILE *err, const char *where, int line, int color) {
   ac_format f = ac_format_of(fmt);
-  ac_arena_reset(p->scratch);
   ac_diags d;
-  ac_diags_init(&d, p->scratch);
-  ac_source *src = ac_source_from_memory(p->scratch, where ? where : "query", query, strlen(query));
+  ac_diags_init(&d, a);
+  ac_source *src = ac_source_from_memory(a, where ? where : "query", query, strlen(query));
   src->line_offset = line > 1 ? line - 1 : 0;
   if (p->diags.errors > 0) {
     ac_loc none = {0, 0, 0, 0};
@@ -125,9 +149,9 @@ int aftercare_ask(aftercare *p, const char *query, aftercare_format fmt, FILE *o
     ac_output_query_error(&d, query, f, out, err, color != 0);
     return 1;
   }
-  ac_query *q = ac_parse_query(p->scratch, src, &d);
+  ac_query *q = ac_parse_query(a, src, &d);
   ac_request r;
-  if (!q || !ac_request_resolve(p->protocol, p->scratch, q, src, &d, &r)) {
+  if (!q || !ac_request_resolve(p->protocol, a, q, src, &d, &r)) {
     if (d.errors == 0) {
       ac_loc none = {0, 0, 0, 0};
       ac_diag_add(&d, AC_SEV_ERROR, AC_E_QUERY, src, none, _("this query cannot be answered"));
@@ -135,29 +159,44 @@ int aftercare_ask(aftercare *p, const char *query, aftercare_format fmt, FILE *o
     ac_output_query_error(&d, query, f, out, err, color != 0);
     return 1;
   }
-  ac_output_answer(p->protocol, p->scratch, &r, query, f, out);
+  ac_output_answer(p->protocol, a, &r, query, f, out);
   return 0;
 }
 
-const char *aftercare_can(aftercare *p, const char *activity, int day) {
-  ac_arena_reset(p->scratch);
-  if (p->diags.errors > 0) return NULL;
-  ac_entity *e = ac_names_get(p->protocol->phrases, ac_phrase_key(p->scratch, 'a', activity));
-  if (!e) return NULL;
-  ac_request r;
-  memset(&r, 0, sizeof r);
-  r.kind = AC_Q_CAN;
-  r.activity = (const ac_activity *)e;
-  r.day = day;
-  r.final_session = true;
-  ac_facts_init(&r.facts, p->scratch, p->protocol);
-  ac_can_answer ans;
-  ac_eval_can(p->protocol, &r, &ans);
-  return ac_verdict_name(ans.verdict);
+int aftercare_ask(const aftercare *p, const char *query, aftercare_format fmt, FILE *out,
+                  FILE *err, const char *where, int line, int color) {
+  AC_CALL_ARENA(a);
+  int rc = ac_ask(p, a, query, fmt, out, err, where, line, color);
+  ac_arena_free(a);
+  return rc;
 }
 
-int aftercare_test(aftercare *p, FILE *out, int color, int coverage) {
-  return ac_run_expectations(p->protocol, p->scratch, out, color != 0, coverage != 0);
+const char *aftercare_can(const aftercare *p, const char *activity, int day) {
+  if (p->diags.errors > 0) return NULL;
+  AC_CALL_ARENA(a);
+  const ac_entity *e = ac_names_get(p->protocol->phrases, ac_phrase_key(a, 'a', activity));
+  const char *verdict = NULL;
+  if (e) {
+    ac_request r;
+    memset(&r, 0, sizeof r);
+    r.kind = AC_Q_CAN;
+    r.activity = (const ac_activity *)e;
+    r.day = day;
+    r.final_session = true;
+    ac_facts_init(&r.facts, a, p->protocol);
+    ac_can_answer ans;
+    ac_eval_can(p->protocol, &r, &ans);
+    verdict = ac_verdict_name(ans.verdict);
+  }
+  ac_arena_free(a);
+  return verdict;
+}
+
+int aftercare_test(const aftercare *p, FILE *out, int color, int coverage) {
+  ac_arena *a = ac_arena_new();
+  int rc = ac_run_expectations(p->protocol, a, out, color != 0, coverage != 0);
+  ac_arena_free(a);
+  return rc;
 }
 
 int aftercare_names(const aftercare *p, const char *kind,

@@ -12,7 +12,7 @@
 
 /* Runs the expectations of the protocol's own file; returns the failures,
  * plus with `coverage` the things no expectation exercises. */
-int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
+int ac_run_expectations(const ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
                         bool coverage);
 
 #endif

@@ -168,7 +168,6 @@ typedef struct ac_protocol {
   /* Compiled: one timeline per activity, after the final session and after
    * any other session (the same when no rule is final-only). */
   ac_timeline **final_tl, **every_tl;
-  size_t nsegments; /* in both: a small protocol caches its answers */
   /* Symptom rules in force, most severe first, then in order. */
   ac_triage **triage_sorted;
   int ntriage;

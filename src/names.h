@@ -35,6 +35,11 @@ void ac_names_each(const ac_names *t, void (*fn)(const char *key, void *value, v
  * distance is larger than max. */
 int ac_edit_distance(const char *a, const char *b, int max);
 
+/* Sorts the keys of a large table for ac_names_suggest (made again only if
+ * the table changed since): without it a suggestion from a large table
+ * compares the word with every key. */
+void ac_names_sort(ac_names *t);
+
 /* The closest of candidates to word, within a distance that grows with the
  * word's length, or NULL.  accept(value, ctx) filters the entries. */
 const char *ac_names_suggest(const ac_names *t, const char *word,

@@ -12,10 +12,31 @@
 #include <string.h>
 #include <time.h>
 
+#include "catalog.h"
 #include "condition.h"
 #include "ical.h"
 #include "i18n.h"
 #include "output.h"
+
+/* The plan's words are in the plan's language when it has one (the
+ * catalogue of aftercare_plan_options.language: not gettext's, which is
+ * the process's), else in the process's: _() here needs the plan in
+ * scope. */
+#undef _
+#define _(text) ac_plan_word(plan, text)
+
+__attribute__((format_arg(2))) static const char *ac_plan_word(const ac_plan *plan,
+                                                               const char *msgid) {
+  if (!plan->own_language) return ac_i18n_text(msgid);
+  return ac_catalog_text(plan->words, msgid);
+}
+
+/* The language of the plan's words: `language`, or NULL for the
+ * process's. */
+static void ac_plan_language(ac_plan *plan, ac_arena *a, const char *language) {
+  plan->own_language = language != NULL;
+  plan->words = ac_catalog_load(a, language);
+}
 
 /* The most days a plan covers (ten years with their sessions). */
 #define AC_PLAN_MAX_DAYS 4000
@@ -72,7 +93,7 @@ static const char *ac_iso_date(ac_arena *a, long days) {
 }
 
 /* "Monday 2 March 2026" */
-static const char *ac_long_date(ac_arena *a, long days) {
+static const char *ac_long_date(const ac_plan *plan, ac_arena *a, long days) {
   int y, m, d;
   ac_plan_civil(days, &y, &m, &d);
   long wd = ((days % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday */
@@ -84,14 +105,14 @@ static const char *ac_long_date(ac_arena *a, long days) {
 }
 
 /* What separates a heading or a name from what follows. */
-static const char *ac_colon(void) {
+static const char *ac_colon(const ac_plan *plan) {
   /* TRANSLATORS: the separator after a heading or a name, as in "Forbidden: ...";
    * French puts a space before the colon. */
   return _(": ");
 }
 
 /* The same at the end of a line. */
-static const char *ac_colon_end(void) {
+static const char *ac_colon_end(const ac_plan *plan) {
   /* TRANSLATORS: a colon ending a heading line, as in "Forbidden:". */
   return _(":");
 }
@@ -167,6 +188,7 @@ static bool ac_plan_same(const ac_protocol *p, const ac_plan_span *x, const ac_p
 bool ac_plan_build(ac_plan *plan, const ac_protocol *p, ac_arena *a,
                    const aftercare_plan_options *o, const char **why) {
   memset(plan, 0, sizeof *plan);
+  ac_plan_language(plan, a, o->language);
   plan->p = p;
   plan->sessions = o->sessions;
   plan->nsessions = o->sessions ? o->nsessions : 0;
@@ -245,7 +267,7 @@ static const ac_verdict ac_verdict_order[] = {AC_FORBIDDEN, AC_CONDITIONAL, AC_D
                                               AC_RECOMMENDED, AC_ALLOWED, AC_UNKNOWN};
 #define AC_NVERDICTS 6
 
-static const char *ac_level_word(ac_level l) {
+static const char *ac_level_word(const ac_plan *plan, ac_level l) {
   switch (l) {
   case AC_LEVEL_NORMAL: return _("normal while healing");
   case AC_LEVEL_MONITOR: return _("keep an eye on it");
@@ -283,7 +305,8 @@ static const char *ac_seg_condition(ac_arena *a, const ac_segment *seg) {
   return s;
 }
 
-static const char *ac_watch_symptoms(ac_arena *a, const ac_protocol *p, const ac_triage *t) {
+static const char *ac_watch_symptoms(const ac_plan *plan, ac_arena *a, const ac_protocol *p,
+                                     const ac_triage *t) {
   const char *s = "";
   for (const ac_symptom_item *it = t->items; it; it = it->next) {
     const ac_symptom *sym = p->entities[AC_ENT_SYMPTOM].items[it->index];
@@ -296,21 +319,21 @@ static const char *ac_watch_symptoms(ac_arena *a, const ac_protocol *p, const ac
   return s;
 }
 
-static const char *ac_day_range(ac_arena *a, int32_t from, int32_t to) {
+static const char *ac_day_range(const ac_plan *plan, ac_arena *a, int32_t from, int32_t to) {
   if (from == to) return ac_arena_printf(a, _("Day %ld"), (long)from);
   return ac_arena_printf(a, _("Days %ld to %ld"), (long)from, (long)to);
 }
 
 const char *ac_plan_span_title(const ac_plan *plan, ac_arena *a, const ac_plan_span *s) {
-  const char *days = ac_day_range(a, s->from, s->to);
+  const char *days = ac_day_range(plan, a, s->from, s->to);
   if (plan->nsessions > 1)
     days = ac_arena_printf(a, _("%s of session %d"), days, s->session);
   if (!plan->nsessions) return days;
   const char *dates = s->date_from == s->date_to
-                          ? ac_long_date(a, s->date_from)
-                          : ac_arena_printf(a, _("%s to %s"), ac_long_date(a, s->date_from),
-                                            ac_long_date(a, s->date_to));
-  return ac_arena_printf(a, "%s%s%s", days, ac_colon(), dates);
+                          ? ac_long_date(plan, a, s->date_from)
+                          : ac_arena_printf(a, _("%s to %s"), ac_long_date(plan, a, s->date_from),
+                                            ac_long_date(plan, a, s->date_to));
+  return ac_arena_printf(a, "%s%s%s", days, ac_colon(plan), dates);
 }
 
 static const char *ac_protocol_field(const ac_protocol *p, ac_field f) {
@@ -326,7 +349,7 @@ static const char *ac_plan_title(const ac_protocol *p) {
   return n ? n : "";
 }
 
-static const char *ac_guidance_heading(ac_guidance_kind k) {
+static const char *ac_guidance_heading(const ac_plan *plan, ac_guidance_kind k) {
   switch (k) {
   case AC_GUIDE_DO: return _("Do");
   case AC_GUIDE_DONT: return _("Don't");
@@ -339,7 +362,7 @@ static const char *ac_guidance_heading(ac_guidance_kind k) {
 static const char *ac_sessions_text(const ac_plan *plan, ac_arena *a) {
   const char *s = "";
   for (int i = 0; i < plan->nsessions; i++)
-    s = ac_arena_printf(a, "%s%s%s", s, i ? ", " : "", ac_long_date(a, plan->sessions[i]));
+    s = ac_arena_printf(a, "%s%s%s", s, i ? ", " : "", ac_long_date(plan, a, plan->sessions[i]));
   return s;
 }
 
@@ -368,7 +391,7 @@ static void ac_render_text(const ac_plan *plan, ac_arena *a, bool md, FILE *out)
     fprintf(out, _("Aftercare plan: %s\n"), ac_plan_title(p));
   if (md) fprintf(out, "%s\n\n", _("Aftercare plan, day by day."));
   if (plan->nsessions)
-    fprintf(out, md ? "%s%s%s\n\n" : "%s%s%s\n", _("Sessions"), ac_colon(), ac_sessions_text(plan, a));
+    fprintf(out, md ? "%s%s%s\n\n" : "%s%s%s\n", _("Sessions"), ac_colon(plan), ac_sessions_text(plan, a));
   fprintf(out, md ? "%s\n\n" : "%s\n", _("Day 0 is the day of the session."));
   for (int k = 0; k < plan->nspans; k++) {
     const ac_plan_span *s = &plan->spans[k];
@@ -383,43 +406,43 @@ static void ac_render_text(const ac_plan *plan, ac_arena *a, bool md, FILE *out)
       if (v == AC_UNKNOWN) {
         const char *names = ac_unknown_list(p, a, s);
         if (*names)
-          fprintf(out, md ? "**%s**%s%s\n\n" : "%s%s%s\n", _(ac_verdict_heading[v]), ac_colon(), names);
+          fprintf(out, md ? "**%s**%s%s\n\n" : "%s%s%s\n", _(ac_verdict_heading[v]), ac_colon(plan), names);
         continue;
       }
       for (int i = 0; i < na; i++) {
         const ac_segment *seg = s->segs[i];
         if ((seg ? seg->verdict : AC_UNKNOWN) != v) continue;
-        if (!shown++) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _(ac_verdict_heading[v]), md ? "" : ac_colon_end());
+        if (!shown++) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _(ac_verdict_heading[v]), md ? "" : ac_colon_end(plan));
         const ac_activity *act = AC_ACTIVITY(p, i);
         fputs(md ? "- " : "  - ", out);
         fputs(ac_activity_label(act), out);
         if (v == AC_CONDITIONAL) fprintf(out, _(" (only if %s)"), ac_seg_condition(a, seg));
         const char *why = ac_seg_reasons(a, seg);
-        if (*why) fprintf(out, "%s%s", ac_colon(), why);
+        if (*why) fprintf(out, "%s%s", ac_colon(plan), why);
         fputc('\n', out);
       }
       if (shown && md) fputc('\n', out);
     }
-    if (s->nphases) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _("Phases"), md ? "" : ac_colon_end());
+    if (s->nphases) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _("Phases"), md ? "" : ac_colon_end(plan));
     for (int i = 0; i < s->nphases; i++) {
       const ac_phase *ph = p->entities[AC_ENT_PHASE].items[s->phases[i]];
       fprintf(out, md ? "- *%s*\n" : "  %s\n", ph->title ? ph->title : ph->e.name);
       for (const ac_guidance *g = ph->guidance; g; g = g->next)
         if (g->kind <= AC_GUIDE_WHY)
-          fprintf(out, md ? "  - %s%s%s\n" : "    %s%s%s\n", ac_guidance_heading(g->kind), ac_colon(), g->text.text);
+          fprintf(out, md ? "  - %s%s%s\n" : "    %s%s%s\n", ac_guidance_heading(plan, g->kind), ac_colon(plan), g->text.text);
     }
     if (s->nphases && md) fputc('\n', out);
-    if (s->nadvice) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _("Advice"), md ? "" : ac_colon_end());
+    if (s->nadvice) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _("Advice"), md ? "" : ac_colon_end(plan));
     for (int i = 0; i < s->nadvice; i++) {
       const ac_advice *ad = p->entities[AC_ENT_ADVICE].items[s->advice[i]];
       fprintf(out, md ? "- %s\n" : "  - %s\n", ad->text);
     }
     if (s->nadvice && md) fputc('\n', out);
-    if (s->nwatch) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _("Watch for"), md ? "" : ac_colon_end());
+    if (s->nwatch) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _("Watch for"), md ? "" : ac_colon_end(plan));
     for (int i = 0; i < s->nwatch; i++) {
       const ac_triage *t = p->triage_sorted[s->watch[i]];
-      fprintf(out, md ? "- %s (%s)" : "  - %s (%s)", ac_watch_symptoms(a, p, t), ac_level_word(t->level));
-      if (t->advice) fprintf(out, "%s%s", ac_colon(), t->advice);
+      fprintf(out, md ? "- %s (%s)" : "  - %s (%s)", ac_watch_symptoms(plan, a, p, t), ac_level_word(plan, t->level));
+      if (t->advice) fprintf(out, "%s%s", ac_colon(plan), t->advice);
       fputc('\n', out);
     }
     if (s->nwatch && md) fputc('\n', out);
@@ -489,7 +512,7 @@ static void ac_render_html(const ac_plan *plan, ac_arena *a, FILE *out) {
   if (plan->nsessions) {
     fputs("<p class=\"meta\">", out);
     ac_html(_("Sessions"), out);
-    ac_html(ac_colon(), out);
+    ac_html(ac_colon(plan), out);
     ac_html(ac_sessions_text(plan, a), out);
     fputs("</p>\n", out);
   }
@@ -526,7 +549,7 @@ static void ac_render_html(const ac_plan *plan, ac_arena *a, FILE *out) {
         if (v == AC_CONDITIONAL) ac_html(ac_arena_printf(a, _(" (only if %s)"), ac_seg_condition(a, seg)), out);
         const char *why = ac_seg_reasons(a, seg);
         if (*why) {
-          ac_html(ac_colon(), out);
+          ac_html(ac_colon(plan), out);
           fputs("<span class=\"why\">", out);
           ac_html(why, out);
           fputs("</span>", out);
@@ -547,8 +570,8 @@ static void ac_render_html(const ac_plan *plan, ac_arena *a, FILE *out) {
         for (const ac_guidance *g = ph->guidance; g; g = g->next) {
           if (g->kind > AC_GUIDE_WHY) continue;
           fputs("<li>", out);
-          ac_html(ac_guidance_heading(g->kind), out);
-          ac_html(ac_colon(), out);
+          ac_html(ac_guidance_heading(plan, g->kind), out);
+          ac_html(ac_colon(plan), out);
           ac_html(g->text.text, out);
           fputs("</li>\n", out);
         }
@@ -574,12 +597,12 @@ static void ac_render_html(const ac_plan *plan, ac_arena *a, FILE *out) {
       for (int i = 0; i < s->nwatch; i++) {
         const ac_triage *t = p->triage_sorted[s->watch[i]];
         fputs("<li><strong>", out);
-        ac_html(ac_watch_symptoms(a, p, t), out);
+        ac_html(ac_watch_symptoms(plan, a, p, t), out);
         fputs("</strong> (", out);
-        ac_html(ac_level_word(t->level), out);
+        ac_html(ac_level_word(plan, t->level), out);
         fputs(")", out);
         if (t->advice) {
-          ac_html(ac_colon(), out);
+          ac_html(ac_colon(plan), out);
           ac_html(t->advice, out);
         }
         fputs("</li>\n", out);
@@ -760,7 +783,7 @@ static const char *ac_ics_changes(const ac_plan *plan, ac_arena *a, const ac_pla
     const ac_phase *x = ph->items[s->phases[i]];
     ADD(_("Begins: %s.\n"), x->title ? x->title : x->e.name);
     for (const ac_guidance *g = x->guidance; g; g = g->next)
-      if (g->kind <= AC_GUIDE_WHY) ADD("  %s%s%s\n", ac_guidance_heading(g->kind), ac_colon(), g->text.text);
+      if (g->kind <= AC_GUIDE_WHY) ADD("  %s%s%s\n", ac_guidance_heading(plan, g->kind), ac_colon(plan), g->text.text);
   }
   for (int j = 0; prev && j < prev->nphases; j++) {
     bool is = false;
@@ -780,15 +803,15 @@ static const char *ac_ics_changes(const ac_plan *plan, ac_arena *a, const ac_pla
     for (int j = 0; prev && j < prev->nwatch; j++) was |= prev->watch[j] == s->watch[i];
     if (was) continue;
     const ac_triage *t = p->triage_sorted[s->watch[i]];
-    ADD(_("Watch for %s (%s)"), ac_watch_symptoms(a, p, t), ac_level_word(t->level));
-    if (t->advice) ADD("%s%s", ac_colon(), t->advice);
+    ADD(_("Watch for %s (%s)"), ac_watch_symptoms(plan, a, p, t), ac_level_word(plan, t->level));
+    if (t->advice) ADD("%s%s", ac_colon(plan), t->advice);
     ADD("\n");
   }
   for (int j = 0; prev && j < prev->nwatch; j++) {
     bool is = false;
     for (int i = 0; i < s->nwatch; i++) is |= prev->watch[j] == s->watch[i];
     if (!is)
-      ADD(_("No longer a concern: %s\n"), ac_watch_symptoms(a, p, p->triage_sorted[prev->watch[j]]));
+      ADD(_("No longer a concern: %s\n"), ac_watch_symptoms(plan, a, p, p->triage_sorted[prev->watch[j]]));
   }
 #undef ADD
   size_t n = strlen(d);
@@ -889,27 +912,28 @@ const char *aftercare_language(const aftercare *h) {
   return ac_protocol_field(ac_library_protocol(h), AC_FIELD_LANGUAGE);
 }
 
-int aftercare_plan(aftercare *h, const aftercare_plan_options *o, FILE *out, FILE *err) {
+int aftercare_plan(const aftercare *h, const aftercare_plan_options *o, FILE *out, FILE *err) {
   const ac_protocol *p = ac_library_protocol(h);
-  if (aftercare_errors(h) > 0) {
-    fprintf(err, "aftercare: plan: %s\n", _("the protocol has errors: run 'aftercare check' on it first"));
-    return AFTERCARE_EXIT_INPUT;
-  }
-  if (o->format == AFTERCARE_PLAN_ICS && (!o->sessions || o->nsessions < 1)) {
-    fprintf(err, "aftercare: plan: %s\n", _("a calendar needs the date of the session: give --session YYYY-MM-DD"));
-    return AFTERCARE_EXIT_USAGE;
-  }
   ac_arena *a = ac_arena_new();
-  ac_plan plan;
+  ac_plan built, *plan = &built;
+  memset(plan, 0, sizeof *plan);
   const char *why = NULL;
   int status = AFTERCARE_EXIT_OK;
-  if (!ac_plan_build(&plan, p, a, o, &why)) {
+  if (aftercare_errors(h) > 0) {
+    ac_plan_language(plan, a, o->language);
+    fprintf(err, "aftercare: plan: %s\n", _("the protocol has errors: run 'aftercare check' on it first"));
+    status = AFTERCARE_EXIT_INPUT;
+  } else if (o->format == AFTERCARE_PLAN_ICS && (!o->sessions || o->nsessions < 1)) {
+    ac_plan_language(plan, a, o->language);
+    fprintf(err, "aftercare: plan: %s\n", _("a calendar needs the date of the session: give --session YYYY-MM-DD"));
+    status = AFTERCARE_EXIT_USAGE;
+  } else if (!ac_plan_build(plan, p, a, o, &why)) {
     fprintf(err, "aftercare: plan: %s\n", why);
     status = AFTERCARE_EXIT_USAGE;
   } else {
     long long stamp = o->dtstamp;
     if (stamp < 0) stamp = (long long)time(NULL);
-    const char *fail = ac_plan_render(&plan, a, o->format, stamp, out);
+    const char *fail = ac_plan_render(plan, a, o->format, stamp, out);
     if (fail) {
       fprintf(err, "aftercare: plan: %s (%s)\n",
               _("cannot write a calendar: libical cannot be loaded"), fail);

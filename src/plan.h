@@ -39,6 +39,9 @@ typedef struct ac_plan {
   int32_t from, to;         /* the range asked (relative days) */
   ac_plan_span *spans;
   int nspans;
+  bool own_language;        /* its words are in a language of its own: that of
+                             * `words` (as written if NULL), not the process's */
+  const struct ac_catalog *words;
 } ac_plan;
 
 /* The compiled protocol of a handle (library.c). */

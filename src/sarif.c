@@ -191,7 +191,7 @@ void ac_sarif_write(const ac_diags *const *lists, size_t n, FILE *out) {
   json_decref(log);
 }
 
-void aftercare_print_sarif(aftercare *const *protocols, int n, FILE *out) {
+void aftercare_print_sarif(const aftercare *const *protocols, int n, FILE *out) {
   const ac_diags **lists = calloc(n > 0 ? (size_t)n : 1, sizeof *lists);
   if (!lists) abort();
   for (int i = 0; i < n; i++) lists[i] = ac_library_diags(protocols[i]);

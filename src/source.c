@@ -11,15 +11,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static void ac_source_index(ac_source *s) {
+static void ac_source_index(ac_arena *a, ac_source *s) {
   const char *end = s->text + s->len;
   size_t n = 1;
   for (const char *p = s->text; (p = memchr(p, '\n', (size_t)(end - p))); p++) n++;
-  s->line_start = ac_arena_array(s->arena, n, sizeof *s->line_start);
+  uint32_t *start = ac_arena_array(a, n, sizeof *start);
   size_t k = 0;
-  s->line_start[k++] = 0;
+  start[k++] = 0;
   for (const char *p = s->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-    s->line_start[k++] = (size_t)(p - s->text) + 1;
+    start[k++] = (uint32_t)(p - s->text) + 1;
+  s->line_start = start;
   s->nlines = n;
 }
 
@@ -34,7 +35,7 @@ static ac_source *ac_source_make(ac_arena *a, const char *path, char *buf, size_
   }
   s->text = buf;
   s->len = len;
-  s->arena = a;
+  ac_source_index(a, s);
   return s;
 }
 
@@ -102,14 +103,7 @@ ac_source *ac_source_read(ac_arena *a, const char *path, int *err) {
   return ac_source_make(a, path, buf, len);
 }
 
-size_t ac_source_line_count(const ac_source *cs) {
-  ac_source *s = (ac_source *)cs; /* the index is a cache, built once */
-  if (s->nlines == 0) ac_source_index(s);
-  return s->nlines;
-}
-
 const char *ac_source_line(const ac_source *s, int line, size_t *len) {
-  ac_source_line_count(s);
   if (line < 1 || (size_t)line > s->nlines) return NULL;
   size_t start = s->line_start[line - 1];
   size_t end = (size_t)line < s->nlines ? s->line_start[line] - 1 : s->len;

@@ -2,14 +2,15 @@
  * source.h -- protocol text as read from a file or memory.
  *
  * A source keeps the text (a leading byte-order mark removed), its path as
- * it should appear in diagnostics, and an index of line starts so that a
- * diagnostic can quote its line.
+ * it should appear in diagnostics, and an index of line starts, made with
+ * it, so that a diagnostic can quote its line.
  */
 #ifndef AC_SOURCE_H
 #define AC_SOURCE_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 
@@ -26,11 +27,10 @@ typedef struct ac_source {
                        * place (and leaves it as it was); may contain NUL
                        * bytes before len */
   size_t len;         /* bytes of text */
-  size_t *line_start; /* byte offset of each line (line_start[0] is line 1),
-                       * indexed on the first ac_source_line: a file that
-                       * has no diagnostic never pays for it */
-  size_t nlines;      /* lines indexed; 0 until then */
-  ac_arena *arena;    /* where the index goes */
+  const uint32_t *line_start; /* byte offset of each line (line_start[0] is
+                               * line 1): files are smaller than 4 GiB */
+  size_t nlines;      /* number of lines (a file without a final line end
+                       * counts its last one; an empty file has one) */
   int id;             /* load order within a compilation */
   int line_offset;    /* added to line numbers shown (a query of a batch) */
   bool embedded;      /* compiled into the binary, not read from disk */
@@ -46,10 +46,6 @@ ac_source *ac_source_from_memory(ac_arena *a, const char *path,
 /* Reads a file.  On failure returns NULL and sets *err to an errno value,
  * or to EFBIG for a file over AC_MAX_FILE_SIZE. */
 ac_source *ac_source_read(ac_arena *a, const char *path, int *err);
-
-/* Number of lines (a file without a final line end counts its last one;
- * an empty file has one).  Indexes the lines if not done yet. */
-size_t ac_source_line_count(const ac_source *s);
 
 /* The text of line `line` (1-based) without its line end; NULL if none. */
 const char *ac_source_line(const ac_source *s, int line, size_t *len);

@@ -26,9 +26,6 @@ typedef struct ac_segment {
   ac_verdict verdict; /* never AC_UNKNOWN: days no rule covers have no segment */
   int nrules;
   ac_rule **rules;    /* the rules behind the verdict, in protocol order */
-  const char *line;   /* its one-line answer after "ACTIVITY on day N: ",
-                       * written by the first query that needs it */
-  size_t line_len;
 } ac_segment;
 
 struct ac_timeline {

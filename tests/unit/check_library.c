@@ -784,6 +784,81 @@ START_TEST(chain_missing_base) {
 }
 END_TEST
 
+/* ---- Resolvers: extends found among texts a server keeps, by name ---- */
+
+typedef struct kept_text {
+  const char *name, *text;
+} kept_text;
+
+static const kept_text kept_texts[] = {
+    {"base", "protocol base { horizon 30 days; }\n"
+             "activity sauna \"use a sauna\";\n"
+             "rule hot: forbid sauna first 14 days because \"Heat.\";\n"
+             "allow sauna after 14 days;\n"},
+    {"loop_a", "protocol loop_a;\nextends \"loop_b\";\n"},
+    {"loop_b", "protocol loop_b;\nextends \"loop_a\";\n"},
+};
+
+static int asked_names;
+static int resolver_context; /* what the resolver is given as ctx */
+
+/* Finds a protocol among kept_texts; any other name is unknown. */
+static int resolve_kept(void *ctx, const char *name, const char *from, aftercare_resolution *r) {
+  ck_assert_ptr_eq(ctx, &resolver_context);
+  ck_assert_ptr_nonnull(from);
+  asked_names++;
+  for (size_t i = 0; i < sizeof kept_texts / sizeof *kept_texts; i++)
+    if (strcmp(kept_texts[i].name, name) == 0) {
+      char path[64];
+      snprintf(path, sizeof path, "kept:%s", name); /* copied by the library */
+      aftercare_resolved(r, path, kept_texts[i].text, strlen(kept_texts[i].text));
+      return 0;
+    }
+  return ENOENT;
+}
+
+static aftercare *open_resolved(const char *name, const char *text) {
+  asked_names = 0;
+  return keep(aftercare_open_with(name, text, strlen(text), resolve_kept, &resolver_context));
+}
+
+START_TEST(resolver_finds_kept_texts) {
+  aftercare *p = open_resolved("clinic", "protocol clinic;\nextends \"base\";\n"
+                                         "rule hot_longer: forbid sauna days 15..20;\n");
+  ck_assert_str_eq(diagnostics(p, AFTERCARE_TEXT, 0), "");
+  ck_assert_int_eq(asked_names, 1);
+  ck_assert_str_eq(answer(p, "can sauna on day 17", AFTERCARE_LINE),
+                   "sauna on day 17: forbidden | rule 'hot_longer' (clinic:3)\n");
+  ck_assert_str_eq(answer(p, "can sauna on day 3", AFTERCARE_LINE),
+                   "sauna on day 3: forbidden | rule 'hot' (kept:base:3): Heat.\n");
+  ck_assert_str_eq(answer(p, "can sauna on day 21", AFTERCARE_LINE),
+                   "sauna on day 21: allowed | rule 'allow_sauna_15_end' (kept:base:4)\n");
+  ck_assert_str_eq(answer(p, "explain hot", AFTERCARE_TEXT),
+                   "rule 'hot' (kept:base:3)\n"
+                   "  forbidden, days 0..14\n"
+                   "  because: Heat.\n"
+                   "  | rule hot: forbid sauna first 14 days because \"Heat.\";\n");
+  /* "smp" is the standard protocol: no resolver is asked */
+  p = open_resolved("smp-clinic", "protocol c;\nextends \"smp\";\n");
+  ck_assert_int_eq(aftercare_errors(p), 0);
+  ck_assert_int_eq(asked_names, 0);
+}
+END_TEST
+
+START_TEST(resolver_unknown_name_and_cycle) {
+  aftercare *p = open_resolved("clinic", "protocol clinic;\nextends \"nowhere\";\n");
+  ck_assert_str_eq(diagnostics(p, AFTERCARE_TEXT, 0),
+                   "clinic:2:9: error: cannot read the extended protocol 'nowhere': No such "
+                   "file or directory [AC0301]\n"
+                   "    2 | extends \"nowhere\";\n"
+                   "      |         ^~~~~~~~~\n");
+  p = open_resolved("loop_a", kept_texts[1].text);
+  const char *d = diagnostics(p, AFTERCARE_TEXT, 0);
+  ck_assert_msg(strstr(d, "kept:loop_a:2:9: error: protocols extend each other in a cycle "
+                          "[AC0302]") != NULL, "%s", d);
+}
+END_TEST
+
 /* ---- aftercare_test ---- */
 
 START_TEST(test_passes) {
@@ -897,6 +972,8 @@ static Suite *library_suite(void) {
   tcase_add_test(tc, protocols_are_independent);
   tcase_add_test(tc, chain_of_files);
   tcase_add_test(tc, chain_missing_base);
+  tcase_add_test(tc, resolver_finds_kept_texts);
+  tcase_add_test(tc, resolver_unknown_name_and_cycle);
   tcase_add_test(tc, version);
   suite_add_tcase(s, tc);
 

@@ -160,11 +160,11 @@ static const char *jstr_at(const json_t *a, size_t i) {
 }
 
 /* The member names of an object, in order: "a,b,c". */
-static const char *keys(const json_t *o) {
+static const char *keys(json_t *o) {
   char *out = ac_arena_strdup(ut_arena, "");
   const char *k;
   json_t *v;
-  json_object_foreach((json_t *)o, k, v) {
+  json_object_foreach(o, k, v) {
     (void)v;
     out = ac_arena_printf(ut_arena, "%s%s%s", out, *out ? "," : "", k);
   }
