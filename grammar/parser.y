@@ -53,6 +53,7 @@ int acX_yylex(ACY_STYPE *val, ac_loc *loc, void *scanner);
 #include <string.h>
 
 #include "i18n.h"
+#include "keyword.h"
 #include "names.h"
 
 #define acY_lex acX_yylex
@@ -62,7 +63,7 @@ static void acY_error(ac_loc *loc, void *scanner, ac_parse_state *st,
 static ac_stmt *acY_stmt(ac_parse_state *st, ac_stmt_kind kind, ac_loc loc);
 static void acY_add(ac_parse_state *st, ac_stmt *s);
 static ac_ident *acY_ident(ac_parse_state *st, const char *name, ac_loc loc);
-static void acY_rule(ac_parse_state *st, ac_ident *name, ac_verb verb, const char *target,
+static void acY_rule(ac_parse_state *st, ac_ident *name, ac_verdict verb, const char *target,
                      ac_loc target_loc, ac_days *days, ac_clause *clauses, ac_loc loc,
                      ac_loc verb_loc);
 /* Lists are built newest first (left recursion, linear time) and leave
@@ -124,7 +125,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
   ac_header_field *field;
   ac_symptom_item *item;
   ac_stmt *stmt;
-  ac_verb verb;
+  ac_verdict verdict;
   ac_level level;
   ac_intensity intensity;
   ac_word *word;
@@ -178,7 +179,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %type <guidance> phase_items phase_item
 %type <field> header_fields header_field
 %type <item> sym_items sym_item
-%type <verb> verb
+%type <verdict> verb
 %type <level> level
 %type <intensity> intensity
 %type <word> cwords cword swords sword fwords
@@ -394,10 +395,10 @@ rule_head:
 ;
 
 verb:
-  FORBID                           { $$ = AC_VERB_FORBID; }
-| DISCOURAGE                       { $$ = AC_VERB_DISCOURAGE; }
-| ALLOW                            { $$ = AC_VERB_ALLOW; }
-| RECOMMEND                        { $$ = AC_VERB_RECOMMEND; }
+  FORBID                           { $$ = AC_FORBIDDEN; }
+| DISCOURAGE                       { $$ = AC_DISCOURAGED; }
+| ALLOW                            { $$ = AC_ALLOWED; }
+| RECOMMEND                        { $$ = AC_RECOMMENDED; }
 ;
 
 clauses:
@@ -829,18 +830,12 @@ static const char *acY_token_name(yysymbol_kind_t sym, char *buf, size_t n) {
   return buf;
 }
 
+/* Does the token start a statement (the end of input counts)?  The keyword
+ * table says (keywords.def): a keyword's symbol is named by its word. */
 static bool acY_starts_statement(yysymbol_kind_t sym) {
-  switch (sym) {
-  case YYSYMBOL_PROTOCOL: case YYSYMBOL_EXTENDS: case YYSYMBOL_ACTIVITY:
-  case YYSYMBOL_GROUP: case YYSYMBOL_SYMPTOM: case YYSYMBOL_FACT:
-  case YYSYMBOL_PHASE: case YYSYMBOL_RULE: case YYSYMBOL_FORBID:
-  case YYSYMBOL_DISCOURAGE: case YYSYMBOL_ALLOW: case YYSYMBOL_RECOMMEND:
-  case YYSYMBOL_CONSTRAINT: case YYSYMBOL_TRIAGE: case YYSYMBOL_ADVICE:
-  case YYSYMBOL_NO: case YYSYMBOL_EXPECT: case YYSYMBOL_YYEOF:
-    return true;
-  default:
-    return false;
-  }
+  if (sym == YYSYMBOL_YYEOF) return true;
+  const char *name = yysymbol_name(sym);
+  return ac_keyword_has_role(name, strlen(name), AC_KW_STARTS);
 }
 
 #define ACY_MAX_EXPECTED 8
@@ -1025,7 +1020,7 @@ static ac_ident *acY_ident(ac_parse_state *st, const char *name, ac_loc loc) {
  * time, not quadratic. */
 /* A rule statement.  Without 'rule NAME:' it starts at the verb (the empty
  * head's location is the end of the previous token). */
-static void acY_rule(ac_parse_state *st, ac_ident *name, ac_verb verb, const char *target,
+static void acY_rule(ac_parse_state *st, ac_ident *name, ac_verdict verb, const char *target,
                      ac_loc target_loc, ac_days *days, ac_clause *clauses, ac_loc loc,
                      ac_loc verb_loc) {
   if (!name) {

@@ -118,6 +118,22 @@ const char *aftercare_can(const aftercare *p, const char *activity, int day);
 int aftercare_names(const aftercare *p, const char *kind,
                     void (*fn)(const char *name, void *ctx), void *ctx);
 
+/* The languages a keyword belongs to (aftercare_keywords). */
+enum {
+  AFTERCARE_IN_PROTOCOLS = 1, /* a keyword of protocols: exact, reserved */
+  AFTERCARE_IN_QUERIES = 2    /* a keyword of queries: in any case */
+};
+
+/* The keywords of the language, for editors and completion: fn is called
+ * for each with its word, its class ("statement", "clause", "verdict",
+ * "level", ...) and the languages it belongs to.  Returns how many. */
+int aftercare_keywords(void (*fn)(const char *word, const char *cls, int languages, void *ctx),
+                       void *ctx);
+
+/* The same as one JSON document, with the words of verdicts, levels and
+ * intensities (`aftercare keywords --json`). */
+void aftercare_keywords_json(FILE *out);
+
 /* The path of the protocol's file, as given ("rules/smp.care" for the
  * standard one). */
 const char *aftercare_path(const aftercare *p);

@@ -19,60 +19,6 @@
 #include "query.h"
 #include "timeline.h"
 
-const char *ac_verdict_name(ac_verdict v) {
-  switch (v) {
-  case AC_FORBIDDEN: return "forbidden";
-  case AC_CONDITIONAL: return "conditional";
-  case AC_DISCOURAGED: return "discouraged";
-  case AC_ALLOWED: return "allowed";
-  case AC_RECOMMENDED: return "recommended";
-  case AC_UNKNOWN: return "unknown";
-  }
-  return "?";
-}
-
-const char *ac_level_name(ac_level l) {
-  switch (l) {
-  case AC_LEVEL_UNKNOWN: return "unknown";
-  case AC_LEVEL_NORMAL: return "normal";
-  case AC_LEVEL_MONITOR: return "monitor";
-  case AC_LEVEL_URGENT: return "urgent";
-  }
-  return "?";
-}
-
-const char *ac_entity_kind_name(ac_entity_kind k) {
-  switch (k) {
-  case AC_ENT_ACTIVITY: return _("activity");
-  case AC_ENT_GROUP: return _("group");
-  case AC_ENT_SYMPTOM: return _("symptom");
-  case AC_ENT_FACT: return _("fact");
-  case AC_ENT_PHASE: return _("phase");
-  case AC_ENT_RULE: return _("rule");
-  case AC_ENT_CONSTRAINT: return _("constraint");
-  case AC_ENT_TRIAGE: return _("symptom rule");
-  case AC_ENT_ADVICE: return _("advice");
-  case AC_ENT_COUNT: break;
-  }
-  return "?";
-}
-
-const char *ac_entity_kind_a(ac_entity_kind k) {
-  switch (k) {
-  case AC_ENT_ACTIVITY: return _("an activity");
-  case AC_ENT_GROUP: return _("a group");
-  case AC_ENT_SYMPTOM: return _("a symptom");
-  case AC_ENT_FACT: return _("a fact");
-  case AC_ENT_PHASE: return _("a phase");
-  case AC_ENT_RULE: return _("a rule");
-  case AC_ENT_CONSTRAINT: return _("a constraint");
-  case AC_ENT_TRIAGE: return _("a symptom rule");
-  case AC_ENT_ADVICE: return _("advice");
-  case AC_ENT_COUNT: break;
-  }
-  return "?";
-}
-
 ac_entity *ac_lookup(const ac_protocol *p, const char *name) {
   return ac_names_get(p->names, name);
 }
@@ -261,18 +207,8 @@ static const char *ac_day_part(ac_arena *a, int64_t d, bool open, const char *op
   return ac_arena_printf(a, "%lld", (long long)d);
 }
 
-static const char *ac_verb_word(ac_verb v) {
-  switch (v) {
-  case AC_VERB_FORBID: return "forbid";
-  case AC_VERB_DISCOURAGE: return "discourage";
-  case AC_VERB_ALLOW: return "allow";
-  case AC_VERB_RECOMMEND: return "recommend";
-  }
-  return "?";
-}
-
 const char *ac_rule_derived_name(ac_arena *a, const ac_stmt *s) {
-  return ac_arena_printf(a, "%s_%s_%s_%s", ac_verb_word(s->verb), s->target->name,
+  return ac_arena_printf(a, "%s_%s_%s_%s", ac_verdict_verb(s->verb), s->target->name,
                          ac_day_part(a, s->days->from, s->days->open_from, "start"),
                          ac_day_part(a, s->days->to, s->days->open_to, "end"));
 }
@@ -285,9 +221,7 @@ static const char *ac_triage_derived_name(ac_arena *a, const ac_stmt *s) {
   char *o = stpcpy(out, "triage"); /* stpcpy, not strcat: linear in the items */
   for (const ac_symptom_item *i = s->items; i; i = i->next) {
     o = stpcpy(o, "_");
-    if (i->intensity == AC_INTENSITY_SEVERE) o = stpcpy(o, "severe_");
-    if (i->intensity == AC_INTENSITY_MODERATE) o = stpcpy(o, "moderate_");
-    if (i->intensity == AC_INTENSITY_MILD) o = stpcpy(o, "mild_");
+    if (i->intensity != AC_INTENSITY_ANY) o = stpcpy(stpcpy(o, ac_intensity_name(i->intensity)), "_");
     o = stpcpy(o, i->name->name);
   }
   return out;
@@ -654,10 +588,10 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       const ac_clause *cond = cif ? cif : cun;
       bool cond_ok = true;
       if (cond) {
-        bool fits = (s->verb == AC_VERB_ALLOW) || (s->verb == AC_VERB_FORBID && cun);
+        bool fits = (s->verb == AC_ALLOWED) || (s->verb == AC_FORBIDDEN && cun);
         if (!fits) {
           AC_ERR(p, layer, cond->loc, AC_E_CLAUSE,
-                 s->verb == AC_VERB_FORBID
+                 s->verb == AC_FORBIDDEN
                      ? _("a forbidding rule takes 'unless', not 'if': say when it is allowed with 'allow ... only if'")
                      : _("only 'allow ... if' and 'forbid ... unless' take a condition"));
           cond_ok = false;
@@ -669,18 +603,13 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       r->from = from;
       r->to = to;
       if (!ok || !days_ok || !cond_ok) r->e.replaced = true; /* unusable */
-      switch (s->verb) {
-      case AC_VERB_FORBID: r->verdict = AC_FORBIDDEN; break;
-      case AC_VERB_DISCOURAGE: r->verdict = AC_DISCOURAGED; break;
-      case AC_VERB_ALLOW: r->verdict = AC_ALLOWED; break;
-      case AC_VERB_RECOMMEND: r->verdict = AC_RECOMMENDED; break;
-      }
+      r->verdict = s->verb;
       if (cond && cond_ok) {
         r->verdict = AC_CONDITIONAL;
         r->cond = cond->cond;
         /* allow ... unless C  ==  allow ... only if not C;
          * forbid ... unless C ==  allow ... only if C */
-        r->cond_negated = s->verb == AC_VERB_ALLOW && cun != NULL;
+        r->cond_negated = s->verb == AC_ALLOWED && cun != NULL;
       }
       if (r->final_only) p->has_final_only = true;
       ac_resolve_overrides(p, layer, s, &r->e);

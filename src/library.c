@@ -15,6 +15,7 @@
 #include "diagnostic.h"
 #include "evaluator.h"
 #include "i18n.h"
+#include "keyword.h"
 #include "loader.h"
 #include "output.h"
 #include "parse.h"
@@ -201,17 +202,8 @@ int aftercare_test(const aftercare *p, FILE *out, int color, int coverage) {
 
 int aftercare_names(const aftercare *p, const char *kind,
                     void (*fn)(const char *name, void *ctx), void *ctx) {
-  ac_entity_kind k;
-  if (strcmp(kind, "activities") == 0)
-    k = AC_ENT_ACTIVITY;
-  else if (strcmp(kind, "symptoms") == 0)
-    k = AC_ENT_SYMPTOM;
-  else if (strcmp(kind, "phases") == 0)
-    k = AC_ENT_PHASE;
-  else if (strcmp(kind, "rules") == 0)
-    k = AC_ENT_RULE;
-  else
-    return -1;
+  ac_entity_kind k = ac_entity_kind_of_plural(kind);
+  if (k == AC_ENT_COUNT) return -1;
   const ac_vec *v = &p->protocol->entities[k];
   int n = 0;
   for (size_t i = 0; i < v->len; i++) {
@@ -222,6 +214,21 @@ int aftercare_names(const aftercare *p, const char *kind,
   }
   return n;
 }
+
+int aftercare_keywords(void (*fn)(const char *word, const char *cls, int languages, void *ctx),
+                       void *ctx) {
+  size_t n;
+  const ac_keyword *k = ac_keyword_all(&n);
+  int count = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!k[i].word) continue;
+    fn(k[i].word, ac_keyword_class_name(k[i].cls), k[i].languages, ctx);
+    count++;
+  }
+  return count;
+}
+
+void aftercare_keywords_json(FILE *out) { ac_output_json_document(ac_keyword_json(), out); }
 
 const ac_diags *ac_library_diags(const aftercare *p) { return &p->diags; }
 

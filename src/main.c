@@ -346,6 +346,29 @@ static int cmd_test(int argc, char **argv, options *o) {
   return status;
 }
 
+static void print_keyword(const char *word, const char *cls, int languages, void *ctx) {
+  (void)ctx;
+  printf("%s\t%s\t%s\n", word, cls,
+         languages == (AFTERCARE_IN_PROTOCOLS | AFTERCARE_IN_QUERIES) ? "protocol,query"
+         : languages == AFTERCARE_IN_QUERIES                          ? "query"
+                                                                      : "protocol");
+}
+
+/* The keywords of the language, for editors: a word, its class and its
+ * languages a line, or one JSON document. */
+static int cmd_keywords(int argc, char **argv, options *o) {
+  (void)argv;
+  if (argc > 0) {
+    usage_error("%s", _("keywords: takes no arguments"));
+    return AFTERCARE_EXIT_USAGE;
+  }
+  if (o->format == AFTERCARE_JSON)
+    aftercare_keywords_json(stdout);
+  else
+    aftercare_keywords(print_keyword, NULL);
+  return AFTERCARE_EXIT_OK;
+}
+
 static int cmd_repl(int argc, char **argv, options *o) {
   (void)argv;
   if (argc > 0) {
@@ -365,6 +388,7 @@ static const command commands[] = {
     {"query", cmd_query},
     {"repl", cmd_repl},
     {"test", cmd_test},
+    {"keywords", cmd_keywords},
 };
 
 int main(int argc, char **argv) {

@@ -279,12 +279,9 @@ static const char *ac_symptom_list(ac_arena *a, const ac_protocol *p, const ac_r
     size_t n = 0;
     for (int i = 0; i < r->nsymptoms; i++) {
       const ac_entity *e = p->entities[AC_ENT_SYMPTOM].items[r->symptoms[i]];
-      const char *in = r->intensities[i] == AC_INTENSITY_SEVERE     ? "severe "
-                       : r->intensities[i] == AC_INTENSITY_MODERATE ? "moderate "
-                       : r->intensities[i] == AC_INTENSITY_MILD     ? "mild "
-                                                                    : "";
-      const char *parts[3] = {i ? ", " : "", in, e->name};
-      for (int k = 0; k < 3; k++) {
+      const char *in = ac_intensity_name(r->intensities[i]);
+      const char *parts[4] = {i ? ", " : "", in ? in : "", in ? " " : "", e->name};
+      for (int k = 0; k < 4; k++) {
         size_t len = strlen(parts[k]);
         if (o) memcpy(o + n, parts[k], len);
         n += len;
@@ -313,10 +310,7 @@ static void ac_answer_symptoms(const ac_protocol *p, ac_arena *a, const ac_reque
       json_array_append_new(ss, json_string(e->name));
       /* the intensity reported with it ("severe burning"), or null */
       ac_intensity in = r->intensities[i];
-      json_array_append_new(is, in == AC_INTENSITY_SEVERE     ? json_string("severe")
-                                : in == AC_INTENSITY_MODERATE ? json_string("moderate")
-                                : in == AC_INTENSITY_MILD     ? json_string("mild")
-                                                              : json_null());
+      json_array_append_new(is, ac_intensity_name(in) ? json_string(ac_intensity_name(in)) : json_null());
     }
     json_object_set_new(o, "symptoms", ss);
     json_object_set_new(o, "intensities", is);
@@ -465,7 +459,7 @@ static void ac_answer_list(const ac_protocol *p, ac_arena *a, ac_entity_kind kin
       }
       json_array_append_new(list, eo);
     }
-    json_object_set_new(o, kind == AC_ENT_PHASE ? "phases" : kind == AC_ENT_ACTIVITY ? "activities" : "symptoms", list);
+    json_object_set_new(o, ac_entity_kind_plural(kind), list);
     ac_emit_json(o, out);
     return;
   }
@@ -709,6 +703,10 @@ void ac_output_diags_json(const ac_diags *d, FILE *out) {
   json_object_set_new(o, "diagnostics", list);
   json_object_set_new(o, "errors", json_integer(d->errors));
   json_object_set_new(o, "warnings", json_integer(d->warnings));
+  ac_output_json_document(o, out);
+}
+
+void ac_output_json_document(json_t *o, FILE *out) {
   char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   if (s) {
     fputs(s, out);

@@ -246,34 +246,21 @@ bool ac_plan_build(ac_plan *plan, const ac_protocol *p, ac_arena *a,
 
 /* ---- Words ---- */
 
-static const char *const ac_verdict_heading[] = {
-    [AC_FORBIDDEN] = N_("Forbidden"),
-    [AC_CONDITIONAL] = N_("Only if a condition holds"),
-    [AC_DISCOURAGED] = N_("Discouraged"),
-    [AC_ALLOWED] = N_("Allowed"),
-    [AC_RECOMMENDED] = N_("Recommended"),
-    [AC_UNKNOWN] = N_("No guidance (ask your practitioner)"),
-};
-static const char *const ac_verdict_word[] = {
-    [AC_FORBIDDEN] = N_("forbidden"),
-    [AC_CONDITIONAL] = N_("only if a condition holds"),
-    [AC_DISCOURAGED] = N_("discouraged"),
-    [AC_ALLOWED] = N_("allowed"),
-    [AC_RECOMMENDED] = N_("recommended"),
-    [AC_UNKNOWN] = N_("no guidance"),
-};
-/* The order verdicts are listed in: what matters most first. */
+/* The verdicts' headings and words, and the levels' and intensities'
+ * words, are in their tables (verdicts.def, levels.def, intensities.def).
+ * The order verdicts are listed in: what matters most first. */
 static const ac_verdict ac_verdict_order[] = {AC_FORBIDDEN, AC_CONDITIONAL, AC_DISCOURAGED,
                                               AC_RECOMMENDED, AC_ALLOWED, AC_UNKNOWN};
-#define AC_NVERDICTS 6
 
 static const char *ac_level_word(const ac_plan *plan, ac_level l) {
-  switch (l) {
-  case AC_LEVEL_NORMAL: return _("normal while healing");
-  case AC_LEVEL_MONITOR: return _("keep an eye on it");
-  case AC_LEVEL_URGENT: return _("urgent");
-  default: return _("unknown");
-  }
+  return _(ac_level_plan_word(l));
+}
+
+/* The words of a table with "%s" in them (not a printf format), filled. */
+static const char *ac_plan_fill(ac_arena *a, const char *words, const char *s) {
+  const char *at = strstr(words, "%s");
+  if (!at) return words;
+  return ac_arena_printf(a, "%.*s%s%s", (int)(at - words), words, s, at + 2);
 }
 
 static const char *ac_activity_label(const ac_activity *act) {
@@ -311,9 +298,8 @@ static const char *ac_watch_symptoms(const ac_plan *plan, ac_arena *a, const ac_
   for (const ac_symptom_item *it = t->items; it; it = it->next) {
     const ac_symptom *sym = p->entities[AC_ENT_SYMPTOM].items[it->index];
     const char *l = sym->label ? sym->label : sym->e.name;
-    if (it->intensity == AC_INTENSITY_SEVERE) l = ac_arena_printf(a, _("%s (severe)"), l);
-    else if (it->intensity == AC_INTENSITY_MODERATE) l = ac_arena_printf(a, _("%s (moderate or worse)"), l);
-    else if (it->intensity == AC_INTENSITY_MILD) l = ac_arena_printf(a, _("%s (even mild)"), l);
+    if (it->intensity != AC_INTENSITY_ANY)
+      l = ac_plan_fill(a, _(ac_intensity_plan_format(it->intensity)), l);
     s = *s ? ac_arena_printf(a, _("%s with %s"), s, l) : l;
   }
   return s;
@@ -406,13 +392,13 @@ static void ac_render_text(const ac_plan *plan, ac_arena *a, bool md, FILE *out)
       if (v == AC_UNKNOWN) {
         const char *names = ac_unknown_list(p, a, s);
         if (*names)
-          fprintf(out, md ? "**%s**%s%s\n\n" : "%s%s%s\n", _(ac_verdict_heading[v]), ac_colon(plan), names);
+          fprintf(out, md ? "**%s**%s%s\n\n" : "%s%s%s\n", _(ac_verdict_heading(v)), ac_colon(plan), names);
         continue;
       }
       for (int i = 0; i < na; i++) {
         const ac_segment *seg = s->segs[i];
         if ((seg ? seg->verdict : AC_UNKNOWN) != v) continue;
-        if (!shown++) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _(ac_verdict_heading[v]), md ? "" : ac_colon_end(plan));
+        if (!shown++) fprintf(out, md ? "**%s**\n\n" : "%s%s\n", _(ac_verdict_heading(v)), md ? "" : ac_colon_end(plan));
         const ac_activity *act = AC_ACTIVITY(p, i);
         fputs(md ? "- " : "  - ", out);
         fputs(ac_activity_label(act), out);
@@ -528,7 +514,7 @@ static void ac_render_html(const ac_plan *plan, ac_arena *a, FILE *out) {
         const char *names = ac_unknown_list(p, a, s);
         if (*names) {
           fputs("<h3 class=\"unknown\">", out);
-          ac_html(_(ac_verdict_heading[v]), out);
+          ac_html(_(ac_verdict_heading(v)), out);
           fputs("</h3>\n<p class=\"unknown\">", out);
           ac_html(names, out);
           fputs("</p>\n", out);
@@ -540,7 +526,7 @@ static void ac_render_html(const ac_plan *plan, ac_arena *a, FILE *out) {
         if ((seg ? seg->verdict : AC_UNKNOWN) != v) continue;
         if (!shown++) {
           fprintf(out, "<h3 class=\"%s\">", ac_verdict_class[v]);
-          ac_html(_(ac_verdict_heading[v]), out);
+          ac_html(_(ac_verdict_heading(v)), out);
           fputs("</h3>\n<ul>\n", out);
         }
         fputs("<li><strong>", out);
@@ -769,7 +755,7 @@ static const char *ac_ics_changes(const ac_plan *plan, ac_arena *a, const ac_pla
       ac_verdict before = prev && prev->segs[i] ? prev->segs[i]->verdict : AC_UNKNOWN;
       if (now != v || (now == before && prev) || (!prev && now == AC_UNKNOWN)) continue;
       const char *why = ac_seg_reasons(a, seg);
-      ADD(_("- %s: now %s"), ac_activity_label(AC_ACTIVITY(p, i)), _(ac_verdict_word[now]));
+      ADD(_("- %s: now %s"), ac_activity_label(AC_ACTIVITY(p, i)), _(ac_verdict_plan_word(now)));
       if (now == AC_CONDITIONAL) ADD(_(" (only if %s)"), ac_seg_condition(a, seg));
       if (*why) ADD(". %s", why);
       ADD("\n");

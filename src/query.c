@@ -136,13 +136,6 @@ static const char *const ac_activity_fillers[] = {"i", "we", "you", "may", "can"
                                                    "still", "please", NULL};
 static const char *const ac_symptom_fillers[] = {"a", "an", "some", "my", "the", NULL};
 
-static ac_intensity ac_intensity_word(const char *w) {
-  if (strcasecmp(w, "mild") == 0) return AC_INTENSITY_MILD;
-  if (strcasecmp(w, "moderate") == 0) return AC_INTENSITY_MODERATE;
-  if (strcasecmp(w, "severe") == 0) return AC_INTENSITY_SEVERE;
-  return AC_INTENSITY_ANY;
-}
-
 bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
                         const ac_source *src, ac_diags *d, ac_request *out) {
   memset(out, 0, sizeof *out);
@@ -201,8 +194,8 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
     for (const ac_phrase *ph = q->symptoms; ph; ph = ph->next) {
       const ac_word *w = ph->words;
       ac_intensity in = AC_INTENSITY_ANY;
-      if (w && w->next && ac_intensity_word(w->text) != AC_INTENSITY_ANY) {
-        in = ac_intensity_word(w->text);
+      if (w && w->next && ac_intensity_of(w->text, strlen(w->text)) != AC_INTENSITY_ANY) {
+        in = ac_intensity_of(w->text, strlen(w->text));
         w = w->next;
       }
       ac_entity *e = ac_find_phrase(p, a, 's', w, ac_symptom_fillers);

@@ -20,6 +20,7 @@
 #include "diagnostic.h"
 #include "explain.h"
 #include "i18n.h"
+#include "output.h"
 #include "sarif.h"
 
 #define AC_SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
@@ -182,13 +183,7 @@ void ac_sarif_write(const ac_diags *const *lists, size_t n, FILE *out) {
   json_t *runs = json_array();
   json_array_append_new(runs, run);
   json_object_set_new(log, "runs", runs);
-  char *s = json_dumps(log, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-  if (s) {
-    fputs(s, out);
-    fputc('\n', out);
-    free(s);
-  }
-  json_decref(log);
+  ac_output_json_document(log, out);
 }
 
 void aftercare_print_sarif(const aftercare *const *protocols, int n, FILE *out) {

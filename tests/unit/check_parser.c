@@ -258,7 +258,7 @@ START_TEST(rule_with_clauses) {
   ac_stmt *r = nth(f, 1);
   ck_assert_int_eq(r->kind, AC_STMT_RULE);
   ck_assert_str_eq(r->name->name, "no_razor_early");
-  ck_assert_int_eq(r->verb, AC_VERB_FORBID);
+  ck_assert_int_eq(r->verb, AC_FORBIDDEN);
   ck_assert_str_eq(r->target->name, "shave_razor");
   ck_assert_int_eq(r->target->loc.first_line, 3);
   ck_assert_int_eq(r->target->loc.first_column, 10);
@@ -283,8 +283,7 @@ START_TEST(rule_verbs_and_unnamed_location) {
                         "allow x day 3 after every session;\n"
                         "recommend x day 4;\n");
   ut_assert_clean(&ut_diags);
-  static const ac_verb verbs[] = {AC_VERB_FORBID, AC_VERB_DISCOURAGE, AC_VERB_ALLOW,
-                                  AC_VERB_RECOMMEND};
+  static const ac_verdict verbs[] = {AC_FORBIDDEN, AC_DISCOURAGED, AC_ALLOWED, AC_RECOMMENDED};
   for (int i = 0; i < 4; i++) {
     ac_stmt *s = nth(f, i + 2);
     ck_assert_int_eq(s->kind, AC_STMT_RULE);
@@ -1021,6 +1020,48 @@ START_TEST(protocol_keywords) {
 }
 END_TEST
 
+/* The keyword table and the grammar's %token lines (the one other place a
+ * keyword is written, where bison's messages name it) agree: each
+ * keyword's token is named by its word. */
+static const struct {
+  const char *word, *token;
+} table_tokens[] = {
+#define AC_KEYWORD(word, token, languages, cls, roles) {word, #token},
+#include "keywords.def"
+#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, plan_word) \
+  {word, #word_token}, {verb, #verb_token},
+#include "verdicts.def"
+#define AC_LEVEL(name, word, token, plan_word) {word, #token},
+#include "levels.def"
+#define AC_INTENSITY(name, word, token, plan_format) {word, #token},
+#include "intensities.def"
+};
+
+START_TEST(keyword_table_names_the_tokens) {
+  const char *top = getenv("top_srcdir");
+  char path[4096];
+  snprintf(path, sizeof path, "%s/grammar/parser.y", top ? top : ".");
+  FILE *f = fopen(path, "r");
+  ck_assert_msg(f != NULL, "cannot read %s", path);
+  static char text[200000];
+  size_t n = fread(text, 1, sizeof text - 1, f);
+  fclose(f);
+  text[n] = '\0';
+  int checked = 0;
+  for (size_t i = 0; i < sizeof table_tokens / sizeof *table_tokens; i++) {
+    const char *word = table_tokens[i].word, *token = table_tokens[i].token;
+    if (!word || strcmp(token, "0") == 0) continue;
+    if (strcmp(word, "yes") == 0 || strcmp(word, "number") == 0) continue; /* "true", "number (type)" */
+    ck_assert_msg(strncmp(token, "T_", 2) == 0, "%s: %s", word, token);
+    char decl[96];
+    snprintf(decl, sizeof decl, " %s \"%s\"", token + 2, word);
+    ck_assert_msg(strstr(text, decl) != NULL, "grammar/parser.y has no %%token%s", decl);
+    checked++;
+  }
+  ck_assert_int_eq(checked, 83);
+}
+END_TEST
+
 START_TEST(query_errors) {
   ck_assert_ptr_null(ut_query("can swim"));
   ck_assert_int_eq(ut_diags.errors, 1);
@@ -1113,6 +1154,7 @@ static Suite *parser_suite(void) {
   tcase_add_test(tc, query_other_kinds);
   tcase_add_test(tc, query_errors);
   tcase_add_test(tc, protocol_keywords);
+  tcase_add_test(tc, keyword_table_names_the_tokens);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,0 +1,36 @@
+/*
+ * verdict.c -- the words of verdicts, from verdicts.def; see verdict.h.
+ */
+#include "config.h"
+
+#include "verdict.h"
+
+#include <stddef.h>
+
+#include "i18n.h"
+
+static const struct {
+  const char *word, *verb, *heading, *plan_word;
+} ac_verdicts[] = {
+#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, plan_word) \
+  {word, verb, heading, plan_word},
+#include "verdicts.def"
+};
+
+#define AC_VERDICT_KNOWN(v) ((unsigned)(v) < AC_NVERDICTS)
+
+const char *ac_verdict_name(ac_verdict v) {
+  return AC_VERDICT_KNOWN(v) ? ac_verdicts[v].word : "?";
+}
+
+const char *ac_verdict_verb(ac_verdict v) {
+  return AC_VERDICT_KNOWN(v) ? ac_verdicts[v].verb : NULL;
+}
+
+const char *ac_verdict_heading(ac_verdict v) {
+  return AC_VERDICT_KNOWN(v) ? ac_verdicts[v].heading : "?";
+}
+
+const char *ac_verdict_plan_word(ac_verdict v) {
+  return AC_VERDICT_KNOWN(v) ? ac_verdicts[v].plan_word : "?";
+}
