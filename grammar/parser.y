@@ -916,7 +916,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
       const char *kw = yysymbol_name(expected[i]);
       size_t kl = strlen(kw);
       if (strchr(kw, ' ')) continue;
-      int d = ac_edit_distance(word, kw, 2);
+      int d = ac_names_edit_distance(word, kw, 2);
       if (d < best_d && d <= (kl <= 3 ? 1 : 2)) {
         best_d = d;
         best = kw;

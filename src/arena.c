@@ -219,22 +219,3 @@ size_t ac_arena_used(const ac_arena *a) {
   size_t head = a->head ? (size_t)(a->cur.next - (char *)a->head->data) : 0;
   return a->total + head;
 }
-
-void ac_vec_reserve(ac_arena *a, ac_vec *v, size_t n) {
-  if (n <= v->cap) return;
-  void **items = ac_arena_array(a, n, sizeof *items);
-  if (v->len) memcpy(items, v->items, v->len * sizeof *items);
-  v->items = items;
-  v->cap = n;
-}
-
-void ac_vec_push(ac_arena *a, ac_vec *v, void *item) {
-  if (v->len == v->cap) {
-    size_t cap = v->cap ? v->cap * 2 : 8;
-    void **items = ac_arena_array(a, cap, sizeof *items);
-    if (v->len) memcpy(items, v->items, v->len * sizeof *items);
-    v->items = items;
-    v->cap = cap;
-  }
-  v->items[v->len++] = item;
-}

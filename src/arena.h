@@ -70,15 +70,4 @@ char *ac_arena_printf(ac_arena *a, const char *fmt, ...)
 /* Bytes handed out so far (for limits and benchmarks). */
 size_t ac_arena_used(const ac_arena *a);
 
-/* A growable array of pointers, backed by the arena. */
-typedef struct ac_vec {
-  void **items;
-  size_t len, cap;
-} ac_vec;
-
-void ac_vec_push(ac_arena *a, ac_vec *v, void *item);
-/* Makes room for at least n items in all (before pushing many of a known
- * count: no copies left behind by doubling). */
-void ac_vec_reserve(ac_arena *a, ac_vec *v, size_t n);
-
 #endif

@@ -15,6 +15,7 @@
 #include "intensity.h"
 #include "level.h"
 #include "source.h"
+#include "vec.h"
 #include "verdict.h"
 
 /* The smallest and largest day: every day is a signed 32-bit integer. */

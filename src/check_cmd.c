@@ -13,7 +13,7 @@
 #include "fmt_cmd.h"
 #include "i18n.h"
 
-int ac_check_sarif(const char *program, int argc, char **argv) {
+int ac_check_cmd_sarif(const char *program, int argc, char **argv) {
   int status = AFTERCARE_EXIT_OK;
   size_t cap = argc > 0 ? (size_t)argc : 1;
   aftercare **ps = calloc(cap, sizeof *ps);
@@ -21,7 +21,7 @@ int ac_check_sarif(const char *program, int argc, char **argv) {
   if (!ps || !read) abort();
   int n = 0;
   for (int i = 0; i < argc; i++) {
-    aftercare *p = ac_cli_open(program, argv[i], &status);
+    aftercare *p = ac_main_open(program, argv[i], &status);
     if (!p) continue;
     if (aftercare_errors(p) > 0 && status == AFTERCARE_EXIT_OK) status = AFTERCARE_EXIT_INPUT;
     read[n] = p;
@@ -34,7 +34,7 @@ int ac_check_sarif(const char *program, int argc, char **argv) {
   return status;
 }
 
-int ac_explain_main(const char *program, const char *code) {
+int ac_check_cmd_explain(const char *program, const char *code) {
   const char *text = aftercare_explain(code);
   if (!text) {
     fprintf(stderr, _("%s: unknown diagnostic code '%s' (codes look like AC0107; "

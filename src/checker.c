@@ -19,7 +19,7 @@
 #include "query.h"
 #include "timeline.h"
 
-ac_entity *ac_lookup(const ac_protocol *p, const char *name) {
+ac_entity *ac_check_lookup(const ac_protocol *p, const char *name) {
   return ac_names_get(p->names, name);
 }
 
@@ -123,7 +123,7 @@ static int ac_accept_mask(void *value, void *ctx) {
   return (((ac_kind_mask *)ctx)->mask >> e->kind) & 1u;
 }
 
-void ac_report_unknown(ac_protocol *p, const ac_source *src, ac_loc loc,
+void ac_check_report_unknown(ac_protocol *p, const ac_source *src, ac_loc loc,
                        const char *name, unsigned mask, const char *what) {
   const char *hint = NULL;
   if (!ac_diags_full(p->diags)) {
@@ -207,7 +207,7 @@ static const char *ac_day_part(ac_arena *a, int64_t d, bool open, const char *op
   return ac_arena_printf(a, "%lld", (long long)d);
 }
 
-const char *ac_rule_derived_name(ac_arena *a, const ac_stmt *s) {
+const char *ac_check_derived_name(ac_arena *a, const ac_stmt *s) {
   return ac_arena_printf(a, "%s_%s_%s_%s", ac_verdict_verb(s->verb), s->target->name,
                          ac_day_part(a, s->days->from, s->days->open_from, "start"),
                          ac_day_part(a, s->days->to, s->days->open_to, "end"));
@@ -341,7 +341,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
                            CL(AC_CLAUSE_EVERY) | CL(AC_CLAUSE_OVERRIDES),
                        _("a rule"));
       const char *name = s->name ? s->name->name
-                                 : ac_unique_name(p, ac_rule_derived_name(p->arena, s));
+                                 : ac_unique_name(p, ac_check_derived_name(p->arena, s));
       ac_rule *r = (ac_rule *)ac_declare(p, layer, AC_ENT_RULE, sizeof *r, name,
                                          s->name ? s->name->loc : s->loc, s);
       if (r) {
@@ -416,7 +416,7 @@ static bool ac_resolve_target(ac_protocol *p, const ac_layer *layer, const ac_id
                               ac_target *t) {
   ac_entity *e = ac_names_get(p->names, id->name);
   if (!e) {
-    ac_report_unknown(p, layer->src, id->loc, id->name,
+    ac_check_report_unknown(p, layer->src, id->loc, id->name,
                       MASK(AC_ENT_ACTIVITY) | MASK(AC_ENT_GROUP), _("activity"));
     return false;
   }
@@ -499,7 +499,7 @@ static void ac_resolve_groups(ac_protocol *p) {
     for (const ac_ident *m = g->e.decl->members; m; m = m->next) {
       ac_entity *e = ac_names_get(p->names, m->name);
       if (!e)
-        ac_report_unknown(p, g->e.layer->src, m->loc, m->name,
+        ac_check_report_unknown(p, g->e.layer->src, m->loc, m->name,
                           MASK(AC_ENT_ACTIVITY) | MASK(AC_ENT_GROUP), _("activity"));
       else if (e->kind != AC_ENT_ACTIVITY && e->kind != AC_ENT_GROUP)
         AC_ERR(p, g->e.layer, m->loc, AC_E_KIND,
@@ -519,7 +519,7 @@ static bool ac_resolve_items(ac_protocol *p, const ac_layer *layer, ac_symptom_i
     n++;
     ac_entity *e = ac_names_get(p->names, i->name->name);
     if (!e) {
-      ac_report_unknown(p, layer->src, i->name->loc, i->name->name, MASK(AC_ENT_SYMPTOM),
+      ac_check_report_unknown(p, layer->src, i->name->loc, i->name->name, MASK(AC_ENT_SYMPTOM),
                         _("symptom"));
       ok = false;
     } else if (e->kind != AC_ENT_SYMPTOM) {
@@ -701,7 +701,7 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
 
 static void ac_add_phrase(ac_protocol *p, char kind, const char *phrase, ac_entity *e,
                           const ac_layer *layer, ac_loc loc, bool strict) {
-  char *key = ac_normalise_key(p->arena, kind, phrase);
+  char *key = ac_names_normalise_key(p->arena, kind, phrase);
   if (key[2] == '\0') return;
   ac_entity *old = ac_names_put(p->phrases, key, e);
   if (old != e && strict && !old->replaced) {
@@ -745,7 +745,7 @@ static void ac_check_expectations(ac_protocol *p) {
     const ac_layer *layer = p->expect_layers.items[i];
     const ac_query *q = s->query;
     ac_request req;
-    ac_request_resolve(p, p->arena, q, layer->src, p->diags, &req);
+    ac_query_resolve(p, p->arena, q, layer->src, p->diags, &req);
     const ac_expected *x = s->expected;
     bool fits;
     switch (q->kind) {

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "evaluator.h"
+#include "expectations.h"
 #include "i18n.h"
-#include "library.h"
 #include "query.h"
 #include "timeline.h"
 
@@ -217,7 +217,7 @@ static void ac_report_changes(const ac_protocol *p, const ac_layer *top, const a
   }
 }
 
-int ac_run_expectations(const ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
+int ac_expectations_run(const ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
                         bool coverage) {
   int passed = 0, failed = 0;
   size_t nrules = p->entities[AC_ENT_RULE].len, ntriage = p->entities[AC_ENT_TRIAGE].len;
@@ -234,7 +234,7 @@ int ac_run_expectations(const ac_protocol *p, ac_arena *scratch, FILE *out, bool
     ac_diags d;
     ac_diags_init(&d, scratch);
     ac_request r;
-    if (!ac_request_resolve(p, scratch, s->query, layer->src, &d, &r)) {
+    if (!ac_query_resolve(p, scratch, s->query, layer->src, &d, &r)) {
       failed++;
       continue;
     }

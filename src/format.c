@@ -756,8 +756,8 @@ int ac_format_source(ac_arena *a, ac_source *src, ac_diags *d, char **out,
   return 0;
 }
 
-int aftercare_format_text(const char *name, const char *text, size_t len, char **out,
-                          size_t *out_len, FILE *err, int color) {
+int ac_format_text(const char *name, const char *text, size_t len, char **out, size_t *out_len,
+                   FILE *err, bool color) {
   ac_arena *a = ac_arena_new();
   ac_diags d;
   ac_diags_init(&d, a);
@@ -767,7 +767,7 @@ int aftercare_format_text(const char *name, const char *text, size_t len, char *
   int r = ac_format_source(a, src, &d, out, out_len);
   if (r == 1 && err) {
     ac_diags_sort(&d);
-    ac_render_opts o = {color != 0};
+    ac_render_opts o = {color};
     ac_diags_print_text(&d, err, o);
   } else if (r == 2 && err) {
     fprintf(err, _("%s: out of memory while formatting\n"), name);

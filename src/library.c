@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "checker.h"
 #include "condition.h"
 #include "diagnostic.h"
 #include "evaluator.h"
@@ -19,7 +20,9 @@
 #include "loader.h"
 #include "output.h"
 #include "parse.h"
-#include "library.h"
+#include "expectations.h"
+#include "explain.h"
+#include "format.h"
 #include "plan.h"
 #include "query.h"
 #include "names.h"
@@ -57,7 +60,9 @@ static aftercare *ac_new(void) {
   return p;
 }
 
+/* The protocol loaded: checked and compiled, its diagnostics in order. */
 static aftercare *ac_finish(aftercare *p) {
+  ac_check(p->protocol);
   ac_diags_sort(&p->diags);
   return p;
 }
@@ -152,7 +157,7 @@ static int ac_ask(const aftercare *p, ac_arena *a, const char *query, aftercare_
   }
   ac_query *q = ac_parse_query(a, src, &d);
   ac_request r;
-  if (!q || !ac_request_resolve(p->protocol, a, q, src, &d, &r)) {
+  if (!q || !ac_query_resolve(p->protocol, a, q, src, &d, &r)) {
     if (d.errors == 0) {
       ac_loc none = {0, 0, 0, 0};
       ac_diag_add(&d, AC_SEV_ERROR, AC_E_QUERY, src, none, _("this query cannot be answered"));
@@ -175,7 +180,7 @@ int aftercare_ask(const aftercare *p, const char *query, aftercare_format fmt, F
 const char *aftercare_can(const aftercare *p, const char *activity, int day) {
   if (p->diags.errors > 0) return NULL;
   AC_CALL_ARENA(a);
-  const ac_entity *e = ac_names_get(p->protocol->phrases, ac_phrase_key(a, 'a', activity));
+  const ac_entity *e = ac_names_get(p->protocol->phrases, ac_query_phrase_key(a, 'a', activity));
   const char *verdict = NULL;
   if (e) {
     ac_request r;
@@ -184,7 +189,7 @@ const char *aftercare_can(const aftercare *p, const char *activity, int day) {
     r.activity = (const ac_activity *)e;
     r.day = day;
     r.final_session = true;
-    ac_facts_init(&r.facts, a, p->protocol);
+    ac_cond_facts_init(&r.facts, a, p->protocol);
     ac_can_answer ans;
     ac_eval_can(p->protocol, &r, &ans);
     verdict = ac_verdict_name(ans.verdict);
@@ -195,7 +200,7 @@ const char *aftercare_can(const aftercare *p, const char *activity, int day) {
 
 int aftercare_test(const aftercare *p, FILE *out, int color, int coverage) {
   ac_arena *a = ac_arena_new();
-  int rc = ac_run_expectations(p->protocol, a, out, color != 0, coverage != 0);
+  int rc = ac_expectations_run(p->protocol, a, out, color != 0, coverage != 0);
   ac_arena_free(a);
   return rc;
 }
@@ -230,11 +235,38 @@ int aftercare_keywords(void (*fn)(const char *word, const char *cls, int languag
 
 void aftercare_keywords_json(FILE *out) { ac_output_json_document(ac_keyword_json(), out); }
 
-const ac_diags *ac_library_diags(const aftercare *p) { return &p->diags; }
-
 const char *aftercare_path(const aftercare *p) {
   const ac_protocol *pr = p->protocol;
   return pr->nlayers ? pr->layers[pr->nlayers - 1]->src->path : NULL;
 }
 
-const ac_protocol *ac_library_protocol(const aftercare *h) { return h->protocol; }
+const char *aftercare_language(const aftercare *p) {
+  const ac_protocol *pr = p->protocol;
+  for (int i = pr->nlayers - 1; i >= 0; i--)
+    if (pr->layers[i]->fields[AC_FIELD_LANGUAGE]) return pr->layers[i]->fields[AC_FIELD_LANGUAGE];
+  return NULL;
+}
+
+int aftercare_plan(const aftercare *p, const aftercare_plan_options *o, FILE *out, FILE *err) {
+  return ac_plan_write(p->protocol, p->diags.errors, o, out, err);
+}
+
+int aftercare_parse_date(const char *s, long *days) { return ac_plan_parse_date(s, days); }
+
+int aftercare_format_text(const char *name, const char *text, size_t len, char **out,
+                          size_t *out_len, FILE *err, int color) {
+  return ac_format_text(name, text, len, out, out_len, err, color != 0);
+}
+
+void aftercare_print_sarif(const aftercare *const *protocols, int n, FILE *out) {
+  const ac_diags **lists = calloc(n > 0 ? (size_t)n : 1, sizeof *lists);
+  if (!lists) abort();
+  for (int i = 0; i < n; i++) lists[i] = &protocols[i]->diags;
+  ac_sarif_write(lists, n > 0 ? (size_t)n : 0, out);
+  free(lists);
+}
+
+const char *aftercare_explain(const char *code) {
+  const ac_explanation *e = ac_explain_find(code);
+  return e ? e->text : NULL;
+}

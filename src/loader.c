@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "checker.h"
 #include "i18n.h"
 #include "parse.h"
 
@@ -139,7 +138,6 @@ ac_protocol *ac_load(ac_arena *a, ac_diags *d, ac_source *top_src, const char *i
     layer->file = l->file;
     p->layers[p->nlayers++] = layer;
   }
-  ac_check(p);
   return p;
 }
 

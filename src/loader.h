@@ -1,6 +1,6 @@
 /*
- * loader.h -- reads a protocol and the chain of protocols it extends, then
- * has it checked and compiled.
+ * loader.h -- reads a protocol and the chain of protocols it extends; the
+ * checker (checker.h) checks and compiles what it reads.
  *
  * `extends "smp"` names the standard protocol compiled into the program;
  * any other name is found by a resolver: by default, a path relative to the
@@ -41,12 +41,14 @@ int ac_load_read_file(void *ctx, const char *name, const char *from, aftercare_r
 /* What aftercare_resolved() does: the text found, copied. */
 void ac_load_resolved(aftercare_resolution *r, const char *path, const char *text, size_t len);
 
-/* Loads and checks the protocol in `top` (identity: tells it apart in a
- * cycle), finding the protocols it extends with `resolve`. */
+/* Loads the protocol in `top` (identity: tells it apart in a cycle) and
+ * the protocols it extends, found with `resolve`: reads and parses them,
+ * reports what cannot be read, and cycles; the result is to be checked
+ * (ac_check, checker.h). */
 ac_protocol *ac_load(ac_arena *a, ac_diags *d, ac_source *top, const char *identity,
                      ac_load_resolver resolve, void *ctx);
 
-/* Loads and checks the protocol in `path`.  If the file itself cannot be
+/* Loads the protocol in `path`.  If the file itself cannot be
  * read, returns NULL with *io_err set (an errno value); every other problem
  * is a diagnostic in d. */
 ac_protocol *ac_load_file(ac_arena *a, ac_diags *d, const char *path, int *io_err);

@@ -140,7 +140,7 @@ static int parse_options(int argc, char **argv, options *o) {
       }
       break;
     case OPT_EXPLAIN:
-      return ac_explain_main(program, optarg) == AFTERCARE_EXIT_OK ? -2 : -1;
+      return ac_check_cmd_explain(program, optarg) == AFTERCARE_EXIT_OK ? -2 : -1;
     case OPT_JSON:
       o->format = AFTERCARE_JSON;
       break;
@@ -193,7 +193,7 @@ static bool use_color(const options *o, FILE *f) {
   return isatty(fileno(f));
 }
 
-aftercare *ac_cli_open(const char *prog, const char *path, int *status) {
+aftercare *ac_main_open(const char *prog, const char *path, int *status) {
   int err = 0;
   aftercare *p = aftercare_open(path, &err);
   if (!p) {
@@ -221,11 +221,11 @@ static int cmd_check(int argc, char **argv, options *o) {
     usage_error("%s", _("check: name at least one protocol file"));
     return AFTERCARE_EXIT_USAGE;
   }
-  if (o->format == AFTERCARE_SARIF) return ac_check_sarif(program, argc, argv);
+  if (o->format == AFTERCARE_SARIF) return ac_check_cmd_sarif(program, argc, argv);
   int status = AFTERCARE_EXIT_OK;
   bool color = use_color(o, stderr);
   for (int i = 0; i < argc; i++) {
-    aftercare *p = ac_cli_open(program, argv[i], &status);
+    aftercare *p = ac_main_open(program, argv[i], &status);
     if (!p) continue;
     if (o->format == AFTERCARE_JSON)
       aftercare_print_diagnostics(p, stdout, AFTERCARE_JSON, 0);
@@ -332,7 +332,7 @@ static int cmd_test(int argc, char **argv, options *o) {
   }
   int status = AFTERCARE_EXIT_OK;
   for (int i = 0; i < argc; i++) {
-    aftercare *p = ac_cli_open(program, argv[i], &status);
+    aftercare *p = ac_main_open(program, argv[i], &status);
     if (!p) continue;
     if (aftercare_errors(p) > 0) {
       aftercare_print_diagnostics(p, stderr, AFTERCARE_TEXT, use_color(o, stderr));
@@ -410,7 +410,7 @@ int main(int argc, char **argv) {
     print_version();
     return AFTERCARE_EXIT_OK;
   }
-  if (strcmp(name, "fmt") == 0) return ac_fmt_main(argc - 1, argv + 1);
+  if (strcmp(name, "fmt") == 0) return ac_fmt_cmd_main(argc - 1, argv + 1);
   if (strcmp(name, "plan") == 0) return ac_plan_main(program, argc - 1, argv + 1);
   for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
     if (strcmp(name, commands[i].name) != 0) continue;

@@ -37,7 +37,7 @@ struct ac_names {
 /* Tables up to this size are searched entry by entry for a suggestion;
  * larger ones through their sorted keys. */
 #define AC_SUGGEST_SCAN_MAX 64
-/* Names longer than this are never compared (see ac_edit_distance). */
+/* Names longer than this are never compared (see ac_names_edit_distance). */
 #define AC_SUGGEST_MAX_LEN 64
 
 static uint64_t ac_names_hash(const char *s) {
@@ -131,7 +131,7 @@ void ac_names_each(const ac_names *t,
     if (t->slots[i].key) fn(t->slots[i].key, t->slots[i].value, ctx);
 }
 
-int ac_edit_distance(const char *a, const char *b, int max) {
+int ac_names_edit_distance(const char *a, const char *b, int max) {
   size_t la = strlen(a), lb = strlen(b);
   if (la > 64 || lb > 64) return max + 1;
   if ((la > lb ? la - lb : lb - la) > (size_t)max) return max + 1;
@@ -169,7 +169,7 @@ typedef struct ac_suggest_ctx {
 static void ac_suggest_one(const char *key, void *value, void *ctx) {
   ac_suggest_ctx *s = ctx;
   if (s->accept && !s->accept(value, s->ctx)) return;
-  int d = ac_edit_distance(s->word, key, s->best);
+  int d = ac_names_edit_distance(s->word, key, s->best);
   if (d < s->best || (d == s->best && s->best_key && strcmp(key, s->best_key) < 0)) {
     s->best = d;
     s->best_key = key;
@@ -293,14 +293,14 @@ static void ac_normalise_into(char *out, const char *text, size_t n) {
   out[k] = '\0';
 }
 
-char *ac_normalise(ac_arena *a, const char *text) {
+char *ac_names_normalise(ac_arena *a, const char *text) {
   size_t n = strlen(text);
   char *out = ac_arena_alloc(a, n + 1);
   ac_normalise_into(out, text, n);
   return out;
 }
 
-char *ac_normalise_key(ac_arena *a, char kind, const char *text) {
+char *ac_names_normalise_key(ac_arena *a, char kind, const char *text) {
   size_t n = strlen(text);
   char *out = ac_arena_alloc(a, n + 3);
   out[0] = kind;

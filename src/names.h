@@ -33,7 +33,7 @@ void ac_names_each(const ac_names *t, void (*fn)(const char *key, void *value, v
 
 /* Edit distance (with transpositions), capped: returns max+1 when the
  * distance is larger than max. */
-int ac_edit_distance(const char *a, const char *b, int max);
+int ac_names_edit_distance(const char *a, const char *b, int max);
 
 /* Sorts the keys of a large table for ac_names_suggest (made again only if
  * the table changed since): without it a suggestion from a large table
@@ -47,9 +47,9 @@ const char *ac_names_suggest(const ac_names *t, const char *word,
 
 /* Lower-cases, turns '_' into ' ', squeezes blanks: "Shave_Razor " ->
  * "shave razor". */
-char *ac_normalise(ac_arena *a, const char *text);
+char *ac_names_normalise(ac_arena *a, const char *text);
 /* The key of a phrase in a table of phrases: "K:" then the text normalised
- * ("a:shave razor"), in one allocation (what ac_phrase_key makes). */
-char *ac_normalise_key(ac_arena *a, char kind, const char *text);
+ * ("a:shave razor"), in one allocation (what ac_query_phrase_key makes). */
+char *ac_names_normalise_key(ac_arena *a, char kind, const char *text);
 
 #endif

@@ -64,7 +64,7 @@ void ac_plan_civil(long z, int *y, int *m, int *d) {
   *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-int aftercare_parse_date(const char *s, long *days) {
+int ac_plan_parse_date(const char *s, long *days) {
   int y, m, d, n = 0;
   if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10) return -1;
   if (s[4] != '-' || s[7] != '-' || y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
@@ -892,20 +892,16 @@ const char *ac_plan_render(const ac_plan *plan, ac_arena *a, aftercare_plan_form
   return NULL;
 }
 
-/* ---- The public entry points ---- */
+/* ---- Writing a plan ---- */
 
-const char *aftercare_language(const aftercare *h) {
-  return ac_protocol_field(ac_library_protocol(h), AC_FIELD_LANGUAGE);
-}
-
-int aftercare_plan(const aftercare *h, const aftercare_plan_options *o, FILE *out, FILE *err) {
-  const ac_protocol *p = ac_library_protocol(h);
+int ac_plan_write(const ac_protocol *p, int errors, const aftercare_plan_options *o, FILE *out,
+                  FILE *err) {
   ac_arena *a = ac_arena_new();
   ac_plan built, *plan = &built;
   memset(plan, 0, sizeof *plan);
   const char *why = NULL;
   int status = AFTERCARE_EXIT_OK;
-  if (aftercare_errors(h) > 0) {
+  if (errors > 0) {
     ac_plan_language(plan, a, o->language);
     fprintf(err, "aftercare: plan: %s\n", _("the protocol has errors: run 'aftercare check' on it first"));
     status = AFTERCARE_EXIT_INPUT;

@@ -10,8 +10,8 @@
 #include "i18n.h"
 #include "names.h"
 
-char *ac_phrase_key(ac_arena *a, char kind, const char *phrase) {
-  const char *norm = ac_normalise(a, phrase);
+char *ac_query_phrase_key(ac_arena *a, char kind, const char *phrase) {
+  const char *norm = ac_names_normalise(a, phrase);
   size_t n = strlen(norm);
   char *key = ac_arena_alloc(a, n + 3);
   key[0] = kind;
@@ -64,7 +64,7 @@ static int ac_accept_kind(void *value, void *ctx) {
 static ac_entity *ac_find_phrase(const ac_protocol *p, ac_arena *a, char kind,
                                  const ac_word *w, const char *const *fillers) {
   for (int dropped = 0;; dropped++) {
-    ac_entity *e = ac_names_get(p->phrases, ac_phrase_key(a, kind, ac_join(a, w)));
+    ac_entity *e = ac_names_get(p->phrases, ac_query_phrase_key(a, kind, ac_join(a, w)));
     if (e) return e;
     if (!w || !w->next || !ac_is_filler(w->text, fillers) || dropped == AC_MAX_FILLERS)
       return NULL;
@@ -97,7 +97,7 @@ static void ac_unknown_phrase(const ac_protocol *p, ac_arena *a, char kind,
   } others[] = {{'a', AC_ENT_ACTIVITY}, {'s', AC_ENT_SYMPTOM}, {'f', AC_ENT_FACT}};
   for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
     if (others[i].key == kind) continue;
-    ac_entity *o = ac_names_get(p->phrases, ac_phrase_key(a, others[i].key, rest));
+    ac_entity *o = ac_names_get(p->phrases, ac_query_phrase_key(a, others[i].key, rest));
     if (o && o->kind == others[i].kind) {
       ac_diag_add(d, AC_SEV_ERROR, AC_E_KIND, src, ac_phrase_loc(ph), _("'%s' is %s, not %s"),
                   ac_quoted(a, rest), ac_entity_kind_a(o->kind), ac_entity_kind_a(ekind));
@@ -107,7 +107,7 @@ static void ac_unknown_phrase(const ac_protocol *p, ac_arena *a, char kind,
   const char *hint = NULL;
   if (!ac_diags_full(d)) {
     ac_kind_filter f = {ekind};
-    const char *key = ac_names_suggest(p->phrases, ac_phrase_key(a, kind, rest),
+    const char *key = ac_names_suggest(p->phrases, ac_query_phrase_key(a, kind, rest),
                                        ac_accept_kind, &f);
     if (key) hint = ((ac_entity *)ac_names_get(p->phrases, key))->name;
   }
@@ -136,7 +136,7 @@ static const char *const ac_activity_fillers[] = {"i", "we", "you", "may", "can"
                                                    "still", "please", NULL};
 static const char *const ac_symptom_fillers[] = {"a", "an", "some", "my", "the", NULL};
 
-bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
+bool ac_query_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
                         const ac_source *src, ac_diags *d, ac_request *out) {
   memset(out, 0, sizeof *out);
   out->kind = q->kind;
@@ -155,7 +155,7 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
     }
     out->activity = (const ac_activity *)e;
     if (q->kind == AC_Q_WHEN) break;
-    ac_facts_init(&out->facts, a, p);
+    ac_cond_facts_init(&out->facts, a, p);
     out->gives_facts = q->facts != NULL;
     /* In reading order: problems are reported in order, and a repeated
      * fact's last value counts. */

@@ -32,11 +32,11 @@ typedef struct ac_request {
 /* Resolves q against p.  Problems go to d, located in src (the query's own
  * text, or the protocol file of an expectation).  Returns false if the
  * request cannot be answered. */
-bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
+bool ac_query_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
                         const ac_source *src, ac_diags *d, ac_request *out);
 
 /* The normalised key of a phrase in p->phrases: "a:" activities, "s:"
  * symptoms, "f:" facts, then the phrase. */
-char *ac_phrase_key(ac_arena *a, char kind, const char *phrase);
+char *ac_query_phrase_key(ac_arena *a, char kind, const char *phrase);
 
 #endif

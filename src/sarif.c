@@ -25,18 +25,6 @@
 
 #define AC_SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 
-const ac_explanation *ac_explanation_find(const char *code) {
-  if (!code) return NULL;
-  for (unsigned long i = 0; i < ac_explanations_count; i++)
-    if (strcasecmp(ac_explanations[i].code, code) == 0) return &ac_explanations[i];
-  return NULL;
-}
-
-const char *aftercare_explain(const char *code) {
-  const ac_explanation *e = ac_explanation_find(code);
-  return e ? e->text : NULL;
-}
-
 /* A path as a URI reference: relative paths stay relative; unreserved
  * characters and '/' as they are, the rest percent-encoded. */
 static char *ac_sarif_uri(const char *path) {
@@ -184,12 +172,4 @@ void ac_sarif_write(const ac_diags *const *lists, size_t n, FILE *out) {
   json_array_append_new(runs, run);
   json_object_set_new(log, "runs", runs);
   ac_output_json_document(log, out);
-}
-
-void aftercare_print_sarif(const aftercare *const *protocols, int n, FILE *out) {
-  const ac_diags **lists = calloc(n > 0 ? (size_t)n : 1, sizeof *lists);
-  if (!lists) abort();
-  for (int i = 0; i < n; i++) lists[i] = ac_library_diags(protocols[i]);
-  ac_sarif_write(lists, n > 0 ? (size_t)n : 0, out);
-  free(lists);
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "utf8.h" /* a source is text: its helpers */
 
 /* A span of text: 1-based lines; 1-based columns counted in characters; the
  * end column is one past the last character of the span. */
@@ -49,13 +50,5 @@ ac_source *ac_source_read(ac_arena *a, const char *path, int *err);
 
 /* The text of line `line` (1-based) without its line end; NULL if none. */
 const char *ac_source_line(const ac_source *s, int line, size_t *len);
-
-/* Number of characters (UTF-8 sequences; each invalid byte counts one) in
- * the first n bytes of p. */
-int ac_utf8_width(const char *p, size_t n);
-
-/* Length of the valid UTF-8 sequence starting at p (at most n bytes), or 0
- * if the bytes there are not valid UTF-8. */
-size_t ac_utf8_valid_seq(const unsigned char *p, size_t n);
 
 #endif

@@ -50,6 +50,10 @@ typedef struct ac_tl_ctx {
   ac_rule **reasons;
 } ac_tl_ctx;
 
+const ac_timeline *ac_timeline_for(const ac_protocol *p, int activity, bool final_session) {
+  return final_session ? p->final_tl[activity] : p->every_tl[activity];
+}
+
 int ac_timeline_lower(const ac_timeline *t, int32_t day) {
   int lo = 0, hi = t->nsegs;
   while (lo < hi) {

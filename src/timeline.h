@@ -37,6 +37,9 @@ struct ac_timeline {
  * that decide some day as used. */
 void ac_timeline_compile(ac_protocol *p);
 
+/* An activity's timeline after the final session, or after another one. */
+const ac_timeline *ac_timeline_for(const ac_protocol *p, int activity, bool final_session);
+
 /* The segment covering day, or NULL (verdict unknown). */
 const ac_segment *ac_timeline_find(const ac_timeline *t, int32_t day);
 

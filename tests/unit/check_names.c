@@ -114,43 +114,43 @@ END_TEST
 /* ---- Edit distance ---- */
 
 START_TEST(distance_basic) {
-  ck_assert_int_eq(ac_edit_distance("swim", "swim", 3), 0);
-  ck_assert_int_eq(ac_edit_distance("swim", "swimm", 3), 1);  /* insertion */
-  ck_assert_int_eq(ac_edit_distance("swim", "swm", 3), 1);    /* deletion */
-  ck_assert_int_eq(ac_edit_distance("swim", "swam", 3), 1);   /* substitution */
-  ck_assert_int_eq(ac_edit_distance("kitten", "sitting", 5), 3);
-  ck_assert_int_eq(ac_edit_distance("", "abc", 5), 3);
-  ck_assert_int_eq(ac_edit_distance("abc", "", 5), 3);
-  ck_assert_int_eq(ac_edit_distance("", "", 0), 0);
+  ck_assert_int_eq(ac_names_edit_distance("swim", "swim", 3), 0);
+  ck_assert_int_eq(ac_names_edit_distance("swim", "swimm", 3), 1);  /* insertion */
+  ck_assert_int_eq(ac_names_edit_distance("swim", "swm", 3), 1);    /* deletion */
+  ck_assert_int_eq(ac_names_edit_distance("swim", "swam", 3), 1);   /* substitution */
+  ck_assert_int_eq(ac_names_edit_distance("kitten", "sitting", 5), 3);
+  ck_assert_int_eq(ac_names_edit_distance("", "abc", 5), 3);
+  ck_assert_int_eq(ac_names_edit_distance("abc", "", 5), 3);
+  ck_assert_int_eq(ac_names_edit_distance("", "", 0), 0);
 }
 END_TEST
 
 START_TEST(distance_transposition) {
   /* Swapping two neighbours is one edit, not two. */
-  ck_assert_int_eq(ac_edit_distance("sauna", "sauan", 3), 1);
-  ck_assert_int_eq(ac_edit_distance("swim", "wsim", 3), 1);
-  ck_assert_int_eq(ac_edit_distance("ab", "ba", 3), 1);
-  ck_assert_int_eq(ac_edit_distance("abcd", "badc", 3), 2);
+  ck_assert_int_eq(ac_names_edit_distance("sauna", "sauan", 3), 1);
+  ck_assert_int_eq(ac_names_edit_distance("swim", "wsim", 3), 1);
+  ck_assert_int_eq(ac_names_edit_distance("ab", "ba", 3), 1);
+  ck_assert_int_eq(ac_names_edit_distance("abcd", "badc", 3), 2);
   /* case does not count, with a swap too */
-  ck_assert_int_eq(ac_edit_distance("Swim", "swim", 3), 0);
-  ck_assert_int_eq(ac_edit_distance("SAUNA", "sauan", 3), 1);
+  ck_assert_int_eq(ac_names_edit_distance("Swim", "swim", 3), 0);
+  ck_assert_int_eq(ac_names_edit_distance("SAUNA", "sauan", 3), 1);
 }
 END_TEST
 
 START_TEST(distance_cap) {
   /* Beyond max, the answer is max + 1. */
-  ck_assert_int_eq(ac_edit_distance("kitten", "sitting", 2), 3);
-  ck_assert_int_eq(ac_edit_distance("kitten", "sitting", 1), 2);
-  ck_assert_int_eq(ac_edit_distance("a", "abcdefgh", 2), 3); /* lengths alone */
-  ck_assert_int_eq(ac_edit_distance("abcdef", "uvwxyz", 3), 4);
-  ck_assert_int_eq(ac_edit_distance("swim", "swim", 0), 0);
-  ck_assert_int_eq(ac_edit_distance("swim", "swam", 0), 1);
+  ck_assert_int_eq(ac_names_edit_distance("kitten", "sitting", 2), 3);
+  ck_assert_int_eq(ac_names_edit_distance("kitten", "sitting", 1), 2);
+  ck_assert_int_eq(ac_names_edit_distance("a", "abcdefgh", 2), 3); /* lengths alone */
+  ck_assert_int_eq(ac_names_edit_distance("abcdef", "uvwxyz", 3), 4);
+  ck_assert_int_eq(ac_names_edit_distance("swim", "swim", 0), 0);
+  ck_assert_int_eq(ac_names_edit_distance("swim", "swam", 0), 1);
   /* over 64 characters: not compared */
   char a[80], b[80];
   memset(a, 'x', 79);
   a[79] = '\0';
   memcpy(b, a, sizeof b);
-  ck_assert_int_eq(ac_edit_distance(a, b, 3), 4);
+  ck_assert_int_eq(ac_names_edit_distance(a, b, 3), 4);
 }
 END_TEST
 
@@ -225,7 +225,7 @@ typedef struct brute {
 static void brute_one(const char *key, void *value, void *ctx) {
   brute *b = ctx;
   if (b->odd_out && ((intptr_t)value & 1)) return;
-  int d = ac_edit_distance(b->word, key, b->max);
+  int d = ac_names_edit_distance(b->word, key, b->max);
   if (d > b->max) return;
   if (!b->best || d < b->best_d || (d == b->best_d && strcmp(key, b->best) < 0)) {
     b->best = key;
@@ -297,15 +297,15 @@ START_TEST(suggest_large_table_agrees_with_every_entry) {
 END_TEST
 
 START_TEST(normalise) {
-  ck_assert_str_eq(ac_normalise(ut_arena, "Shave_Razor "), "shave razor");
-  ck_assert_str_eq(ac_normalise(ut_arena, "  shave   with\ta  RAZOR\n"), "shave with a razor");
-  ck_assert_str_eq(ac_normalise(ut_arena, "__a__b__"), "a b");
-  ck_assert_str_eq(ac_normalise(ut_arena, "swim"), "swim");
-  ck_assert_str_eq(ac_normalise(ut_arena, ""), "");
-  ck_assert_str_eq(ac_normalise(ut_arena, " _ \t"), "");
-  ck_assert_str_eq(ac_normalise(ut_arena, "over-moisturize"), "over-moisturize");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "Shave_Razor "), "shave razor");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "  shave   with\ta  RAZOR\n"), "shave with a razor");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "__a__b__"), "a b");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "swim"), "swim");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, ""), "");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, " _ \t"), "");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "over-moisturize"), "over-moisturize");
   /* bytes beyond ASCII are kept as they are */
-  ck_assert_str_eq(ac_normalise(ut_arena, "Caf\xC3\xA9 Cr\xC3\xA8me"), "caf\xC3\xA9 cr\xC3\xA8me");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "Caf\xC3\xA9 Cr\xC3\xA8me"), "caf\xC3\xA9 cr\xC3\xA8me");
 }
 END_TEST
 

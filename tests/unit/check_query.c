@@ -281,9 +281,9 @@ START_TEST(explain_unknown) {
 END_TEST
 
 START_TEST(phrase_keys) {
-  ck_assert_str_eq(ac_phrase_key(ut_arena, 'a', "Shave_Razor"), "a:shave razor");
-  ck_assert_str_eq(ac_phrase_key(ut_arena, 's', "  Red   Skin "), "s:red skin");
-  ck_assert_str_eq(ac_phrase_key(ut_arena, 'f', ""), "f:");
+  ck_assert_str_eq(ac_query_phrase_key(ut_arena, 'a', "Shave_Razor"), "a:shave razor");
+  ck_assert_str_eq(ac_query_phrase_key(ut_arena, 's', "  Red   Skin "), "s:red skin");
+  ck_assert_str_eq(ac_query_phrase_key(ut_arena, 'f', ""), "f:");
 }
 END_TEST
 
