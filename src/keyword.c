@@ -20,10 +20,10 @@
 static const ac_keyword ac_keywords[] = {
 #define AC_KEYWORD(word, token, languages, cls, roles) {word, token, languages, AC_KWC_##cls, roles},
 #include "keywords.def"
-#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, plan_word) \
+#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, plan_word, plan_rank) \
   {word, word_token, AC_KW_PROTOCOL, AC_KWC_VERDICT, 0},
 #include "verdicts.def"
-#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, plan_word) \
+#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, plan_word, plan_rank) \
   {verb, verb_token, AC_KW_PROTOCOL, AC_KWC_VERB, AC_KW_STARTS},
 #include "verdicts.def"
 #define AC_LEVEL(name, word, token, plan_word) {token ? word : NULL, token, AC_KW_PROTOCOL, AC_KWC_LEVEL, 0},

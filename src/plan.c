@@ -246,11 +246,9 @@ bool ac_plan_build(ac_plan *plan, const ac_protocol *p, ac_arena *a,
 
 /* ---- Words ---- */
 
-/* The verdicts' headings and words, and the levels' and intensities'
- * words, are in their tables (verdicts.def, levels.def, intensities.def).
- * The order verdicts are listed in: what matters most first. */
-static const ac_verdict ac_verdict_order[] = {AC_FORBIDDEN, AC_CONDITIONAL, AC_DISCOURAGED,
-                                              AC_RECOMMENDED, AC_ALLOWED, AC_UNKNOWN};
+/* The verdicts' headings, words and order, and the levels' and
+ * intensities' words, are in their tables (verdicts.def, levels.def,
+ * intensities.def). */
 
 static const char *ac_level_word(const ac_plan *plan, ac_level l) {
   return _(ac_level_plan_word(l));
@@ -387,7 +385,7 @@ static void ac_render_text(const ac_plan *plan, ac_arena *a, bool md, FILE *out)
     else
       fprintf(out, "\n== %s ==\n", title);
     for (int vi = 0; vi < AC_NVERDICTS; vi++) {
-      ac_verdict v = ac_verdict_order[vi];
+      ac_verdict v = ac_verdict_in_plan_order(vi);
       int shown = 0;
       if (v == AC_UNKNOWN) {
         const char *names = ac_unknown_list(p, a, s);
@@ -508,7 +506,7 @@ static void ac_render_html(const ac_plan *plan, ac_arena *a, FILE *out) {
     ac_html(ac_plan_span_title(plan, a, s), out);
     fputs("</h2>\n", out);
     for (int vi = 0; vi < AC_NVERDICTS; vi++) {
-      ac_verdict v = ac_verdict_order[vi];
+      ac_verdict v = ac_verdict_in_plan_order(vi);
       int shown = 0;
       if (v == AC_UNKNOWN) {
         const char *names = ac_unknown_list(p, a, s);
@@ -615,7 +613,7 @@ static json_t *ac_json_span(const ac_plan *plan, ac_arena *a, const ac_plan_span
   }
   json_t *acts = json_object();
   for (int vi = 0; vi < AC_NVERDICTS; vi++) {
-    ac_verdict v = ac_verdict_order[vi];
+    ac_verdict v = ac_verdict_in_plan_order(vi);
     json_t *list = json_array();
     for (int i = 0; i < AC_NACTIVITIES(p); i++) {
       const ac_segment *seg = s->segs[i];
@@ -748,7 +746,7 @@ static const char *ac_ics_changes(const ac_plan *plan, ac_arena *a, const ac_pla
       ADD(_("Session %d, day %ld.\n"), s->session, (long)s->from);
   }
   for (int vi = 0; vi < AC_NVERDICTS; vi++) {
-    ac_verdict v = ac_verdict_order[vi];
+    ac_verdict v = ac_verdict_in_plan_order(vi);
     for (int i = 0; i < AC_NACTIVITIES(p); i++) {
       const ac_segment *seg = s->segs[i];
       ac_verdict now = seg ? seg->verdict : AC_UNKNOWN;

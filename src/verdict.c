@@ -12,12 +12,22 @@
 static const struct {
   const char *word, *verb, *heading, *plan_word;
 } ac_verdicts[] = {
-#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, plan_word) \
+#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, plan_word, plan_rank) \
   {word, verb, heading, plan_word},
 #include "verdicts.def"
 };
 
+static const ac_verdict ac_verdicts_in_plan_order[] = {
+#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, plan_word, plan_rank) \
+  [plan_rank] = AC_##name,
+#include "verdicts.def"
+};
+
 #define AC_VERDICT_KNOWN(v) ((unsigned)(v) < AC_NVERDICTS)
+
+ac_verdict ac_verdict_in_plan_order(int i) {
+  return i >= 0 && i < AC_NVERDICTS ? ac_verdicts_in_plan_order[i] : AC_UNKNOWN;
+}
 
 const char *ac_verdict_name(ac_verdict v) {
   return AC_VERDICT_KNOWN(v) ? ac_verdicts[v].word : "?";

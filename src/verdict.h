@@ -6,7 +6,7 @@
 
 /* From the strictest: the order is used to pick the cautious side. */
 typedef enum ac_verdict {
-#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, plan_word) AC_##name,
+#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, plan_word, plan_rank) AC_##name,
 #include "verdicts.def"
   AC_NVERDICTS /* number of verdicts */
 } ac_verdict;
@@ -21,5 +21,8 @@ const char *ac_verdict_verb(ac_verdict v);
  * translated. */
 const char *ac_verdict_heading(ac_verdict v);
 const char *ac_verdict_plan_word(ac_verdict v);
+
+/* The i-th verdict in the order a plan lists them (0: what matters most). */
+ac_verdict ac_verdict_in_plan_order(int i);
 
 #endif

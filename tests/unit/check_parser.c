@@ -1028,7 +1028,7 @@ static const struct {
 } table_tokens[] = {
 #define AC_KEYWORD(word, token, languages, cls, roles) {word, #token},
 #include "keywords.def"
-#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, plan_word) \
+#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, plan_word, plan_rank) \
   {word, #word_token}, {verb, #verb_token},
 #include "verdicts.def"
 #define AC_LEVEL(name, word, token, plan_word) {word, #token},
