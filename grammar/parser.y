@@ -45,9 +45,6 @@ typedef struct ac_num {
 
 %code provides {
 int acX_yylex(ACY_STYPE *val, ac_loc *loc, void *scanner);
-/* A range of days as written (for the scanner too: see DAYS_SPAN). */
-ac_days *acY_days(ac_parse_state *st, ac_num from, ac_num to, bool open_from, bool open_to,
-                  int64_t scale, ac_loc loc, ac_loc from_loc, ac_loc to_loc);
 }
 
 %code {
@@ -56,39 +53,45 @@ ac_days *acY_days(ac_parse_state *st, ac_num from, ac_num to, bool open_from, bo
 #include <string.h>
 
 #include "i18n.h"
+#include "keyword.h"
 #include "names.h"
 
 #define acY_lex acX_yylex
-
-/* A reduction's location in one store (see ac_loc_store, parse.h). */
-#define YYLLOC_DEFAULT(Current, Rhs, N)                                      \
-  do {                                                                       \
-    if (N)                                                                   \
-      ac_loc_span(&(Current), &YYRHSLOC(Rhs, 1), &YYRHSLOC(Rhs, N));        \
-    else                                                                     \
-      ac_loc_end(&(Current), &YYRHSLOC(Rhs, 0));                            \
-  } while (0)
-
-/* A token that the scanner made of n (DAYS_SPAN, RULE_HEAD, BECAUSE_TEXT)
- * counts as n tokens shifted for error recovery (after an error, bison
- * reports the next only once three tokens have been shifted): the errors
- * reported are those of the long way.  In the action of the rule that
- * reduces the token alone, which runs before the next token is read. */
-#define ACY_TOKENS(n) (yyerrstatus = yyerrstatus > (n) - 1 ? yyerrstatus - ((n) - 1) : 0)
 
 static void acY_error(ac_loc *loc, void *scanner, ac_parse_state *st,
                       const char *msg);
 static ac_stmt *acY_stmt(ac_parse_state *st, ac_stmt_kind kind, ac_loc loc);
 static void acY_add(ac_parse_state *st, ac_stmt *s);
 static ac_ident *acY_ident(ac_parse_state *st, const char *name, ac_loc loc);
-static ac_ident *acY_reverse_idents(ac_ident *l);
-static void acY_rule(ac_parse_state *st, ac_ident *name, ac_verb verb, const char *target,
+static void acY_rule(ac_parse_state *st, ac_ident *name, ac_verdict verb, const char *target,
                      ac_loc target_loc, ac_days *days, ac_clause *clauses, ac_loc loc,
                      ac_loc verb_loc);
-static ac_header_field *acY_reverse_fields(ac_header_field *l);
-static ac_guidance *acY_reverse_guidance(ac_guidance *l);
-static ac_symptom_item *acY_reverse_items(ac_symptom_item *l);
+/* Lists are built newest first (left recursion, linear time) and leave
+ * the parser in source order: each is put in order once, where it ends. */
+#define ACY_IN_ORDER(name, type)                                             \
+  static type *name(type *l) {                                               \
+    type *out = NULL;                                                        \
+    while (l) {                                                              \
+      type *next = l->next;                                                  \
+      l->next = out;                                                         \
+      out = l;                                                               \
+      l = next;                                                              \
+    }                                                                        \
+    return out;                                                              \
+  }
+ACY_IN_ORDER(acY_idents, ac_ident)
+ACY_IN_ORDER(acY_aliases, ac_alias)
+ACY_IN_ORDER(acY_fields, ac_header_field)
+ACY_IN_ORDER(acY_guidance, ac_guidance)
+ACY_IN_ORDER(acY_items, ac_symptom_item)
+ACY_IN_ORDER(acY_clauses, ac_clause)
+ACY_IN_ORDER(acY_words, ac_word)
+ACY_IN_ORDER(acY_phrases, ac_phrase)
+ACY_IN_ORDER(acY_facts, ac_fact_value)
 static ac_text acY_concat(ac_parse_state *st, ac_text t, const char *more, ac_loc loc);
+static ac_days *acY_days(ac_parse_state *st, ac_num from, ac_num to, bool open_from,
+                         bool open_to, int64_t scale, ac_loc loc, ac_loc from_loc,
+                         ac_loc to_loc);
 static ac_days *acY_days_sugar(ac_parse_state *st, int how, ac_num n,
                               int64_t scale, ac_loc loc, ac_loc nloc);
 static ac_cond *acY_cond(ac_parse_state *st, ac_cond_kind kind, ac_loc loc,
@@ -122,7 +125,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
   ac_header_field *field;
   ac_symptom_item *item;
   ac_stmt *stmt;
-  ac_verb verb;
+  ac_verdict verdict;
   ac_level level;
   ac_intensity intensity;
   ac_word *word;
@@ -162,16 +165,8 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %token UNTIL "until" URGENT "urgent" VERSION "version" WEEK "week"
 %token WEEKS "weeks" WHEN "when" WHY "why" WITH "with"
 %token ACTIVITIES "activities" EXPLAIN "explain" HELP "help" PHASES "phases"
-/* "days N..M" on one line, as one token (the scanner's shortcut for the
- * commonest range: a fifth of the tokens of a typical rule fewer).  Named
- * and listed as 'days' in messages. */
-%token <days> DAYS_SPAN "days N..M"
-/* And "rule NAME:" and "because \"...\"" on one line (the name, the string
- * and their locations). */
-%token <str> RULE_HEAD "rule NAME:"
-%token <str> BECAUSE_TEXT "because \"...\""
 
-%type <str> text label opt_label because_text
+%type <str> text label opt_label
 %type <ident> ident_list cite_list cite rule_head triage_head
 %type <alias> text_list
 %type <days> days opt_days
@@ -184,7 +179,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %type <guidance> phase_items phase_item
 %type <field> header_fields header_field
 %type <item> sym_items sym_item
-%type <verb> verb
+%type <verdict> verb
 %type <level> level
 %type <intensity> intensity
 %type <word> cwords cword swords sword fwords
@@ -209,7 +204,6 @@ start:
 protocol:
   %empty
 | protocol stmt
-| protocol rule                    /* the commonest statement, without a step through stmt */
 ;
 
 stmt:
@@ -217,6 +211,7 @@ stmt:
 | extends
 | declaration
 | phase
+| rule
 | constraint
 | triage
 | advice
@@ -238,14 +233,14 @@ header:
   PROTOCOL IDENT '{' header_fields '}' {
       ac_stmt *s = acY_stmt(st, AC_STMT_HEADER, @$);
       s->name = acY_ident(st, $2, @2);
-      s->fields = acY_reverse_fields($4);
+      s->fields = acY_fields($4);
       acY_add(st, s);
     }
 | PROTOCOL error '{' header_fields '}' {
       /* a bad name: the fields are still read */
       ac_stmt *s = acY_stmt(st, AC_STMT_HEADER, @$);
       s->name = acY_ident(st, "?", @2);
-      s->fields = acY_reverse_fields($4);
+      s->fields = acY_fields($4);
       acY_add(st, s);
     }
 | PROTOCOL IDENT ';' {
@@ -258,7 +253,6 @@ header:
 header_fields:
   %empty                           { $$ = NULL; }
 | header_fields header_field {
-      /* prepended (linear time); put in order by the header */
       $$ = $1;
       if ($2) { $2->next = $1; $$ = $2; }
     }
@@ -299,14 +293,14 @@ declaration:
       ac_stmt *s = acY_stmt(st, AC_STMT_ACTIVITY, @$);
       s->name = acY_ident(st, $2, @2);
       s->text = $3;
-      s->clauses = $4;
+      s->clauses = acY_clauses($4);
       acY_add(st, s);
     }
 | SYMPTOM IDENT opt_label decl_clauses ';' {
       ac_stmt *s = acY_stmt(st, AC_STMT_SYMPTOM, @$);
       s->name = acY_ident(st, $2, @2);
       s->text = $3;
-      s->clauses = $4;
+      s->clauses = acY_clauses($4);
       acY_add(st, s);
     }
 | FACT IDENT fact_type opt_label decl_clauses ';' {
@@ -314,15 +308,15 @@ declaration:
       s->name = acY_ident(st, $2, @2);
       s->fact_is_bool = $3;
       s->text = $4;
-      s->clauses = $5;
+      s->clauses = acY_clauses($5);
       acY_add(st, s);
     }
 | GROUP IDENT opt_label '=' ident_list decl_clauses ';' {
       ac_stmt *s = acY_stmt(st, AC_STMT_GROUP, @$);
       s->name = acY_ident(st, $2, @2);
       s->text = $3;
-      s->members = acY_reverse_idents($5);
-      s->clauses = $6;
+      s->members = acY_idents($5);
+      s->clauses = acY_clauses($6);
       acY_add(st, s);
     }
 ;
@@ -338,13 +332,8 @@ decl_clauses:
 ;
 
 decl_clause:
-  ALIASES text_list {
-      $$ = acY_clause(st, AC_CLAUSE_ALIASES, @$);
-      ac_alias *out = NULL, *l = $2; /* into reading order */
-      while (l) { ac_alias *next = l->next; l->next = out; out = l; l = next; }
-      $$->aliases = out;
-    }
-| CITES cite_list                  { $$ = acY_clause(st, AC_CLAUSE_CITES, @$); $$->names = acY_reverse_idents($2); }
+  ALIASES text_list                { $$ = acY_clause(st, AC_CLAUSE_ALIASES, @$); $$->aliases = acY_aliases($2); }
+| CITES cite_list                  { $$ = acY_clause(st, AC_CLAUSE_CITES, @$); $$->names = acY_idents($2); }
 ;
 
 /* ---- Phases ---- */
@@ -355,15 +344,16 @@ phase:
       s->name = acY_ident(st, $2, @2);
       s->text = $3;
       s->days = $4;
-      s->guidance = acY_reverse_guidance($6);
+      s->guidance = acY_guidance($6);
       /* cites and overrides lines of the block become clauses */
       ac_guidance **g = &s->guidance;
+      ac_clause **tail = &s->clauses;
       while (*g) {
         if ((*g)->kind == AC_GUIDE_CITES || (*g)->kind == AC_GUIDE_OVERRIDES) {
           ac_clause *c = acY_clause(st, (*g)->kind == AC_GUIDE_CITES ? AC_CLAUSE_CITES : AC_CLAUSE_OVERRIDES, (*g)->loc);
           c->names = (*g)->cites;
-          c->next = s->clauses;
-          s->clauses = c;
+          *tail = c;
+          tail = &c->next;
           *g = (*g)->next;
         } else {
           g = &(*g)->next;
@@ -376,7 +366,6 @@ phase:
 phase_items:
   %empty                           { $$ = NULL; }
 | phase_items phase_item {
-      /* prepended (linear time); put in order by the phase */
       $$ = $1;
       if ($2) { $2->next = $1; $$ = $2; }
     }
@@ -384,53 +373,48 @@ phase_items:
 
 phase_item:
   DO text ';'                      { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DO; $$->text = $2; $$->loc = @$; }
-| DO text CITES cite_list ';'      { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DO; $$->text = $2; $$->cites = acY_reverse_idents($4); $$->loc = @$; }
+| DO text CITES cite_list ';'      { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DO; $$->text = $2; $$->cites = acY_idents($4); $$->loc = @$; }
 | DONT text ';'                    { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DONT; $$->text = $2; $$->loc = @$; }
-| DONT text CITES cite_list ';'    { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DONT; $$->text = $2; $$->cites = acY_reverse_idents($4); $$->loc = @$; }
+| DONT text CITES cite_list ';'    { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DONT; $$->text = $2; $$->cites = acY_idents($4); $$->loc = @$; }
 | WHY text ';'                     { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_WHY; $$->text = $2; $$->loc = @$; }
-| WHY text CITES cite_list ';'     { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_WHY; $$->text = $2; $$->cites = acY_reverse_idents($4); $$->loc = @$; }
-| CITES cite_list ';'              { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_CITES; $$->cites = acY_reverse_idents($2); $$->loc = @$; }
-| OVERRIDES ident_list ';'         { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_OVERRIDES; $$->cites = acY_reverse_idents($2); $$->loc = @$; }
+| WHY text CITES cite_list ';'     { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_WHY; $$->text = $2; $$->cites = acY_idents($4); $$->loc = @$; }
+| CITES cite_list ';'              { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_CITES; $$->cites = acY_idents($2); $$->loc = @$; }
+| OVERRIDES ident_list ';'         { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_OVERRIDES; $$->cites = acY_idents($2); $$->loc = @$; }
 | error ';'                        { $$ = NULL; yyerrok; }
 ;
 
 /* ---- Rules ---- */
 
-/* With clauses and without (no empty list reduced first: the commonest
- * rules have one clause or none). */
 rule:
-  rule_head verb IDENT days ';'    { acY_rule(st, $1, $2, $3, @3, $4, NULL, @$, @2); }
-| rule_head verb IDENT days clauses ';' { acY_rule(st, $1, $2, $3, @3, $4, $5, @$, @2); }
+  rule_head verb IDENT days clauses ';' { acY_rule(st, $1, $2, $3, @3, $4, acY_clauses($5), @$, @2); }
 ;
 
 rule_head:
   %empty                           { $$ = NULL; }
 | RULE IDENT ':'                   { $$ = acY_ident(st, $2, @2); }
-| RULE_HEAD                        { $$ = acY_ident(st, $1.text, $1.loc); ACY_TOKENS(3); }
 ;
 
 verb:
-  FORBID                           { $$ = AC_VERB_FORBID; }
-| DISCOURAGE                       { $$ = AC_VERB_DISCOURAGE; }
-| ALLOW                            { $$ = AC_VERB_ALLOW; }
-| RECOMMEND                        { $$ = AC_VERB_RECOMMEND; }
+  FORBID                           { $$ = AC_FORBIDDEN; }
+| DISCOURAGE                       { $$ = AC_DISCOURAGED; }
+| ALLOW                            { $$ = AC_ALLOWED; }
+| RECOMMEND                        { $$ = AC_RECOMMENDED; }
 ;
 
 clauses:
-  clause                           { $$ = $1; $$->next = NULL; }
+  %empty                           { $$ = NULL; }
 | clauses clause                   { $$ = $2; $$->next = $1; }
 ;
 
 clause:
   BECAUSE text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = $2; }
-| because_text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = $1; }
-| CITES cite_list                  { $$ = acY_clause(st, AC_CLAUSE_CITES, @$); $$->names = acY_reverse_idents($2); }
+| CITES cite_list                  { $$ = acY_clause(st, AC_CLAUSE_CITES, @$); $$->names = acY_idents($2); }
 | IF cond                          { $$ = acY_clause(st, AC_CLAUSE_IF, @$); $$->cond = $2; }
 | ONLY IF cond                     { $$ = acY_clause(st, AC_CLAUSE_IF, @$); $$->cond = $3; }
 | UNLESS cond                      { $$ = acY_clause(st, AC_CLAUSE_UNLESS, @$); $$->cond = $2; }
 | AFTER FINAL SESSION              { $$ = acY_clause(st, AC_CLAUSE_FINAL, @$); }
 | AFTER EVERY SESSION              { $$ = acY_clause(st, AC_CLAUSE_EVERY, @$); }
-| OVERRIDES ident_list             { $$ = acY_clause(st, AC_CLAUSE_OVERRIDES, @$); $$->names = acY_reverse_idents($2); }
+| OVERRIDES ident_list             { $$ = acY_clause(st, AC_CLAUSE_OVERRIDES, @$); $$->names = acY_idents($2); }
 ;
 
 /* ---- Constraints ---- */
@@ -441,16 +425,16 @@ constraint:
       s->name = acY_ident(st, $2, @2);
       s->target = acY_ident(st, $4, @4);
       s->days = $6;
-      s->clauses = $7;
+      s->clauses = acY_clauses($7);
       acY_add(st, s);
     }
 | CONSTRAINT IDENT ':' SYMPTOMS sym_items opt_days AT LEAST level tclauses ';' {
       ac_stmt *s = acY_stmt(st, AC_STMT_CONSTRAINT, @$);
       s->name = acY_ident(st, $2, @2);
-      s->items = acY_reverse_items($5);
+      s->items = acY_items($5);
       s->days = $6;
       s->level = $9;
-      s->clauses = $10;
+      s->clauses = acY_clauses($10);
       acY_add(st, s);
     }
 ;
@@ -463,9 +447,9 @@ triage:
       if (!$1) { loc.first_line = @2.first_line; loc.first_column = @2.first_column; }
       ac_stmt *s = acY_stmt(st, AC_STMT_TRIAGE, loc);
       s->name = $1;
-      s->items = acY_reverse_items($3);
+      s->items = acY_items($3);
       s->days = $4;
-      s->clauses = $5;
+      s->clauses = acY_clauses($5);
       acY_add(st, s);
     }
 ;
@@ -477,11 +461,7 @@ triage_head:
 
 sym_items:
   sym_item                         { $$ = $1; }
-| sym_items ',' sym_item {
-      /* prepended (linear time); put in order by the statement */
-      $$ = $3;
-      $$->next = $1;
-    }
+| sym_items ',' sym_item          { $$ = $3; $$->next = $1; }
 ;
 
 sym_item:
@@ -519,9 +499,8 @@ tclause:
   LEVEL level                      { $$ = acY_clause(st, AC_CLAUSE_LEVEL, @$); $$->level = $2; }
 | ADVICE text                      { $$ = acY_clause(st, AC_CLAUSE_ADVICE, @$); $$->text = $2; }
 | BECAUSE text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = $2; }
-| because_text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = $1; }
-| CITES cite_list                  { $$ = acY_clause(st, AC_CLAUSE_CITES, @$); $$->names = acY_reverse_idents($2); }
-| OVERRIDES ident_list             { $$ = acY_clause(st, AC_CLAUSE_OVERRIDES, @$); $$->names = acY_reverse_idents($2); }
+| CITES cite_list                  { $$ = acY_clause(st, AC_CLAUSE_CITES, @$); $$->names = acY_idents($2); }
+| OVERRIDES ident_list             { $$ = acY_clause(st, AC_CLAUSE_OVERRIDES, @$); $$->names = acY_idents($2); }
 ;
 
 /* ---- Advice, no guidance, expectations ---- */
@@ -532,7 +511,7 @@ advice:
       s->name = acY_ident(st, $2, @2);
       s->text = $3;
       s->days = $4;
-      s->clauses = $5;
+      s->clauses = acY_clauses($5);
       acY_add(st, s);
     }
 ;
@@ -542,7 +521,7 @@ no_guidance:
       ac_stmt *s = acY_stmt(st, AC_STMT_NO_GUIDANCE, @$);
       s->target = acY_ident(st, $4, @4);
       s->days = $5;
-      s->clauses = $6;
+      s->clauses = acY_clauses($6);
       acY_add(st, s);
     }
 ;
@@ -552,20 +531,20 @@ expect:
       ac_stmt *s = acY_stmt(st, AC_STMT_EXPECT, @$);
       s->query = $2;
       s->expected = $4;
-      s->clauses = $5;
+      s->clauses = acY_clauses($5);
       acY_add(st, s);
     }
 ;
 
-/* Clauses of an expectation: the statements it checks (prepended, like
- * every clause list; the checker puts them in order and reports repeats). */
+/* Clauses of an expectation: the statements it checks (the checker reports
+ * repeats). */
 expect_clauses:
   %empty                           { $$ = NULL; }
 | expect_clauses CITES cite_list {
       $$ = acY_clause(st, AC_CLAUSE_CITES, @2);
       $$->loc.last_line = @3.last_line;
       $$->loc.last_column = @3.last_column;
-      $$->names = acY_reverse_idents($3);
+      $$->names = acY_idents($3);
       $$->next = $1;
     }
 ;
@@ -585,8 +564,7 @@ expected:
 /* ---- Days ---- */
 
 days:
-  DAYS_SPAN                        { $$ = $1; ACY_TOKENS(4); }
-| DAY NUMBER                       { $$ = acY_days(st, $2, $2, false, false, 1, @$, @2, @2); }
+  DAY NUMBER                       { $$ = acY_days(st, $2, $2, false, false, 1, @$, @2, @2); }
 | DAYS NUMBER DOTDOT NUMBER        { $$ = acY_days(st, $2, $4, false, false, 1, @$, @2, @4); }
 | DAYS NUMBER DOTDOT               { $$ = acY_days(st, $2, $2, false, true, 1, @$, @2, @3); }
 | DAYS DOTDOT NUMBER               { $$ = acY_days(st, $3, $3, true, false, 1, @$, @2, @3); }
@@ -657,16 +635,6 @@ text:
 | text STRING                      { $$ = acY_concat(st, $1, $2, @$); }
 ;
 
-/* The text of BECAUSE_TEXT, and adjacent strings after it: located as
- * `text` would be, from its first string. */
-because_text:
-  BECAUSE_TEXT                     { $$ = $1; ACY_TOKENS(2); }
-| because_text STRING              { ac_loc at = $1.loc;
-                                     at.last_line = @2.last_line;
-                                     at.last_column = @2.last_column;
-                                     $$ = acY_concat(st, $1, $2, at); }
-;
-
 label:
   text                             { $$ = $1; }
 ;
@@ -711,7 +679,7 @@ query:
       $$->subject = acY_phrase(st, $2, @2);
       $$->day = acY_checked(st, $5, @5, AC_DAY_MIN, AC_DAY_MAX, _("day"));
       $$->day_loc = @5;
-      $$->facts = $6;
+      $$->facts = acY_facts($6);
       $$->session = $7.value;
       $$->session_loc = @7;
     }
@@ -730,7 +698,7 @@ query:
     }
 | SYMPTOMS sym_phrases ON DAY NUMBER {
       $$ = acY_query(st, AC_Q_SYMPTOMS, @$);
-      $$->symptoms = $2;
+      $$->symptoms = acY_phrases($2);
       $$->day = acY_checked(st, $5, @5, AC_DAY_MIN, AC_DAY_MAX, _("day"));
       $$->day_loc = @5;
     }
@@ -847,12 +815,6 @@ static const char *acY_token_name(yysymbol_kind_t sym, char *buf, size_t n) {
     return _("citation");
   case YYSYMBOL_NUMBER_KW: /* the type: written 'number' */
     return "'number'";
-  case YYSYMBOL_DAYS_SPAN: /* 'days' and its range, in one token */
-    return "'days'";
-  case YYSYMBOL_RULE_HEAD:
-    return "'rule'";
-  case YYSYMBOL_BECAUSE_TEXT:
-    return "'because'";
   default:
     break;
   }
@@ -868,18 +830,12 @@ static const char *acY_token_name(yysymbol_kind_t sym, char *buf, size_t n) {
   return buf;
 }
 
+/* Does the token start a statement (the end of input counts)?  The keyword
+ * table says (keywords.def): a keyword's symbol is named by its word. */
 static bool acY_starts_statement(yysymbol_kind_t sym) {
-  switch (sym) {
-  case YYSYMBOL_PROTOCOL: case YYSYMBOL_EXTENDS: case YYSYMBOL_ACTIVITY:
-  case YYSYMBOL_GROUP: case YYSYMBOL_SYMPTOM: case YYSYMBOL_FACT:
-  case YYSYMBOL_PHASE: case YYSYMBOL_RULE: case YYSYMBOL_FORBID:
-  case YYSYMBOL_DISCOURAGE: case YYSYMBOL_ALLOW: case YYSYMBOL_RECOMMEND:
-  case YYSYMBOL_CONSTRAINT: case YYSYMBOL_TRIAGE: case YYSYMBOL_ADVICE:
-  case YYSYMBOL_NO: case YYSYMBOL_EXPECT: case YYSYMBOL_YYEOF:
-    return true;
-  default:
-    return false;
-  }
+  if (sym == YYSYMBOL_YYEOF) return true;
+  const char *name = yysymbol_name(sym);
+  return ac_keyword_has_role(name, strlen(name), AC_KW_STARTS);
 }
 
 #define ACY_MAX_EXPECTED 8
@@ -894,25 +850,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
   yysymbol_kind_t expected[YYNTOKENS];
   int n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
   if (n < 0) n = 0;
-  /* The scanner's shortcuts ("days N..M", "rule NAME:", "because \"...\"")
-   * are expected with their first keyword, and said as the long way says
-   * it. */
-  int kept = 0;
-  for (int i = 0; i < n; i++)
-    if (expected[i] != YYSYMBOL_DAYS_SPAN && expected[i] != YYSYMBOL_RULE_HEAD &&
-        expected[i] != YYSYMBOL_BECAUSE_TEXT)
-      expected[kept++] = expected[i];
-  n = kept;
   yysymbol_kind_t got = yypcontext_token(ctx);
   ac_loc loc = *yypcontext_location(ctx);
-  int keyword_len = 0;
-  if (got == YYSYMBOL_DAYS_SPAN) got = YYSYMBOL_DAYS, keyword_len = 4;
-  if (got == YYSYMBOL_RULE_HEAD) got = YYSYMBOL_RULE, keyword_len = 4;
-  if (got == YYSYMBOL_BECAUSE_TEXT) got = YYSYMBOL_BECAUSE, keyword_len = 7;
-  if (keyword_len) {
-    loc.last_line = loc.first_line;
-    loc.last_column = loc.first_column + keyword_len;
-  }
   char buf[64];
 
   /* A lexical error between the last token read and this one (a skipped
@@ -977,7 +916,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
       const char *kw = yysymbol_name(expected[i]);
       size_t kl = strlen(kw);
       if (strchr(kw, ' ')) continue;
-      int d = ac_edit_distance(word, kw, 2);
+      int d = ac_names_edit_distance(word, kw, 2);
       if (d < best_d && d <= (kl <= 3 ? 1 : 2)) {
         best_d = d;
         best = kw;
@@ -1076,39 +1015,12 @@ static ac_ident *acY_ident(ac_parse_state *st, const char *name, ac_loc loc) {
   return id;
 }
 
-static ac_ident *acY_reverse_idents(ac_ident *l) {
-  ac_ident *out = NULL;
-  while (l) {
-    ac_ident *next = l->next;
-    l->next = out;
-    out = l;
-    l = next;
-  }
-  return out;
-}
-
-/* The same for the other lists built by prepending. */
-#define ACY_REVERSE(type, l)                                                 \
-  do {                                                                       \
-    type *out_ = NULL;                                                       \
-    while (l) {                                                              \
-      type *next_ = l->next;                                                 \
-      l->next = out_;                                                        \
-      out_ = l;                                                              \
-      l = next_;                                                             \
-    }                                                                        \
-    return out_;                                                             \
-  } while (0)
-static ac_header_field *acY_reverse_fields(ac_header_field *l) { ACY_REVERSE(ac_header_field, l); }
-static ac_guidance *acY_reverse_guidance(ac_guidance *l) { ACY_REVERSE(ac_guidance, l); }
-static ac_symptom_item *acY_reverse_items(ac_symptom_item *l) { ACY_REVERSE(ac_symptom_item, l); }
-
 /* "a" "b" "c": adjacent strings make one text.  The text being built is
  * kept in a buffer that grows by doubling, so that n strings take linear
  * time, not quadratic. */
 /* A rule statement.  Without 'rule NAME:' it starts at the verb (the empty
  * head's location is the end of the previous token). */
-static void acY_rule(ac_parse_state *st, ac_ident *name, ac_verb verb, const char *target,
+static void acY_rule(ac_parse_state *st, ac_ident *name, ac_verdict verb, const char *target,
                      ac_loc target_loc, ac_days *days, ac_clause *clauses, ac_loc loc,
                      ac_loc verb_loc) {
   if (!name) {
@@ -1157,8 +1069,9 @@ static ac_expected *acY_expected(ac_parse_state *st, ac_loc loc) {
   return x;
 }
 
-ac_days *acY_days(ac_parse_state *st, ac_num from, ac_num to, bool open_from, bool open_to,
-                  int64_t scale, ac_loc loc, ac_loc from_loc, ac_loc to_loc) {
+static ac_days *acY_days(ac_parse_state *st, ac_num from, ac_num to, bool open_from,
+                         bool open_to, int64_t scale, ac_loc loc, ac_loc from_loc,
+                         ac_loc to_loc) {
   ac_days *d = ac_arena_alloc(st->arena, sizeof *d);
   d->from = open_from ? AC_DAY_MIN : acY_scale(from.value, scale);
   d->to = open_to ? AC_DAY_MAX : acY_scale(to.value, scale);
@@ -1236,17 +1149,9 @@ static ac_word *acY_word(ac_parse_state *st, const char *text, ac_loc loc) {
   return w;
 }
 
-/* Words arrive in reverse order; the phrase keeps them in reading order. */
 static ac_phrase *acY_phrase(ac_parse_state *st, ac_word *words, ac_loc loc) {
   ac_phrase *p = ac_arena_alloc(st->arena, sizeof *p);
-  ac_word *out = NULL;
-  while (words) {
-    ac_word *next = words->next;
-    words->next = out;
-    out = words;
-    words = next;
-  }
-  p->words = out;
+  p->words = acY_words(words);
   p->loc = loc;
   return p;
 }
@@ -1306,11 +1211,13 @@ static void acY_attach_comments(ac_parse_state *st) {
   }
 }
 
-static void acY_init(ac_parse_state *st, ac_arena *a, const ac_source *src,
+static void acY_init(ac_parse_state *st, ac_arena *a, ac_source *src,
                      ac_diags *d, ac_parse_mode mode) {
   memset(st, 0, sizeof *st);
   st->arena = a;
   st->src = src;
+  st->text = src->text;
+  st->len = src->len;
   st->diags = d;
   st->mode = mode;
   st->line = 1;
@@ -1346,7 +1253,7 @@ static bool acY_is_text(const ac_source *src, ac_diags *d) {
   return false;
 }
 
-ac_file *ac_parse_protocol(ac_arena *a, const ac_source *src, ac_diags *d) {
+ac_file *ac_parse_protocol(ac_arena *a, ac_source *src, ac_diags *d) {
   ac_file *f = ac_arena_alloc(a, sizeof *f);
   f->src = src;
   if (!acY_is_text(src, d)) {
@@ -1368,7 +1275,7 @@ ac_file *ac_parse_protocol(ac_arena *a, const ac_source *src, ac_diags *d) {
   return f;
 }
 
-ac_query *ac_parse_query(ac_arena *a, const ac_source *src, ac_diags *d) {
+ac_query *ac_parse_query(ac_arena *a, ac_source *src, ac_diags *d) {
   if (!acY_is_text(src, d)) return NULL;
   ac_parse_state st;
   acY_init(&st, a, src, d, AC_PARSE_QUERY);

@@ -7,10 +7,13 @@
  * discharge on day 5").  The aftercare program is a thin client of this
  * header; clinic software can embed the library the same way.
  *
- * All memory of a protocol is freed by aftercare_close().  A protocol may be
- * used from one thread at a time: every call on it, those that take a const
- * pointer included (some fill caches: the lines of a file for diagnostics,
- * answers, sorted names for suggestions).
+ * All memory of a protocol is freed by aftercare_close().  A loaded
+ * protocol is not changed by any call but aftercare_close(): any number of
+ * threads may use one loaded protocol at once (ask, can, test, plan, names,
+ * diagnostics), each call with its own output streams; what a call needs
+ * for itself is its own.  Opening protocols in several threads at once is
+ * safe too.  Only aftercare_set_diagnostic_limit() is a setting of the
+ * process.
  */
 #ifndef AFTERCARE_H
 #define AFTERCARE_H
@@ -56,6 +59,30 @@ aftercare *aftercare_open_memory(const char *name, const char *text, size_t len)
 /* The standard SMP aftercare protocol, compiled into the library. */
 aftercare *aftercare_open_standard(void);
 
+/* Where `extends "NAME"` finds the protocol NAME.  A resolver is given the
+ * name as written and the path of the extending protocol (NULL for the
+ * standard one); it hands the text of the protocol NAME to
+ * aftercare_resolved() and returns 0, or returns an errno value (ENOENT:
+ * no such protocol), reported as an error of the extending protocol
+ * (AC0301).  "smp" is the standard protocol, never asked for.  The
+ * default resolver, that of aftercare_open() and aftercare_open_memory(),
+ * reads files: NAME is a path, relative to the extending file's directory.
+ * A server can resolve names among the protocols it has loaded. */
+typedef struct aftercare_resolution aftercare_resolution;
+typedef int (*aftercare_resolver)(void *ctx, const char *name, const char *from,
+                                  aftercare_resolution *r);
+
+/* The text of the protocol a resolver found (copied: it need not outlive
+ * the call); `path` is how diagnostics name it, and tells it apart from
+ * the others of a chain (a cycle of extends is an error). */
+void aftercare_resolved(aftercare_resolution *r, const char *path, const char *text,
+                        size_t len);
+
+/* Protocol text in memory, as aftercare_open_memory(), whose extends
+ * `resolve` finds (with `ctx`); NULL: the default resolver. */
+aftercare *aftercare_open_with(const char *name, const char *text, size_t len,
+                               aftercare_resolver resolve, void *ctx);
+
 void aftercare_close(aftercare *p);
 
 /* Errors and warnings found while loading.  A protocol with errors must not
@@ -76,28 +103,36 @@ void aftercare_print_diagnostics(const aftercare *p, FILE *out, aftercare_format
  * object on `out`).  `where` names the query's origin in diagnostics
  * ("query", "<stdin>"), and `line` its line there.  Returns 0 when
  * answered, 1 otherwise. */
-int aftercare_ask(aftercare *p, const char *query, aftercare_format fmt, FILE *out,
+int aftercare_ask(const aftercare *p, const char *query, aftercare_format fmt, FILE *out,
                   FILE *err, const char *where, int line, int color);
-
-/* Answers n queries in order, exactly as n calls of aftercare_ask would
- * (lines[i], or 0 if lines is NULL, is the line of queries[i]); returns how
- * many were not answered.  Faster than one call per query on a large
- * protocol: the memory loads of neighbouring queries overlap. */
-int aftercare_ask_batch(aftercare *p, const char *const *queries, const int *lines, size_t n,
-                        aftercare_format fmt, FILE *out, FILE *err, const char *where,
-                        int color);
 
 /* The verdict of an activity (identifier, label or alias) on a day after
  * the final session, as a word: "forbidden", "conditional", "discouraged",
  * "allowed", "recommended", "unknown"; NULL if no such activity, or if the
  * protocol has errors. */
-const char *aftercare_can(aftercare *p, const char *activity, int day);
+const char *aftercare_can(const aftercare *p, const char *activity, int day);
 
 /* Calls fn for every name of a kind: "activities", "symptoms", "phases",
  * "rules" (for completion, menus).  Returns how many, or -1 for an unknown
  * kind. */
 int aftercare_names(const aftercare *p, const char *kind,
                     void (*fn)(const char *name, void *ctx), void *ctx);
+
+/* The languages a keyword belongs to (aftercare_keywords). */
+enum {
+  AFTERCARE_IN_PROTOCOLS = 1, /* a keyword of protocols: exact, reserved */
+  AFTERCARE_IN_QUERIES = 2    /* a keyword of queries: in any case */
+};
+
+/* The keywords of the language, for editors and completion: fn is called
+ * for each with its word, its class ("statement", "clause", "verdict",
+ * "level", ...) and the languages it belongs to.  Returns how many. */
+int aftercare_keywords(void (*fn)(const char *word, const char *cls, int languages, void *ctx),
+                       void *ctx);
+
+/* The same as one JSON document, with the words of verdicts, levels and
+ * intensities (`aftercare keywords --json`). */
+void aftercare_keywords_json(FILE *out);
 
 /* The path of the protocol's file, as given ("rules/smp.care" for the
  * standard one). */
@@ -114,7 +149,7 @@ const char *aftercare_name(const aftercare *p);
  * asks (docs/language.md, "Running expectations").  Returns the number of
  * failures, plus, with `coverage`, the number of things not exercised: 0
  * means everything passed (and is covered). */
-int aftercare_test(aftercare *p, FILE *out, int color, int coverage);
+int aftercare_test(const aftercare *p, FILE *out, int color, int coverage);
 
 /* Formats protocol text in the canonical layout (aftercare fmt): comments
  * kept, meaning unchanged.  On success returns 0 and sets *out to the
@@ -127,7 +162,7 @@ int aftercare_format_text(const char *name, const char *text, size_t len, char *
 
 /* The diagnostics of several protocols as one SARIF 2.1.0 log (one run;
  * every diagnostic code is a rule of the tool). */
-void aftercare_print_sarif(aftercare *const *protocols, int n, FILE *out);
+void aftercare_print_sarif(const aftercare *const *protocols, int n, FILE *out);
 
 /* The explanation of a diagnostic code ("AC0107"), from
  * docs/diagnostics.md, as text; NULL for an unknown code. */
@@ -153,10 +188,15 @@ typedef struct aftercare_plan_options {
                             * horizon */
   long from, to;
   long long dtstamp;       /* ICS: DTSTAMP, seconds since the epoch; -1: now */
+  const char *language;    /* the language of the plan's words, such as "fr"
+                            * (aftercare_language() gives the protocol's):
+                            * from its catalogue, whatever the process's
+                            * language; as written ("en") if it has none;
+                            * NULL: the process's language, as every message */
 } aftercare_plan_options;
 
 /* Writes the plan to `out`; problems go to `err`.  Returns an exit status. */
-int aftercare_plan(aftercare *p, const aftercare_plan_options *o, FILE *out, FILE *err);
+int aftercare_plan(const aftercare *p, const aftercare_plan_options *o, FILE *out, FILE *err);
 
 /* The language of the protocol's texts (its `language` field, or that of a
  * protocol it extends), or NULL. */

@@ -11,22 +11,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #define AC_ARENA_BLOCK (64 * 1024)
 #define AC_ARENA_MAX_BLOCK (16 * 1024 * 1024)
-#define AC_ARENA_POPULATE_MIN (1024 * 1024)
-/* A block of that size or more is populated this much at a time, as its
- * cursor reaches the end of what is populated: the last block of an arena
- * (up to AC_ARENA_MAX_BLOCK) is not populated beyond what it hands out. */
-#define AC_ARENA_POPULATE_STEP (2 * 1024 * 1024)
 
 typedef struct ac_block {
   struct ac_block *next;
   size_t size, used;
-  size_t ready; /* bytes of data that may be handed out: all but in a block
-                 * that is populated step by step (see ac_arena_ready) */
-  bool dirty; /* reused after a reset: not known to be zero past `used` */
+  bool dirty;    /* not known to be zero past `used` (reused after a reset,
+                  * or the caller's buffer) */
+  bool borrowed; /* the caller's buffer (ac_arena_in): not freed */
   max_align_t data[]; /* the bytes handed out */
 } ac_block;
 
@@ -38,28 +32,25 @@ typedef struct ac_adopted {
 
 struct ac_arena {
   ac_arena_cursor cur; /* first: the inline ac_arena_alloc reads it.  The
-                        * free part of the head block, or two NULLs when
-                        * every allocation goes through ac_arena_alloc_slow
-                        * (no block yet, or a reused block to be zeroed) */
+                        * free part of the head block, or two NULLs before
+                        * the first block */
   ac_block *head;
   ac_adopted *adopted;
   size_t total;        /* bytes handed out, but for the head block's */
+  bool borrowed;       /* in the caller's buffer (ac_arena_in) */
 };
 
 /* The head block's bytes handed out, known to the block again. */
 static void ac_arena_sync(ac_arena *a) {
-  if (a->head && a->cur.end) a->head->used = (size_t)(a->cur.next - (char *)a->head->data);
+  if (a->head) a->head->used = (size_t)(a->cur.next - (char *)a->head->data);
 }
 
-/* Makes the head block the cursor's, unless it must be zeroed on use. */
+/* Makes the head block the cursor's. */
 static void ac_arena_take(ac_arena *a) {
   ac_block *b = a->head;
-  if (b && !b->dirty) {
-    a->cur.next = (char *)b->data + b->used;
-    a->cur.end = (char *)b->data + b->ready;
-  } else {
-    a->cur.next = a->cur.end = NULL;
-  }
+  a->cur.next = b ? (char *)b->data + b->used : NULL;
+  a->cur.end = b ? (char *)b->data + b->size : NULL;
+  a->cur.dirty = b && b->dirty;
 }
 
 static void ac_arena_oom(void) {
@@ -70,6 +61,24 @@ static void ac_arena_oom(void) {
 ac_arena *ac_arena_new(void) {
   ac_arena *a = calloc(1, sizeof *a);
   if (!a) ac_arena_oom();
+  return a;
+}
+
+ac_arena *ac_arena_in(void *buffer, size_t size) {
+  /* The arena, then its first block, at the start of the buffer. */
+  const size_t align = _Alignof(ac_block);
+  size_t head = (sizeof(ac_arena) + align - 1) & ~(align - 1);
+  if (size < AC_ARENA_MIN_BUFFER || size < head + sizeof(ac_block) + AC_ARENA_ALIGN) abort();
+  ac_arena *a = buffer;
+  memset(a, 0, sizeof *a);
+  a->borrowed = true;
+  ac_block *b = (ac_block *)((char *)buffer + head);
+  memset(b, 0, sizeof *b);
+  b->size = size - head - sizeof(ac_block);
+  b->dirty = true;
+  b->borrowed = true;
+  a->head = b;
+  ac_arena_take(a);
   return a;
 }
 
@@ -96,22 +105,21 @@ void ac_arena_free(ac_arena *a) {
   ac_block *b = a->head;
   while (b) {
     ac_block *next = b->next;
-    free(b);
+    if (!b->borrowed) free(b);
     b = next;
   }
-  free(a);
+  if (!a->borrowed) free(a);
 }
 
 void ac_arena_reset(ac_arena *a) {
   ac_arena_free_adopted(a);
+  /* Keep the caller's buffer, else one block of the first size. */
   ac_block *keep = NULL, *b = a->head;
-  while (b) {
+  for (; b; b = b->next)
+    if (b->borrowed || (!keep && b->size == AC_ARENA_BLOCK)) keep = b;
+  for (b = a->head; b;) {
     ac_block *next = b->next;
-    if (!keep && b->size == AC_ARENA_BLOCK) {
-      keep = b;
-    } else {
-      free(b);
-    }
+    if (b != keep && !b->borrowed) free(b);
     b = next;
   }
   if (keep) {
@@ -122,43 +130,6 @@ void ac_arena_reset(ac_arena *a) {
   a->head = keep;
   a->total = 0;
   ac_arena_take(a);
-}
-
-/* A large block will be filled: its pages are faulted in by one call
- * rather than one page fault each (a third of the time of `check` on a
- * protocol of a million rules went to page faults).  A hint: where the
- * kernel lacks it, the pages are faulted in as they are used. */
-static void ac_arena_populate(void *block, size_t size) {
-#if defined(MADV_POPULATE_WRITE)
-  const uintptr_t page = 4096;
-  uintptr_t lo = ((uintptr_t)block + page - 1) & ~(page - 1);
-  uintptr_t hi = ((uintptr_t)block + size) & ~(page - 1);
-  if (hi > lo) (void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
-#else
-  (void)block;
-  (void)size;
-#endif
-}
-
-/* Is a block of cap bytes populated step by step? */
-static bool ac_arena_stepped(size_t cap) {
-#if defined(MADV_POPULATE_WRITE)
-  return cap >= AC_ARENA_POPULATE_MIN;
-#else
-  (void)cap;
-  return false;
-#endif
-}
-
-/* Populates b up to at least `need` bytes of data (need <= b->size), to
- * the next step boundary (in addresses: whole pages). */
-static void ac_arena_ready(ac_block *b, size_t need) {
-  const uintptr_t step = AC_ARENA_POPULATE_STEP;
-  uintptr_t data = (uintptr_t)b->data;
-  uintptr_t hi = (data + need + step - 1) & ~(step - 1);
-  size_t ready = hi - data < b->size ? (size_t)(hi - data) : b->size;
-  ac_arena_populate((char *)b->data + b->ready, ready - b->ready);
-  b->ready = ready;
 }
 
 void *ac_arena_alloc_slow(ac_arena *a, size_t size) {
@@ -173,8 +144,7 @@ void *ac_arena_alloc_slow(ac_arena *a, size_t size) {
   if (!b || b->size - b->used < size) {
     /* Blocks grow with the arena (a large protocol makes a few big blocks,
      * not thousands of small ones); an object larger than a quarter block
-     * gets a block of its own.  (Transparent huge pages were measured: the
-     * kernel's compaction made the time vary by a factor of two.) */
+     * gets a block of its own. */
     size_t block = AC_ARENA_BLOCK;
     if (a->total / 4 > block) block = a->total / 4 < AC_ARENA_MAX_BLOCK ? a->total / 4 : AC_ARENA_MAX_BLOCK;
     size_t cap = size > block / 4 ? size : block;
@@ -185,11 +155,9 @@ void *ac_arena_alloc_slow(ac_arena *a, size_t size) {
     if (!nb) ac_arena_oom();
     nb->size = cap;
     nb->used = 0;
-    nb->ready = ac_arena_stepped(cap) ? 0 : cap;
     if (cap > block && b) {
       /* A large object gets its own block behind the current one, so the
        * current block's free space is not wasted. */
-      if (ac_arena_stepped(cap)) ac_arena_ready(nb, cap);
       nb->next = b->next;
       b->next = nb;
       nb->used = size;
@@ -201,7 +169,6 @@ void *ac_arena_alloc_slow(ac_arena *a, size_t size) {
     a->head = nb;
     b = nb;
   }
-  if (b->used + size > b->ready) ac_arena_ready(b, b->used + size);
   void *p = (char *)b->data + b->used;
   b->used += size;
   if (b->dirty) memset(p, 0, size);
@@ -216,7 +183,7 @@ void *ac_arena_array(ac_arena *a, size_t n, size_t size) {
 
 /* Bytes with no alignment (text), from the current block when they fit. */
 static char *ac_arena_bytes(ac_arena *a, size_t n) {
-  if (a->cur.end && (size_t)(a->cur.end - a->cur.next) >= n) {
+  if (a->head && (size_t)(a->cur.end - a->cur.next) >= n) {
     char *p = a->cur.next;
     a->cur.next += n;
     return p;
@@ -249,26 +216,6 @@ char *ac_arena_printf(ac_arena *a, const char *fmt, ...) {
 }
 
 size_t ac_arena_used(const ac_arena *a) {
-  size_t head = !a->head ? 0 : a->cur.end ? (size_t)(a->cur.next - (char *)a->head->data)
-                                          : a->head->used;
+  size_t head = a->head ? (size_t)(a->cur.next - (char *)a->head->data) : 0;
   return a->total + head;
-}
-
-void ac_vec_reserve(ac_arena *a, ac_vec *v, size_t n) {
-  if (n <= v->cap) return;
-  void **items = ac_arena_array(a, n, sizeof *items);
-  if (v->len) memcpy(items, v->items, v->len * sizeof *items);
-  v->items = items;
-  v->cap = n;
-}
-
-void ac_vec_push(ac_arena *a, ac_vec *v, void *item) {
-  if (v->len == v->cap) {
-    size_t cap = v->cap ? v->cap * 2 : 8;
-    void **items = ac_arena_array(a, cap, sizeof *items);
-    if (v->len) memcpy(items, v->items, v->len * sizeof *items);
-    v->items = items;
-    v->cap = cap;
-  }
-  v->items[v->len++] = item;
 }

@@ -1,19 +1,30 @@
 /*
- * arena.h -- one arena per compilation.
+ * arena.h -- one arena per compilation, one per call.
  *
  * Every object of a compilation (source text, tokens, syntax tree, checked
  * model, timelines) is allocated from one arena and freed with it in one
- * call: there is no other ownership rule in the library.
+ * call: there is no other ownership rule in the library.  Once a protocol
+ * is compiled its arena is only read; what a query needs for itself comes
+ * from an arena of the call (ac_arena_in, on the call's stack).  An arena
+ * is used by one thread at a time.
  */
 #ifndef AC_ARENA_H
 #define AC_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct ac_arena ac_arena;
 
 ac_arena *ac_arena_new(void);
+/* An arena whose first block is the caller's buffer of `size` bytes (at
+ * least AC_ARENA_MIN_BUFFER), aligned for any object: memory for one call,
+ * on its stack, that costs no allocation while the call needs no more.
+ * ac_arena_free frees what the arena allocated beyond it, not the buffer. */
+#define AC_ARENA_MIN_BUFFER 256
+ac_arena *ac_arena_in(void *buffer, size_t size);
 void ac_arena_free(ac_arena *a);
 /* Forgets every allocation but keeps one block for reuse. */
 void ac_arena_reset(ac_arena *a);
@@ -22,6 +33,7 @@ void ac_arena_reset(ac_arena *a);
  * arena.c).  Allocating is the commonest thing a compilation does. */
 typedef struct ac_arena_cursor {
   char *next, *end;
+  bool dirty; /* the block is not known to be zero: allocations are zeroed */
 } ac_arena_cursor;
 
 void *ac_arena_alloc_slow(ac_arena *a, size_t size);
@@ -41,6 +53,7 @@ static inline void *ac_arena_alloc(ac_arena *a, size_t size) {
   size_t rounded = size ? (size + m) & ~(size_t)m : AC_ARENA_ALIGN;
   if (size <= 4096 && next <= end && end - next >= rounded) {
     c->next = (char *)next + rounded;
+    if (c->dirty) memset((char *)next, 0, rounded);
     return (char *)next;
   }
   return ac_arena_alloc_slow(a, size);
@@ -56,16 +69,5 @@ char *ac_arena_printf(ac_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Bytes handed out so far (for limits and benchmarks). */
 size_t ac_arena_used(const ac_arena *a);
-
-/* A growable array of pointers, backed by the arena. */
-typedef struct ac_vec {
-  void **items;
-  size_t len, cap;
-} ac_vec;
-
-void ac_vec_push(ac_arena *a, ac_vec *v, void *item);
-/* Makes room for at least n items in all (before pushing many of a known
- * count: no copies left behind by doubling). */
-void ac_vec_reserve(ac_arena *a, ac_vec *v, size_t n);
 
 #endif

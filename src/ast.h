@@ -12,38 +12,16 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "intensity.h"
+#include "level.h"
 #include "source.h"
+#include "vec.h"
+#include "verdict.h"
 
 /* The smallest and largest day: every day is a signed 32-bit integer. */
 #define AC_DAY_MIN INT32_MIN
 #define AC_DAY_MAX INT32_MAX
 
-/* Verdicts of an activity on a day, from the strictest.  The order is used
- * to pick the cautious side. */
-typedef enum ac_verdict {
-  AC_FORBIDDEN,   /* must not be done */
-  AC_CONDITIONAL, /* allowed only if a condition holds */
-  AC_DISCOURAGED, /* allowed, but advised against */
-  AC_ALLOWED,     /* may be done */
-  AC_RECOMMENDED, /* should be done */
-  AC_UNKNOWN      /* no rule covers it: never silently allowed */
-} ac_verdict;
-
-/* Triage levels, from the mildest. */
-typedef enum ac_level {
-  AC_LEVEL_UNKNOWN, /* no symptom rule fired */
-  AC_LEVEL_NORMAL,  /* expected while healing */
-  AC_LEVEL_MONITOR, /* watch it; ask the practitioner if it persists */
-  AC_LEVEL_URGENT   /* seek medical attention */
-} ac_level;
-
-/* Intensity of a reported symptom. */
-typedef enum ac_intensity {
-  AC_INTENSITY_ANY,      /* not said */
-  AC_INTENSITY_MILD,     /* mild */
-  AC_INTENSITY_MODERATE, /* moderate */
-  AC_INTENSITY_SEVERE    /* severe */
-} ac_intensity;
 
 /* A name as written, with where it was written. */
 typedef struct ac_ident {
@@ -130,14 +108,6 @@ typedef enum ac_stmt_kind {
   AC_STMT_NO_GUIDANCE, /* no guidance for TARGET DAYS; */
   AC_STMT_EXPECT       /* expect QUERY is RESULT; */
 } ac_stmt_kind;
-
-/* The verbs of rules. */
-typedef enum ac_verb {
-  AC_VERB_FORBID,     /* forbid */
-  AC_VERB_DISCOURAGE, /* discourage */
-  AC_VERB_ALLOW,      /* allow */
-  AC_VERB_RECOMMEND   /* recommend */
-} ac_verb;
 
 /* Header fields. */
 typedef enum ac_field {
@@ -265,7 +235,7 @@ typedef struct ac_expected {
  * statement has no padding: 128 bytes. */
 typedef struct ac_stmt {
   ac_stmt_kind kind;
-  ac_verb verb;        /* RULE, CONSTRAINT, NO_GUIDANCE */
+  ac_verdict verb;     /* RULE: the verdict its verb gives (forbid: FORBIDDEN) */
   ac_ident *name;      /* written name, or NULL */
   ac_ident *target;    /* RULE, CONSTRAINT, NO_GUIDANCE */
   const ac_days *days; /* NULL when none is written (a triage rule, advice) */

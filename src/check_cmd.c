@@ -13,24 +13,28 @@
 #include "fmt_cmd.h"
 #include "i18n.h"
 
-int ac_check_sarif(const char *program, int argc, char **argv) {
+int ac_check_cmd_sarif(const char *program, int argc, char **argv) {
   int status = AFTERCARE_EXIT_OK;
-  aftercare **ps = calloc(argc > 0 ? (size_t)argc : 1, sizeof *ps);
-  if (!ps) abort();
+  size_t cap = argc > 0 ? (size_t)argc : 1;
+  aftercare **ps = calloc(cap, sizeof *ps);
+  const aftercare **read = calloc(cap, sizeof *read);
+  if (!ps || !read) abort();
   int n = 0;
   for (int i = 0; i < argc; i++) {
-    aftercare *p = ac_cli_open(program, argv[i], &status);
+    aftercare *p = ac_main_open(program, argv[i], &status);
     if (!p) continue;
     if (aftercare_errors(p) > 0 && status == AFTERCARE_EXIT_OK) status = AFTERCARE_EXIT_INPUT;
+    read[n] = p;
     ps[n++] = p;
   }
-  aftercare_print_sarif(ps, n, stdout);
+  aftercare_print_sarif(read, n, stdout);
   for (int i = 0; i < n; i++) aftercare_close(ps[i]);
+  free(read);
   free(ps);
   return status;
 }
 
-int ac_explain_main(const char *program, const char *code) {
+int ac_check_cmd_explain(const char *program, const char *code) {
   const char *text = aftercare_explain(code);
   if (!text) {
     fprintf(stderr, _("%s: unknown diagnostic code '%s' (codes look like AC0107; "

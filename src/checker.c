@@ -19,67 +19,7 @@
 #include "query.h"
 #include "timeline.h"
 
-const char *ac_verdict_name(ac_verdict v) {
-  switch (v) {
-  case AC_FORBIDDEN: return N_("forbidden");
-  case AC_CONDITIONAL: return N_("conditional");
-  case AC_DISCOURAGED: return N_("discouraged");
-  case AC_ALLOWED: return N_("allowed");
-  case AC_RECOMMENDED: return N_("recommended");
-  case AC_UNKNOWN: return N_("unknown");
-  }
-  return "?";
-}
-
-const char *ac_level_name(ac_level l) {
-  switch (l) {
-  case AC_LEVEL_UNKNOWN: return N_("unknown");
-  case AC_LEVEL_NORMAL: return N_("normal");
-  case AC_LEVEL_MONITOR: return N_("monitor");
-  case AC_LEVEL_URGENT: return N_("urgent");
-  }
-  return "?";
-}
-
-/* A verdict or a level in the reader's language, for text answers: the
-   words above are marked for translation; JSON and the protocol's own
-   keywords keep them in English. */
-const char *ac_verdict_text(ac_verdict v) { return _(ac_verdict_name(v)); }
-const char *ac_level_text(ac_level l) { return _(ac_level_name(l)); }
-
-const char *ac_entity_kind_name(ac_entity_kind k) {
-  switch (k) {
-  case AC_ENT_ACTIVITY: return _("activity");
-  case AC_ENT_GROUP: return _("group");
-  case AC_ENT_SYMPTOM: return _("symptom");
-  case AC_ENT_FACT: return _("fact");
-  case AC_ENT_PHASE: return _("phase");
-  case AC_ENT_RULE: return _("rule");
-  case AC_ENT_CONSTRAINT: return _("constraint");
-  case AC_ENT_TRIAGE: return _("symptom rule");
-  case AC_ENT_ADVICE: return _("advice");
-  case AC_ENT_COUNT: break;
-  }
-  return "?";
-}
-
-const char *ac_entity_kind_a(ac_entity_kind k) {
-  switch (k) {
-  case AC_ENT_ACTIVITY: return _("an activity");
-  case AC_ENT_GROUP: return _("a group");
-  case AC_ENT_SYMPTOM: return _("a symptom");
-  case AC_ENT_FACT: return _("a fact");
-  case AC_ENT_PHASE: return _("a phase");
-  case AC_ENT_RULE: return _("a rule");
-  case AC_ENT_CONSTRAINT: return _("a constraint");
-  case AC_ENT_TRIAGE: return _("a symptom rule");
-  case AC_ENT_ADVICE: return _("advice");
-  case AC_ENT_COUNT: break;
-  }
-  return "?";
-}
-
-ac_entity *ac_lookup(const ac_protocol *p, const char *name) {
+ac_entity *ac_check_lookup(const ac_protocol *p, const char *name) {
   return ac_names_get(p->names, name);
 }
 
@@ -110,20 +50,11 @@ static const char *ac_clause_word(ac_clause_kind k) {
   return "?";
 }
 
-/* The parser prepends clauses; put them in source order, then report
- * repeated clauses and clauses this statement does not take. */
-static void ac_check_clauses(ac_protocol *p, const ac_layer *layer, ac_stmt *s,
+/* Reports repeated clauses and clauses this statement does not take. */
+static void ac_check_clauses(ac_protocol *p, const ac_layer *layer, const ac_stmt *s,
                              unsigned allowed, const char *what) {
-  ac_clause *out = NULL, *c = s->clauses;
-  while (c) {
-    ac_clause *next = c->next;
-    c->next = out;
-    out = c;
-    c = next;
-  }
-  s->clauses = out;
   unsigned seen = 0;
-  for (c = s->clauses; c; c = c->next) {
+  for (const ac_clause *c = s->clauses; c; c = c->next) {
     unsigned bit = 1u << c->kind;
     /* if and unless are one condition; every and final one session mode */
     unsigned group = bit;
@@ -192,11 +123,12 @@ static int ac_accept_mask(void *value, void *ctx) {
   return (((ac_kind_mask *)ctx)->mask >> e->kind) & 1u;
 }
 
-void ac_report_unknown(ac_protocol *p, const ac_source *src, ac_loc loc,
+void ac_check_report_unknown(ac_protocol *p, const ac_source *src, ac_loc loc,
                        const char *name, unsigned mask, const char *what) {
   const char *hint = NULL;
   if (!ac_diags_full(p->diags)) {
     ac_kind_mask m = {mask};
+    ac_names_sort(p->names);
     hint = ac_names_suggest(p->names, name, ac_accept_mask, &m);
   }
   if (hint)
@@ -269,24 +201,14 @@ static void ac_check_header(ac_protocol *p, ac_layer *layer, int syntax_errors) 
 
 /* ---- Pass 2: declarations ---- */
 
-static char *ac_day_part(ac_arena *a, int64_t d, bool open, const char *open_word) {
-  if (open) return (char *)open_word;
+static const char *ac_day_part(ac_arena *a, int64_t d, bool open, const char *open_word) {
+  if (open) return open_word;
   if (d < 0) return ac_arena_printf(a, "m%lld", -(long long)d);
   return ac_arena_printf(a, "%lld", (long long)d);
 }
 
-static const char *ac_verb_word(ac_verb v) {
-  switch (v) {
-  case AC_VERB_FORBID: return "forbid";
-  case AC_VERB_DISCOURAGE: return "discourage";
-  case AC_VERB_ALLOW: return "allow";
-  case AC_VERB_RECOMMEND: return "recommend";
-  }
-  return "?";
-}
-
-const char *ac_rule_derived_name(ac_arena *a, const ac_stmt *s) {
-  return ac_arena_printf(a, "%s_%s_%s_%s", ac_verb_word(s->verb), s->target->name,
+const char *ac_check_derived_name(ac_arena *a, const ac_stmt *s) {
+  return ac_arena_printf(a, "%s_%s_%s_%s", ac_verdict_verb(s->verb), s->target->name,
                          ac_day_part(a, s->days->from, s->days->open_from, "start"),
                          ac_day_part(a, s->days->to, s->days->open_to, "end"));
 }
@@ -299,9 +221,7 @@ static const char *ac_triage_derived_name(ac_arena *a, const ac_stmt *s) {
   char *o = stpcpy(out, "triage"); /* stpcpy, not strcat: linear in the items */
   for (const ac_symptom_item *i = s->items; i; i = i->next) {
     o = stpcpy(o, "_");
-    if (i->intensity == AC_INTENSITY_SEVERE) o = stpcpy(o, "severe_");
-    if (i->intensity == AC_INTENSITY_MODERATE) o = stpcpy(o, "moderate_");
-    if (i->intensity == AC_INTENSITY_MILD) o = stpcpy(o, "mild_");
+    if (i->intensity != AC_INTENSITY_ANY) o = stpcpy(stpcpy(o, ac_intensity_name(i->intensity)), "_");
     o = stpcpy(o, i->name->name);
   }
   return out;
@@ -315,17 +235,14 @@ static bool ac_overrides_name(const ac_stmt *s, const char *name) {
   return false;
 }
 
-/* hash: of name, or NULL (not computed yet). */
 static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kind,
-                             size_t size, const char *name, const uint64_t *hash,
-                             ac_loc loc, const ac_stmt *s) {
+                             size_t size, const char *name, ac_loc loc, ac_stmt *s) {
   ac_entity *e = ac_arena_alloc(p->arena, size);
   e->kind = kind;
   e->name = name;
   e->decl = s;
   e->layer = layer;
-  ac_entity *old = hash ? ac_names_put_hashed(p->names, name, *hash, e)
-                        : ac_names_put(p->names, name, e);
+  ac_entity *old = ac_names_put(p->names, name, e);
   if (old != e) {
     if (old->layer->depth < layer->depth && old->kind == kind &&
         ac_overrides_name(s, name) && kind != AC_ENT_ACTIVITY &&
@@ -344,7 +261,7 @@ static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kin
   }
   e->index = (int)p->entities[kind].len;
   ac_vec_push(p->arena, &p->entities[kind], e);
-  ((ac_stmt *)s)->entity = e;
+  s->entity = e;
   return e;
 }
 
@@ -369,41 +286,21 @@ static const char *ac_text_of(const ac_stmt *s, ac_clause_kind k) {
   return c ? c->text.text : NULL;
 }
 
-/* How many statements ahead a loop prefetches the name table's slot (a
- * power of two: the hashes computed meanwhile are kept in a ring). */
-#define AC_PREFETCH_AHEAD 8
-
 static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
-  /* The hash of statement k's name is in ring[k % AC_PREFETCH_AHEAD] from
-   * its prefetch to its declaration (statements without a name have
-   * none). */
-  uint64_t ring[AC_PREFETCH_AHEAD] = {0};
-  const ac_stmt *ahead = layer->file->stmts;
-  size_t k = 0;
-  for (; ahead && k < AC_PREFETCH_AHEAD; k++, ahead = ahead->next)
-    if (ahead->name) ac_names_prefetch_hashed(p->names, ring[k] = ac_names_hash(ahead->name->name));
-  k = 0;
-  for (ac_stmt *s = layer->file->stmts; s; s = s->next, k++) {
-    const size_t slot = k % AC_PREFETCH_AHEAD;
-    const uint64_t h = ring[slot], *hash = s->name ? &h : NULL;
-    if (ahead) {
-      if (ahead->name)
-        ac_names_prefetch_hashed(p->names, ring[slot] = ac_names_hash(ahead->name->name));
-      ahead = ahead->next;
-    }
+  for (ac_stmt *s = layer->file->stmts; s; s = s->next) {
     switch (s->kind) {
     case AC_STMT_ACTIVITY: {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_ALIASES) | CL(AC_CLAUSE_CITES),
                        _("an activity"));
       ac_activity *a = (ac_activity *)ac_declare(p, layer, AC_ENT_ACTIVITY, sizeof *a,
-                                                 s->name->name, hash, s->name->loc, s);
+                                                 s->name->name, s->name->loc, s);
       if (a) a->label = s->text.text;
       break;
     }
     case AC_STMT_GROUP: {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_CITES), _("a group"));
       ac_group *g = (ac_group *)ac_declare(p, layer, AC_ENT_GROUP, sizeof *g,
-                                           s->name->name, hash, s->name->loc, s);
+                                           s->name->name, s->name->loc, s);
       if (g) g->label = s->text.text;
       break;
     }
@@ -411,7 +308,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_ALIASES) | CL(AC_CLAUSE_CITES),
                        _("a symptom"));
       ac_symptom *y = (ac_symptom *)ac_declare(p, layer, AC_ENT_SYMPTOM, sizeof *y,
-                                               s->name->name, hash, s->name->loc, s);
+                                               s->name->name, s->name->loc, s);
       if (y) y->label = s->text.text;
       break;
     }
@@ -419,7 +316,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_ALIASES) | CL(AC_CLAUSE_CITES),
                        _("a fact"));
       ac_fact *f = (ac_fact *)ac_declare(p, layer, AC_ENT_FACT, sizeof *f,
-                                         s->name->name, hash, s->name->loc, s);
+                                         s->name->name, s->name->loc, s);
       if (f) {
         f->label = s->text.text;
         f->is_bool = s->fact_is_bool;
@@ -430,7 +327,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_CITES) | CL(AC_CLAUSE_OVERRIDES),
                        _("a phase"));
       ac_phase *ph = (ac_phase *)ac_declare(p, layer, AC_ENT_PHASE, sizeof *ph,
-                                            s->name->name, hash, s->name->loc, s);
+                                            s->name->name, s->name->loc, s);
       if (ph) {
         ph->title = s->text.text ? s->text.text : s->name->name;
         ph->guidance = s->guidance;
@@ -444,8 +341,8 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
                            CL(AC_CLAUSE_EVERY) | CL(AC_CLAUSE_OVERRIDES),
                        _("a rule"));
       const char *name = s->name ? s->name->name
-                                 : ac_unique_name(p, ac_rule_derived_name(p->arena, s));
-      ac_rule *r = (ac_rule *)ac_declare(p, layer, AC_ENT_RULE, sizeof *r, name, hash,
+                                 : ac_unique_name(p, ac_check_derived_name(p->arena, s));
+      ac_rule *r = (ac_rule *)ac_declare(p, layer, AC_ENT_RULE, sizeof *r, name,
                                          s->name ? s->name->loc : s->loc, s);
       if (r) {
         r->because = ac_text_of(s, AC_CLAUSE_BECAUSE);
@@ -458,7 +355,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_BECAUSE) | CL(AC_CLAUSE_CITES),
                        _("a constraint"));
       ac_constraint *c = (ac_constraint *)ac_declare(p, layer, AC_ENT_CONSTRAINT, sizeof *c,
-                                                     s->name->name, hash, s->name->loc, s);
+                                                     s->name->name, s->name->loc, s);
       if (c) {
         c->is_triage = s->items != NULL;
         c->floor = s->level;
@@ -473,7 +370,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
                        _("a symptom rule"));
       const char *name = s->name ? s->name->name
                                  : ac_unique_name(p, ac_triage_derived_name(p->arena, s));
-      ac_triage *t = (ac_triage *)ac_declare(p, layer, AC_ENT_TRIAGE, sizeof *t, name, hash,
+      ac_triage *t = (ac_triage *)ac_declare(p, layer, AC_ENT_TRIAGE, sizeof *t, name,
                                              s->name ? s->name->loc : s->loc, s);
       if (t) {
         const ac_clause *lv = ac_clause_find(s, AC_CLAUSE_LEVEL);
@@ -492,7 +389,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_CITES) | CL(AC_CLAUSE_OVERRIDES),
                        _("advice"));
       ac_advice *ad = (ac_advice *)ac_declare(p, layer, AC_ENT_ADVICE, sizeof *ad,
-                                              s->name->name, hash, s->name->loc, s);
+                                              s->name->name, s->name->loc, s);
       if (ad) ad->text = s->text.text;
       break;
     }
@@ -515,13 +412,11 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
 
 #define MASK(k) (1u << (k))
 
-/* hash: of id's name, or NULL (not computed yet). */
 static bool ac_resolve_target(ac_protocol *p, const ac_layer *layer, const ac_ident *id,
-                              const uint64_t *hash, ac_target *t) {
-  ac_entity *e = hash ? ac_names_get_hashed(p->names, id->name, *hash)
-                      : ac_names_get(p->names, id->name);
+                              ac_target *t) {
+  ac_entity *e = ac_names_get(p->names, id->name);
   if (!e) {
-    ac_report_unknown(p, layer->src, id->loc, id->name,
+    ac_check_report_unknown(p, layer->src, id->loc, id->name,
                       MASK(AC_ENT_ACTIVITY) | MASK(AC_ENT_GROUP), _("activity"));
     return false;
   }
@@ -604,7 +499,7 @@ static void ac_resolve_groups(ac_protocol *p) {
     for (const ac_ident *m = g->e.decl->members; m; m = m->next) {
       ac_entity *e = ac_names_get(p->names, m->name);
       if (!e)
-        ac_report_unknown(p, g->e.layer->src, m->loc, m->name,
+        ac_check_report_unknown(p, g->e.layer->src, m->loc, m->name,
                           MASK(AC_ENT_ACTIVITY) | MASK(AC_ENT_GROUP), _("activity"));
       else if (e->kind != AC_ENT_ACTIVITY && e->kind != AC_ENT_GROUP)
         AC_ERR(p, g->e.layer, m->loc, AC_E_KIND,
@@ -624,7 +519,7 @@ static bool ac_resolve_items(ac_protocol *p, const ac_layer *layer, ac_symptom_i
     n++;
     ac_entity *e = ac_names_get(p->names, i->name->name);
     if (!e) {
-      ac_report_unknown(p, layer->src, i->name->loc, i->name->name, MASK(AC_ENT_SYMPTOM),
+      ac_check_report_unknown(p, layer->src, i->name->loc, i->name->name, MASK(AC_ENT_SYMPTOM),
                         _("symptom"));
       ok = false;
     } else if (e->kind != AC_ENT_SYMPTOM) {
@@ -657,6 +552,7 @@ static void ac_resolve_overrides(ac_protocol *p, const ac_layer *layer, const ac
                           _("overrides '%s', which does not exist"), i->name);
       if (g && !ac_diags_full(p->diags)) {
         ac_kind_mask m = {self ? MASK(self->kind) : MASK(AC_ENT_RULE)};
+        ac_names_sort(p->names);
         const char *hint = ac_names_suggest(p->names, i->name, ac_accept_mask, &m);
         if (hint)
           g->message = ac_arena_printf(p->arena, _("overrides '%s', which does not exist (did you mean '%s'?)"),
@@ -680,26 +576,11 @@ static void ac_resolve_overrides(ac_protocol *p, const ac_layer *layer, const ac
 }
 
 static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
-  /* The hashes of targets, as in ac_declare_layer. */
-  uint64_t ring[AC_PREFETCH_AHEAD] = {0};
-  const ac_stmt *ahead = layer->file->stmts;
-  size_t k = 0;
-  for (; ahead && k < AC_PREFETCH_AHEAD; k++, ahead = ahead->next)
-    if (ahead->target)
-      ac_names_prefetch_hashed(p->names, ring[k] = ac_names_hash(ahead->target->name));
-  k = 0;
-  for (ac_stmt *s = layer->file->stmts; s; s = s->next, k++) {
-    const size_t slot = k % AC_PREFETCH_AHEAD;
-    const uint64_t h = ring[slot], *hash = s->target ? &h : NULL;
-    if (ahead) {
-      if (ahead->target)
-        ac_names_prefetch_hashed(p->names, ring[slot] = ac_names_hash(ahead->target->name));
-      ahead = ahead->next;
-    }
+  for (ac_stmt *s = layer->file->stmts; s; s = s->next) {
     switch (s->kind) {
     case AC_STMT_RULE: {
       ac_rule *r = (ac_rule *)s->entity;
-      bool ok = ac_resolve_target(p, layer, s->target, hash, r ? &r->target : &(ac_target){0});
+      bool ok = ac_resolve_target(p, layer, s->target, r ? &r->target : &(ac_target){0});
       int32_t from = 0, to = 0;
       bool days_ok = ac_check_days(p, layer, s->days, &from, &to);
       const ac_clause *cif = ac_clause_find(s, AC_CLAUSE_IF);
@@ -707,10 +588,10 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       const ac_clause *cond = cif ? cif : cun;
       bool cond_ok = true;
       if (cond) {
-        bool fits = (s->verb == AC_VERB_ALLOW) || (s->verb == AC_VERB_FORBID && cun);
+        bool fits = (s->verb == AC_ALLOWED) || (s->verb == AC_FORBIDDEN && cun);
         if (!fits) {
           AC_ERR(p, layer, cond->loc, AC_E_CLAUSE,
-                 s->verb == AC_VERB_FORBID
+                 s->verb == AC_FORBIDDEN
                      ? _("a forbidding rule takes 'unless', not 'if': say when it is allowed with 'allow ... only if'")
                      : _("only 'allow ... if' and 'forbid ... unless' take a condition"));
           cond_ok = false;
@@ -722,18 +603,13 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       r->from = from;
       r->to = to;
       if (!ok || !days_ok || !cond_ok) r->e.replaced = true; /* unusable */
-      switch (s->verb) {
-      case AC_VERB_FORBID: r->verdict = AC_FORBIDDEN; break;
-      case AC_VERB_DISCOURAGE: r->verdict = AC_DISCOURAGED; break;
-      case AC_VERB_ALLOW: r->verdict = AC_ALLOWED; break;
-      case AC_VERB_RECOMMEND: r->verdict = AC_RECOMMENDED; break;
-      }
+      r->verdict = s->verb;
       if (cond && cond_ok) {
         r->verdict = AC_CONDITIONAL;
         r->cond = cond->cond;
         /* allow ... unless C  ==  allow ... only if not C;
          * forbid ... unless C ==  allow ... only if C */
-        r->cond_negated = s->verb == AC_VERB_ALLOW && cun != NULL;
+        r->cond_negated = s->verb == AC_ALLOWED && cun != NULL;
       }
       if (r->final_only) p->has_final_only = true;
       ac_resolve_overrides(p, layer, s, &r->e);
@@ -747,7 +623,7 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       if (s->items)
         ok = ac_resolve_items(p, layer, s->items, NULL) && ok;
       else
-        ok = ac_resolve_target(p, layer, s->target, hash, c ? &c->target : &(ac_target){0}) && ok;
+        ok = ac_resolve_target(p, layer, s->target, c ? &c->target : &(ac_target){0}) && ok;
       if (c) {
         c->items = s->items;
         c->from = from;
@@ -801,7 +677,7 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       ac_no_guidance *ng = ac_arena_alloc(p->arena, sizeof *ng);
       ng->decl = s;
       ng->layer = layer;
-      bool ok = ac_resolve_target(p, layer, s->target, hash, &ng->target);
+      bool ok = ac_resolve_target(p, layer, s->target, &ng->target);
       ok = ac_check_days(p, layer, s->days, &ng->from, &ng->to) && ok;
       if (ok) ac_vec_push(p->arena, &p->no_guidance, ng);
       break;
@@ -825,7 +701,7 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
 
 static void ac_add_phrase(ac_protocol *p, char kind, const char *phrase, ac_entity *e,
                           const ac_layer *layer, ac_loc loc, bool strict) {
-  char *key = ac_normalise_key(p->arena, kind, phrase);
+  char *key = ac_names_normalise_key(p->arena, kind, phrase);
   if (key[2] == '\0') return;
   ac_entity *old = ac_names_put(p->phrases, key, e);
   if (old != e && strict && !old->replaced) {
@@ -869,7 +745,7 @@ static void ac_check_expectations(ac_protocol *p) {
     const ac_layer *layer = p->expect_layers.items[i];
     const ac_query *q = s->query;
     ac_request req;
-    ac_request_resolve(p, p->arena, q, layer->src, p->diags, &req);
+    ac_query_resolve(p, p->arena, q, layer->src, p->diags, &req);
     const ac_expected *x = s->expected;
     bool fits;
     switch (q->kind) {
@@ -1193,6 +1069,7 @@ void ac_check(ac_protocol *p) {
   ac_resolve_groups(p);
   for (int i = 0; i < p->nlayers; i++) ac_resolve_layer(p, p->layers[i]);
   ac_build_phrases(p);
+  ac_names_sort(p->phrases); /* for "did you mean" in queries */
   ac_check_expectations(p);
   ac_timeline_compile(p);
   ac_check_constraints(p);

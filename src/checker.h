@@ -14,14 +14,14 @@
 void ac_check(ac_protocol *p);
 
 /* The derived name of an unnamed rule: forbid_shave_razor_0_10. */
-const char *ac_rule_derived_name(ac_arena *a, const ac_stmt *s);
+const char *ac_check_derived_name(ac_arena *a, const ac_stmt *s);
 
 /* The entity a name stands for, or NULL. */
-ac_entity *ac_lookup(const ac_protocol *p, const char *name);
+ac_entity *ac_check_lookup(const ac_protocol *p, const char *name);
 
 /* "unknown activity 'swimm' (did you mean 'swim'?)" for a name that should
  * be one of the kinds in `mask` (bits of 1 << ac_entity_kind). */
-void ac_report_unknown(ac_protocol *p, const ac_source *src, ac_loc loc,
+void ac_check_report_unknown(ac_protocol *p, const ac_source *src, ac_loc loc,
                        const char *name, unsigned mask, const char *what);
 
 #endif

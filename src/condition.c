@@ -28,6 +28,7 @@ static void ac_cond_unknown(ac_protocol *p, const ac_layer *layer,
     ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_UNKNOWN, layer->src, name->loc, "-");
     return;
   }
+  ac_names_sort(p->names);
   const char *hint = ac_names_suggest(p->names, name->name,
                                       symptom_only ? ac_accept_symptom
                                                    : ac_accept_fact_or_symptom,
@@ -201,7 +202,7 @@ char *ac_cond_text(ac_arena *a, const ac_cond *c) {
   return "";
 }
 
-void ac_facts_init(ac_facts *f, ac_arena *a, const ac_protocol *p) {
+void ac_cond_facts_init(ac_facts *f, ac_arena *a, const ac_protocol *p) {
   memset(f, 0, sizeof *f);
   f->nfacts = (int)p->entities[AC_ENT_FACT].len;
   f->nsymptoms = (int)p->entities[AC_ENT_SYMPTOM].len;
@@ -212,7 +213,7 @@ void ac_facts_init(ac_facts *f, ac_arena *a, const ac_protocol *p) {
   f->symptom_known = ac_arena_array(a, (size_t)f->nsymptoms + 1, sizeof *f->symptom_known);
 }
 
-void ac_facts_clear(ac_facts *f) {
+void ac_cond_facts_clear(ac_facts *f) {
   memset(f->known, 0, (size_t)f->nfacts * sizeof *f->known);
   memset(f->reported, 0, (size_t)f->nsymptoms * sizeof *f->reported);
   memset(f->symptom_known, 0, (size_t)f->nsymptoms * sizeof *f->symptom_known);

@@ -39,7 +39,7 @@ ac_truth ac_cond_eval(const ac_cond *c, const ac_facts *f);
 char *ac_cond_text(ac_arena *a, const ac_cond *c);
 
 /* Empty facts for a protocol (nothing known). */
-void ac_facts_init(ac_facts *f, ac_arena *a, const ac_protocol *p);
-void ac_facts_clear(ac_facts *f);
+void ac_cond_facts_init(ac_facts *f, ac_arena *a, const ac_protocol *p);
+void ac_cond_facts_clear(ac_facts *f);
 
 #endif

@@ -7,10 +7,6 @@
 
 #include "condition.h"
 
-const ac_timeline *ac_timeline_for(const ac_protocol *p, int activity, bool final_session) {
-  return final_session ? p->final_tl[activity] : p->every_tl[activity];
-}
-
 void ac_eval_can(const ac_protocol *p, const ac_request *r, ac_can_answer *out) {
   const ac_timeline *t = ac_timeline_for(p, r->activity->e.index, r->final_session);
   const ac_segment *seg = ac_timeline_find(t, r->day);

@@ -51,7 +51,4 @@ typedef struct ac_triage_answer {
 void ac_eval_symptoms(const ac_protocol *p, ac_arena *a, const ac_request *r,
                       ac_triage_answer *out);
 
-/* The timeline a request is answered from. */
-const ac_timeline *ac_timeline_for(const ac_protocol *p, int activity, bool final_session);
-
 #endif

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "evaluator.h"
+#include "expectations.h"
 #include "i18n.h"
-#include "library.h"
 #include "query.h"
 #include "timeline.h"
 
@@ -139,6 +139,9 @@ static void ac_report_rules(const ac_protocol *p, const ac_layer *top, const boo
   }
 }
 
+/* The value of a key in a table used as a set. */
+static int ac_seen;
+
 /* Statement identifiers the file cites (in any statement but an
  * expectation) that no expectation of the file cites; each is reported
  * once, at its first citation. */
@@ -151,7 +154,7 @@ static void ac_report_statements(const ac_layer *top, ac_arena *scratch, FILE *o
       if (c->kind != AC_CLAUSE_CITES) continue;
       if (s->kind == AC_STMT_EXPECT) {
         for (const ac_ident *id = c->names; id; id = id->next)
-          ac_names_put(expected, id->name, (void *)id);
+          ac_names_put(expected, id->name, &ac_seen);
       } else {
         ac_citations_add(&cited, c->names);
       }
@@ -163,7 +166,7 @@ static void ac_report_statements(const ac_layer *top, ac_arena *scratch, FILE *o
   for (size_t i = 0; i < cited.len; i++) {
     const ac_ident *id = cited.items[i].id;
     if (ac_names_get(expected, id->name) || ac_names_get(reported, id->name)) continue;
-    ac_names_put(reported, id->name, (void *)id);
+    ac_names_put(reported, id->name, &ac_seen);
     fprintf(out, _("%s:%d: not exercised: statement %s is cited (%s:%d) but no expectation cites it\n"),
             top->src->path, id->loc.first_line, id->name, top->src->path, id->loc.first_line);
     gaps->statements++;
@@ -214,7 +217,7 @@ static void ac_report_changes(const ac_protocol *p, const ac_layer *top, const a
   }
 }
 
-int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
+int ac_expectations_run(const ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
                         bool coverage) {
   int passed = 0, failed = 0;
   size_t nrules = p->entities[AC_ENT_RULE].len, ntriage = p->entities[AC_ENT_TRIAGE].len;
@@ -231,7 +234,7 @@ int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color
     ac_diags d;
     ac_diags_init(&d, scratch);
     ac_request r;
-    if (!ac_request_resolve(p, scratch, s->query, layer->src, &d, &r)) {
+    if (!ac_query_resolve(p, scratch, s->query, layer->src, &d, &r)) {
       failed++;
       continue;
     }

@@ -15,6 +15,6 @@ extern const ac_explanation ac_explanations[];
 extern const unsigned long ac_explanations_count;
 
 /* The explanation of a code ("AC0107", any case), or NULL. */
-const ac_explanation *ac_explanation_find(const char *code);
+const ac_explanation *ac_explain_find(const char *code);
 
 #endif

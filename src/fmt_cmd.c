@@ -349,7 +349,7 @@ static void fmt_usage(FILE *out) {
         out);
 }
 
-int ac_fmt_main(int argc, char **argv) {
+int ac_fmt_cmd_main(int argc, char **argv) {
   static const struct option opts[] = {
       {"check", no_argument, NULL, 'c'}, {"diff", no_argument, NULL, 'd'},
       {"write", no_argument, NULL, 'w'}, {"help", no_argument, NULL, 'h'},

@@ -35,6 +35,7 @@
 #include "diagnostic.h"
 #include "format.h"
 #include "i18n.h"
+#include "keyword.h"
 #include "parse.h"
 #include "source.h"
 
@@ -335,15 +336,25 @@ static bool in_list(const fmt *f, int i, const char *const *words) {
   return false;
 }
 
-static const char *const rule_clauses[] = {"because", "cites", "only", "if", "unless",
-                                           "overrides", "after", NULL};
-static const char *const tclauses[] = {"level", "advice", "because", "cites", "overrides", NULL};
-static const char *const decl_clauses[] = {"aliases", "cites", NULL};
+/* Does a keyword with one of these roles (keyword.h) stand at i? */
+static bool has_role(const fmt *f, int i, int roles) {
+  return i >= 0 && i < f->nt && f->t[i].kind == K_WORD &&
+         ac_keyword_has_role(f->t[i].p, f->t[i].n, roles);
+}
 
-/* Does a clause start at i? */
-static bool clause_starts(const fmt *f, int i, const char *const *words) {
-  if (!in_list(f, i, words)) return false;
-  if (words == rule_clauses) {
+/* Is the verb of a rule at i (forbid, allow, ...: verdicts.def)? */
+static bool is_verb(const fmt *f, int i) {
+  const ac_keyword *k = i >= 0 && i < f->nt && f->t[i].kind == K_WORD
+                            ? ac_keyword_find(f->t[i].p, f->t[i].n, AC_KW_PROTOCOL)
+                            : NULL;
+  return k && k->cls == AC_KWC_VERB;
+}
+
+/* Does a clause of a statement of this kind (AC_KW_RULE, AC_KW_TRIAGE,
+ * AC_KW_DECL) start at i? */
+static bool clause_starts(const fmt *f, int i, int kind) {
+  if (!has_role(f, i, kind)) return false;
+  if (kind == AC_KW_RULE) {
     if (tok_is(f, i, "if") && tok_is(f, i - 1, "only")) return false;
     if (tok_is(f, i, "after") && !tok_is(f, i + 1, "final") && !tok_is(f, i + 1, "every"))
       return false;
@@ -352,23 +363,23 @@ static bool clause_starts(const fmt *f, int i, const char *const *words) {
 }
 
 /* Splits clauses [a, b) into segments. */
-static void split_clauses(const fmt *f, fsegs *g, int a, int b, const char *const *words) {
+static void split_clauses(const fmt *f, fsegs *g, int a, int b, int kind) {
   int start = a;
   for (int i = a + 1; i <= b; i++) {
-    if (i < b && !clause_starts(f, i, words)) continue;
+    if (i < b && !clause_starts(f, i, kind)) continue;
     bool cond = tok_is(f, start, "only") || tok_is(f, start, "if") || tok_is(f, start, "unless");
     bool text = tok_is(f, start, "because") || tok_is(f, start, "advice");
     bool list = tok_is(f, start, "cites") || tok_is(f, start, "overrides") ||
                 tok_is(f, start, "aliases");
-    seg_add(g, start, i, cond && words == rule_clauses, text ? P_ALL : list ? P_FILL : P_FLAT,
+    seg_add(g, start, i, cond && kind == AC_KW_RULE, text ? P_ALL : list ? P_FILL : P_FLAT,
             text ? 2 : 0, 2);
     start = i;
   }
 }
 
-static int first_clause(const fmt *f, int a, int b, const char *const *words) {
+static int first_clause(const fmt *f, int a, int b, int kind) {
   for (int i = a; i < b; i++)
-    if (clause_starts(f, i, words)) return i;
+    if (clause_starts(f, i, kind)) return i;
   return b;
 }
 
@@ -382,9 +393,9 @@ static void split_stmt(const fmt *f, int a, int b, fsegs *g, bool in_block) {
   g->n = 0;
   if (in_block) {
     if (in_list(f, a, (const char *const[]){"do", "dont", "why", NULL})) {
-      int c = first_clause(f, a, b, decl_clauses);
+      int c = first_clause(f, a, b, AC_KW_DECL);
       seg_add(g, a, c, false, P_ALL, 2, 0);
-      split_clauses(f, g, c, b, decl_clauses);
+      split_clauses(f, g, c, b, AC_KW_DECL);
     } else if (tok_is(f, a, "cites") || tok_is(f, a, "overrides")) {
       seg_add(g, a, b, false, P_FILL, 0, 0);
     } else {
@@ -399,25 +410,25 @@ static void split_stmt(const fmt *f, int a, int b, fsegs *g, bool in_block) {
     i = a + 3;
   }
   bool headed = i > a;
-  if (in_list(f, i, (const char *const[]){"forbid", "discourage", "allow", "recommend", NULL})) {
-    int c = first_clause(f, i, b, rule_clauses);
+  if (is_verb(f, i)) {
+    int c = first_clause(f, i, b, AC_KW_RULE);
     seg_add(g, i, c, false, P_FLAT, 0, headed ? 2 : 0);
-    split_clauses(f, g, c, b, rule_clauses);
+    split_clauses(f, g, c, b, AC_KW_RULE);
   } else if (headed || tok_is(f, a, "symptoms")) { /* triage, constraint */
-    int c = first_clause(f, i, b, tclauses);
+    int c = first_clause(f, i, b, AC_KW_TRIAGE);
     seg_add(g, i, c, false, P_FLAT, 0, headed ? 2 : 0);
-    split_clauses(f, g, c, b, tclauses);
+    split_clauses(f, g, c, b, AC_KW_TRIAGE);
   } else if (tok_is(f, a, "advice")) {
     seg_add(g, a, a + 2, false, P_FLAT, 0, 0);
     int e = strings_end(f, a + 2, b);
     seg_add(g, a + 2, e, true, P_ALL, 0, 2);
-    int c = first_clause(f, e, b, tclauses);
+    int c = first_clause(f, e, b, AC_KW_TRIAGE);
     seg_add(g, e, c, false, P_FLAT, 0, 2);
-    split_clauses(f, g, c, b, tclauses);
+    split_clauses(f, g, c, b, AC_KW_TRIAGE);
   } else if (tok_is(f, a, "no")) {
-    int c = first_clause(f, a, b, tclauses);
+    int c = first_clause(f, a, b, AC_KW_TRIAGE);
     seg_add(g, a, c, false, P_FLAT, 0, 0);
-    split_clauses(f, g, c, b, tclauses);
+    split_clauses(f, g, c, b, AC_KW_TRIAGE);
   } else if (tok_is(f, a, "activity") || tok_is(f, a, "symptom") || tok_is(f, a, "fact") ||
              tok_is(f, a, "group")) {
     int h = tok_is(f, a, "fact") ? a + 3 : a + 2;
@@ -431,9 +442,9 @@ static void split_stmt(const fmt *f, int a, int b, fsegs *g, bool in_block) {
     } else {
       seg_add(g, a, e, false, P_FLAT, 0, 0);
     }
-    int c = first_clause(f, e, b, decl_clauses);
+    int c = first_clause(f, e, b, AC_KW_DECL);
     if (group) seg_add(g, e, c, false, P_FILL, 0, 2);
-    split_clauses(f, g, c, b, decl_clauses);
+    split_clauses(f, g, c, b, AC_KW_DECL);
   } else if (tok_is(f, a, "expect")) {
     int is = a;
     while (is < b && !tok_is(f, is, "is")) is++;
@@ -728,7 +739,7 @@ static bool fmt_same(const char *a, size_t alen, const char *b, size_t blen) {
   return ok;
 }
 
-int ac_format_source(ac_arena *a, const ac_source *src, ac_diags *d, char **out,
+int ac_format_source(ac_arena *a, ac_source *src, ac_diags *d, char **out,
                      size_t *out_len) {
   ac_file *file = ac_parse_protocol(a, src, d);
   if (file->syntax_errors > 0 || d->errors > 0) return 1;
@@ -745,8 +756,8 @@ int ac_format_source(ac_arena *a, const ac_source *src, ac_diags *d, char **out,
   return 0;
 }
 
-int aftercare_format_text(const char *name, const char *text, size_t len, char **out,
-                          size_t *out_len, FILE *err, int color) {
+int ac_format_text(const char *name, const char *text, size_t len, char **out, size_t *out_len,
+                   FILE *err, bool color) {
   ac_arena *a = ac_arena_new();
   ac_diags d;
   ac_diags_init(&d, a);
@@ -756,7 +767,7 @@ int aftercare_format_text(const char *name, const char *text, size_t len, char *
   int r = ac_format_source(a, src, &d, out, out_len);
   if (r == 1 && err) {
     ac_diags_sort(&d);
-    ac_render_opts o = {color != 0};
+    ac_render_opts o = {color};
     ac_diags_print_text(&d, err, o);
   } else if (r == 2 && err) {
     fprintf(err, _("%s: out of memory while formatting\n"), name);

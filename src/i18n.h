@@ -3,29 +3,21 @@
  *
  * Every message a person reads goes through _(): translating the program
  * later needs a catalogue, not a code change.  N_() marks text in tables;
- * P_() chooses a plural.  Translations are looked up once per message and
- * thread, then remembered by the message's address (batch mode answers a
- * million queries a second): set the locale before the first message.
+ * P_() chooses a plural.  The language is the process's (its locale, or
+ * LANGUAGE), fixed by the first translation: set the locale before the
+ * first message.  A plan has its own language (plan.c looks its words up
+ * in the catalogue of the plan's language).
  */
 #ifndef AC_I18N_H
 #define AC_I18N_H
 
 #include <libintl.h>
-#include <stdint.h>
 
-__attribute__((format_arg(1))) static inline const char *ac_gettext(const char *msgid) {
-  static __thread struct {
-    const char *msgid, *text;
-  } cache[128];
-  size_t h = ((uintptr_t)msgid >> 4) & 127;
-  if (cache[h].msgid != msgid) {
-    cache[h].msgid = msgid;
-    cache[h].text = dgettext(PACKAGE, msgid);
-  }
-  return cache[h].text;
-}
+/* The translation of a message, remembered by the message's address (the
+ * text of a string literal: the same address at every call). */
+const char *ac_i18n_text(const char *msgid) __attribute__((format_arg(1)));
 
-#define _(text) ac_gettext(text)
+#define _(text) ac_i18n_text(text)
 #define N_(text) text
 #define P_(one, many, n) dngettext(PACKAGE, one, many, n)
 

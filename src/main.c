@@ -140,7 +140,7 @@ static int parse_options(int argc, char **argv, options *o) {
       }
       break;
     case OPT_EXPLAIN:
-      return ac_explain_main(program, optarg) == AFTERCARE_EXIT_OK ? -2 : -1;
+      return ac_check_cmd_explain(program, optarg) == AFTERCARE_EXIT_OK ? -2 : -1;
     case OPT_JSON:
       o->format = AFTERCARE_JSON;
       break;
@@ -193,7 +193,7 @@ static bool use_color(const options *o, FILE *f) {
   return isatty(fileno(f));
 }
 
-aftercare *ac_cli_open(const char *prog, const char *path, int *status) {
+aftercare *ac_main_open(const char *prog, const char *path, int *status) {
   int err = 0;
   aftercare *p = aftercare_open(path, &err);
   if (!p) {
@@ -221,11 +221,11 @@ static int cmd_check(int argc, char **argv, options *o) {
     usage_error("%s", _("check: name at least one protocol file"));
     return AFTERCARE_EXIT_USAGE;
   }
-  if (o->format == AFTERCARE_SARIF) return ac_check_sarif(program, argc, argv);
+  if (o->format == AFTERCARE_SARIF) return ac_check_cmd_sarif(program, argc, argv);
   int status = AFTERCARE_EXIT_OK;
   bool color = use_color(o, stderr);
   for (int i = 0; i < argc; i++) {
-    aftercare *p = ac_cli_open(program, argv[i], &status);
+    aftercare *p = ac_main_open(program, argv[i], &status);
     if (!p) continue;
     if (o->format == AFTERCARE_JSON)
       aftercare_print_diagnostics(p, stdout, AFTERCARE_JSON, 0);
@@ -243,12 +243,9 @@ static int cmd_check(int argc, char **argv, options *o) {
 /* Reads queries from standard input, one per line; answers each. */
 static int run_batch(aftercare *p, const options *o) {
   /* Standard input is read with read(2) into one buffer, and the complete
-   * lines it holds are answered, CHUNK at a time (aftercare_ask_batch),
-   * before the program waits for more; standard output is flushed before
-   * each wait.  So a person or a program that writes one query and waits
-   * gets its answer at once, and a file of a million is answered in
-   * chunks.  Each answer is the one aftercare_ask gives. */
-  enum { CHUNK = 256 };
+   * lines it holds are answered before the program waits for more;
+   * standard output is flushed before each wait.  So a person or a program
+   * that writes one query and waits gets its answer at once. */
   int status = AFTERCARE_EXIT_OK;
   size_t cap = 64 * 1024, len = 0, pos = 0;
   char *buf = malloc(cap + 1); /* + 1: a NUL after a last line without end */
@@ -257,10 +254,7 @@ static int run_batch(aftercare *p, const options *o) {
   bool eof = false, color = use_color(o, stderr);
   aftercare_format f = o->format == AFTERCARE_TEXT ? AFTERCARE_LINE : o->format;
   for (;;) {
-    const char *lines[CHUNK];
-    int numbers[CHUNK];
-    size_t k = 0;
-    while (k < CHUNK && pos < len) {
+    while (pos < len) {
       char *line = buf + pos;
       char *end = memchr(line, '\n', len - pos);
       if (!end && !eof) break; /* the rest of this line is still to come */
@@ -270,13 +264,8 @@ static int run_batch(aftercare *p, const options *o) {
       while (n > 0 && line[n - 1] == '\r') n--;
       line[n] = '\0';
       if (n == 0 || line[0] == '#') continue;
-      lines[k] = line;
-      numbers[k++] = lineno;
-    }
-    if (k > 0) {
-      if (aftercare_ask_batch(p, lines, numbers, k, f, stdout, stderr, "<stdin>", color) > 0)
+      if (aftercare_ask(p, line, f, stdout, stderr, "<stdin>", lineno, color) != 0)
         status = AFTERCARE_EXIT_INPUT;
-      continue;
     }
     if (eof) break;
     /* Every complete line is answered: keep the start of the next one,
@@ -343,7 +332,7 @@ static int cmd_test(int argc, char **argv, options *o) {
   }
   int status = AFTERCARE_EXIT_OK;
   for (int i = 0; i < argc; i++) {
-    aftercare *p = ac_cli_open(program, argv[i], &status);
+    aftercare *p = ac_main_open(program, argv[i], &status);
     if (!p) continue;
     if (aftercare_errors(p) > 0) {
       aftercare_print_diagnostics(p, stderr, AFTERCARE_TEXT, use_color(o, stderr));
@@ -355,6 +344,29 @@ static int cmd_test(int argc, char **argv, options *o) {
     aftercare_close(p);
   }
   return status;
+}
+
+static void print_keyword(const char *word, const char *cls, int languages, void *ctx) {
+  (void)ctx;
+  printf("%s\t%s\t%s\n", word, cls,
+         languages == (AFTERCARE_IN_PROTOCOLS | AFTERCARE_IN_QUERIES) ? "protocol,query"
+         : languages == AFTERCARE_IN_QUERIES                          ? "query"
+                                                                      : "protocol");
+}
+
+/* The keywords of the language, for editors: a word, its class and its
+ * languages a line, or one JSON document. */
+static int cmd_keywords(int argc, char **argv, options *o) {
+  (void)argv;
+  if (argc > 0) {
+    usage_error("%s", _("keywords: takes no arguments"));
+    return AFTERCARE_EXIT_USAGE;
+  }
+  if (o->format == AFTERCARE_JSON)
+    aftercare_keywords_json(stdout);
+  else
+    aftercare_keywords(print_keyword, NULL);
+  return AFTERCARE_EXIT_OK;
 }
 
 static int cmd_repl(int argc, char **argv, options *o) {
@@ -376,6 +388,7 @@ static const command commands[] = {
     {"query", cmd_query},
     {"repl", cmd_repl},
     {"test", cmd_test},
+    {"keywords", cmd_keywords},
 };
 
 /* Where the message catalogues are: AFTERCARE_LOCALEDIR when it is set (a
@@ -412,7 +425,7 @@ int main(int argc, char **argv) {
     print_version();
     return AFTERCARE_EXIT_OK;
   }
-  if (strcmp(name, "fmt") == 0) return ac_fmt_main(argc - 1, argv + 1);
+  if (strcmp(name, "fmt") == 0) return ac_fmt_cmd_main(argc - 1, argv + 1);
   if (strcmp(name, "plan") == 0) return ac_plan_main(program, argc - 1, argv + 1);
   for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
     if (strcmp(name, commands[i].name) != 0) continue;

@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "diagnostic.h"
+#include "entity.h"
 #include "names.h"
 
 typedef struct ac_timeline ac_timeline;
@@ -30,20 +31,6 @@ typedef struct ac_layer {
   int64_t horizon;       /* -1: not set here */
   int64_t sessions;      /* 0: not set here */
 } ac_layer;
-
-/* What a name stands for. */
-typedef enum ac_entity_kind {
-  AC_ENT_ACTIVITY,   /* ac_activity */
-  AC_ENT_GROUP,      /* ac_group */
-  AC_ENT_SYMPTOM,    /* ac_symptom */
-  AC_ENT_FACT,       /* ac_fact */
-  AC_ENT_PHASE,      /* ac_phase */
-  AC_ENT_RULE,       /* ac_rule */
-  AC_ENT_CONSTRAINT, /* ac_constraint */
-  AC_ENT_TRIAGE,     /* ac_triage */
-  AC_ENT_ADVICE,     /* ac_advice */
-  AC_ENT_COUNT       /* number of kinds */
-} ac_entity_kind;
 
 /* The part every entity starts with. */
 typedef struct ac_entity {
@@ -168,7 +155,6 @@ typedef struct ac_protocol {
   /* Compiled: one timeline per activity, after the final session and after
    * any other session (the same when no rule is final-only). */
   ac_timeline **final_tl, **every_tl;
-  size_t nsegments; /* in both: a small protocol caches its answers */
   /* Symptom rules in force, most severe first, then in order. */
   ac_triage **triage_sorted;
   int ntriage;
@@ -187,12 +173,5 @@ static inline ac_loc ac_entity_loc(const ac_entity *e) {
   return l;
 }
 
-const char *ac_verdict_name(ac_verdict v);
-const char *ac_verdict_text(ac_verdict v);
-const char *ac_level_text(ac_level l);
-const char *ac_level_name(ac_level l);
-const char *ac_entity_kind_name(ac_entity_kind k);
-/* The same with its article, for messages: "an activity", "a group". */
-const char *ac_entity_kind_a(ac_entity_kind k);
 
 #endif

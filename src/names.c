@@ -27,19 +27,20 @@ struct ac_names {
   ac_entry *slots;
   uint8_t *tags; /* per slot: 0 empty, else ac_names_tag of its key's hash */
   size_t cap, count;
-  /* For suggestions in a large table: its entries sorted by key, built on
-   * the first request (an error path) and again when the table changed. */
-  const ac_entry **sorted;
-  size_t sorted_count, sorted_cap;
+  unsigned long changes; /* puts and sets so far */
+  /* For suggestions in a large table: its entries sorted by key, made by
+   * ac_names_sort, current while `changes` is sorted_changes. */
+  ac_entry *sorted;
+  unsigned long sorted_changes;
 };
 
 /* Tables up to this size are searched entry by entry for a suggestion;
  * larger ones through their sorted keys. */
 #define AC_SUGGEST_SCAN_MAX 64
-/* Names longer than this are never compared (see ac_edit_distance). */
+/* Names longer than this are never compared (see ac_names_edit_distance). */
 #define AC_SUGGEST_MAX_LEN 64
 
-uint64_t ac_names_hash(const char *s) {
+static uint64_t ac_names_hash(const char *s) {
   uint64_t h = 1469598103934665603ULL; /* FNV-1a */
   for (; *s; s++) {
     h ^= (unsigned char)*s;
@@ -64,7 +65,7 @@ ac_names *ac_names_new_sized(ac_arena *a, size_t n) {
 }
 
 /* The slot of key: where it is, or the empty slot where it would go. */
-static inline size_t ac_names_find(const ac_names *t, const char *key, uint64_t h) {
+static size_t ac_names_find(const ac_names *t, const char *key, uint64_t h) {
   size_t mask = t->cap - 1;
   uint8_t tag = ac_names_tag(h);
   for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
@@ -91,47 +92,21 @@ static void ac_names_grow(ac_names *t) {
     }
 }
 
-void *ac_names_get_hashed(const ac_names *t, const char *key, uint64_t h) {
-  size_t i = ac_names_find(t, key, h);
+void *ac_names_get(const ac_names *t, const char *key) {
+  size_t i = ac_names_find(t, key, ac_names_hash(key));
   return t->tags[i] ? t->slots[i].value : NULL;
 }
 
-void *ac_names_get(const ac_names *t, const char *key) {
-  return ac_names_get_hashed(t, key, ac_names_hash(key));
-}
-
-void ac_names_prefetch_hashed(const ac_names *t, uint64_t h) {
-  size_t i = (size_t)h & (t->cap - 1);
-  __builtin_prefetch(&t->tags[i]);
-  __builtin_prefetch(&t->slots[i]);
-}
-
-void ac_names_prefetch_entry(const ac_names *t, uint64_t h) {
-  size_t mask = t->cap - 1;
-  uint8_t tag = ac_names_tag(h);
-  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-    uint8_t g = t->tags[i];
-    if (!g) return;
-    if (g == tag) {
-      __builtin_prefetch(t->slots[i].key);
-      __builtin_prefetch(t->slots[i].value);
-      return;
-    }
-  }
-}
-
 void *ac_names_put(ac_names *t, const char *key, void *value) {
-  return ac_names_put_hashed(t, key, ac_names_hash(key), value);
-}
-
-void *ac_names_put_hashed(ac_names *t, const char *key, uint64_t h, void *value) {
   if (t->count + 1 > t->cap / 4 * 3) ac_names_grow(t);
+  uint64_t h = ac_names_hash(key);
   size_t i = ac_names_find(t, key, h);
   if (t->tags[i]) return t->slots[i].value;
   t->slots[i].key = key;
   t->slots[i].value = value;
   t->tags[i] = ac_names_tag(h);
   t->count++;
+  t->changes++;
   return value;
 }
 
@@ -145,6 +120,7 @@ void ac_names_set(ac_names *t, const char *key, void *value) {
     t->count++;
   }
   t->slots[i].value = value;
+  t->changes++;
 }
 
 size_t ac_names_count(const ac_names *t) { return t->count; }
@@ -155,7 +131,7 @@ void ac_names_each(const ac_names *t,
     if (t->slots[i].key) fn(t->slots[i].key, t->slots[i].value, ctx);
 }
 
-int ac_edit_distance(const char *a, const char *b, int max) {
+int ac_names_edit_distance(const char *a, const char *b, int max) {
   size_t la = strlen(a), lb = strlen(b);
   if (la > 64 || lb > 64) return max + 1;
   if ((la > lb ? la - lb : lb - la) > (size_t)max) return max + 1;
@@ -193,7 +169,7 @@ typedef struct ac_suggest_ctx {
 static void ac_suggest_one(const char *key, void *value, void *ctx) {
   ac_suggest_ctx *s = ctx;
   if (s->accept && !s->accept(value, s->ctx)) return;
-  int d = ac_edit_distance(s->word, key, s->best);
+  int d = ac_names_edit_distance(s->word, key, s->best);
   if (d < s->best || (d == s->best && s->best_key && strcmp(key, s->best_key) < 0)) {
     s->best = d;
     s->best_key = key;
@@ -201,7 +177,21 @@ static void ac_suggest_one(const char *key, void *value, void *ctx) {
 }
 
 static int ac_entry_cmp(const void *a, const void *b) {
-  return strcmp((*(const ac_entry *const *)a)->key, (*(const ac_entry *const *)b)->key);
+  return strcmp(((const ac_entry *)a)->key, ((const ac_entry *)b)->key);
+}
+
+static bool ac_names_sorted(const ac_names *t) {
+  return t->sorted && t->sorted_changes == t->changes;
+}
+
+void ac_names_sort(ac_names *t) {
+  if (t->count <= AC_SUGGEST_SCAN_MAX || ac_names_sorted(t)) return;
+  t->sorted = ac_arena_array(t->arena, t->count, sizeof *t->sorted);
+  size_t k = 0;
+  for (size_t i = 0; i < t->cap; i++)
+    if (t->tags[i]) t->sorted[k++] = t->slots[i];
+  qsort(t->sorted, k, sizeof *t->sorted, ac_entry_cmp);
+  t->sorted_changes = t->changes;
 }
 
 /* The search of a large table: the sorted keys are walked as a trie (a
@@ -212,7 +202,7 @@ static int ac_entry_cmp(const void *a, const void *b) {
  * Keys are met in strcmp order, so that the first key at the smallest
  * distance is the one the entry-by-entry search chooses. */
 typedef struct ac_trie_search {
-  const ac_entry **keys;
+  const ac_entry *keys;
   const char *word;
   int len; /* of word */
   int rows[AC_SUGGEST_MAX_LEN + 2][AC_SUGGEST_MAX_LEN + 2];
@@ -228,8 +218,8 @@ static void ac_trie_walk(ac_trie_search *w, size_t lo, size_t hi, int depth) {
     if (row[j] < row_min) row_min = row[j];
   if (row_min >= w->s->best) return;
   /* The key that is the prefix itself sorts first. */
-  if (lo < hi && w->keys[lo]->key[depth] == '\0') {
-    const ac_entry *e = w->keys[lo++];
+  if (lo < hi && w->keys[lo].key[depth] == '\0') {
+    const ac_entry *e = &w->keys[lo++];
     if (row[w->len] < w->s->best && (!w->s->accept || w->s->accept(e->value, w->s->ctx))) {
       w->s->best = row[w->len];
       w->s->best_key = e->key;
@@ -237,17 +227,17 @@ static void ac_trie_walk(ac_trie_search *w, size_t lo, size_t hi, int depth) {
   }
   if (depth >= AC_SUGGEST_MAX_LEN) return;
   while (lo < hi) {
-    unsigned char c = (unsigned char)w->keys[lo]->key[depth];
+    unsigned char c = (unsigned char)w->keys[lo].key[depth];
     size_t a = lo + 1, b = hi; /* the end of the keys with c here */
     while (a < b) {
       size_t m = a + (b - a) / 2;
-      if ((unsigned char)w->keys[m]->key[depth] <= c)
+      if ((unsigned char)w->keys[m].key[depth] <= c)
         a = m + 1;
       else
         b = m;
     }
     int *next = w->rows[depth + 1];
-    int lc = ac_lower(c), prev = depth > 0 ? ac_lower(w->keys[lo]->key[depth - 1]) : -1;
+    int lc = ac_lower(c), prev = depth > 0 ? ac_lower(w->keys[lo].key[depth - 1]) : -1;
     next[0] = depth + 1;
     for (int j = 1; j <= w->len; j++) {
       int cost = lc == ac_lower(w->word[j - 1]) ? 0 : 1;
@@ -269,24 +259,14 @@ const char *ac_names_suggest(const ac_names *t, const char *word,
   size_t len = strlen(word);
   int max = len <= 3 ? 1 : len <= 8 ? 2 : 3;
   ac_suggest_ctx s = {word, max + 1, NULL, accept, ctx};
-  if (t->count <= AC_SUGGEST_SCAN_MAX) {
+  if (t->count <= AC_SUGGEST_SCAN_MAX || !ac_names_sorted(t)) {
     ac_names_each(t, ac_suggest_one, &s);
     return s.best <= max ? s.best_key : NULL;
   }
   if (len > AC_SUGGEST_MAX_LEN) return NULL;
-  ac_names *mt = (ac_names *)t; /* the sorted keys are a cache */
-  if (!mt->sorted || mt->sorted_count != t->count || mt->sorted_cap != t->cap) {
-    mt->sorted = ac_arena_array(mt->arena, t->count, sizeof *mt->sorted);
-    size_t k = 0;
-    for (size_t i = 0; i < t->cap; i++)
-      if (t->slots[i].key) mt->sorted[k++] = &t->slots[i];
-    qsort(mt->sorted, k, sizeof *mt->sorted, ac_entry_cmp);
-    mt->sorted_count = t->count;
-    mt->sorted_cap = t->cap;
-  }
-  ac_trie_search *w = malloc(sizeof *w); /* not the arena: a batch asks again and again */
+  ac_trie_search *w = malloc(sizeof *w); /* large for a stack */
   if (!w) abort();
-  w->keys = mt->sorted;
+  w->keys = t->sorted;
   w->word = word;
   w->len = (int)len;
   w->s = &s;
@@ -313,14 +293,14 @@ static void ac_normalise_into(char *out, const char *text, size_t n) {
   out[k] = '\0';
 }
 
-char *ac_normalise(ac_arena *a, const char *text) {
+char *ac_names_normalise(ac_arena *a, const char *text) {
   size_t n = strlen(text);
   char *out = ac_arena_alloc(a, n + 1);
   ac_normalise_into(out, text, n);
   return out;
 }
 
-char *ac_normalise_key(ac_arena *a, char kind, const char *text) {
+char *ac_names_normalise_key(ac_arena *a, char kind, const char *text) {
   size_t n = strlen(text);
   char *out = ac_arena_alloc(a, n + 3);
   out[0] = kind;

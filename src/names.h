@@ -10,7 +10,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 
 #include "arena.h"
 
@@ -24,16 +23,6 @@ void *ac_names_get(const ac_names *t, const char *key);
 /* Stores value under key unless the key is present; returns the value now
  * stored (the old one if present). */
 void *ac_names_put(ac_names *t, const char *key, void *value);
-/* The hash of key, for the calls below: a loop that looks up many keys in
- * a large table starts loading the slot of a key (ac_names_prefetch_hashed)
- * some iterations ahead of the lookup, then, once the slot is in the
- * cache, the key stored there and its value (ac_names_prefetch_entry):
- * the cache misses of several lookups overlap instead of queueing. */
-uint64_t ac_names_hash(const char *key);
-void ac_names_prefetch_hashed(const ac_names *t, uint64_t hash);
-void ac_names_prefetch_entry(const ac_names *t, uint64_t hash);
-void *ac_names_get_hashed(const ac_names *t, const char *key, uint64_t hash);
-void *ac_names_put_hashed(ac_names *t, const char *key, uint64_t hash, void *value);
 /* Replaces (or adds) the value under key. */
 void ac_names_set(ac_names *t, const char *key, void *value);
 size_t ac_names_count(const ac_names *t);
@@ -44,7 +33,12 @@ void ac_names_each(const ac_names *t, void (*fn)(const char *key, void *value, v
 
 /* Edit distance (with transpositions), capped: returns max+1 when the
  * distance is larger than max. */
-int ac_edit_distance(const char *a, const char *b, int max);
+int ac_names_edit_distance(const char *a, const char *b, int max);
+
+/* Sorts the keys of a large table for ac_names_suggest (made again only if
+ * the table changed since): without it a suggestion from a large table
+ * compares the word with every key. */
+void ac_names_sort(ac_names *t);
 
 /* The closest of candidates to word, within a distance that grows with the
  * word's length, or NULL.  accept(value, ctx) filters the entries. */
@@ -53,9 +47,9 @@ const char *ac_names_suggest(const ac_names *t, const char *word,
 
 /* Lower-cases, turns '_' into ' ', squeezes blanks: "Shave_Razor " ->
  * "shave razor". */
-char *ac_normalise(ac_arena *a, const char *text);
+char *ac_names_normalise(ac_arena *a, const char *text);
 /* The key of a phrase in a table of phrases: "K:" then the text normalised
- * ("a:shave razor"), in one allocation (what ac_phrase_key makes). */
-char *ac_normalise_key(ac_arena *a, char kind, const char *text);
+ * ("a:shave razor"), in one allocation (what ac_query_phrase_key makes). */
+char *ac_names_normalise_key(ac_arena *a, char kind, const char *text);
 
 #endif

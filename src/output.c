@@ -113,27 +113,20 @@ static json_t *ac_json_reasons(ac_arena *a, const ac_segment *seg) {
 }
 
 /* A line being built, written with one fwrite: `can` answers are the hot
- * path of batch mode, and stdio costs more per call than per byte. */
+ * path of batch mode, and stdio costs more per call than per byte.  Its
+ * buffer is the caller's, then grows in the call's arena. */
 typedef struct ac_line {
+  ac_arena *arena;
   char *buf;
   size_t len, cap;
 } ac_line;
 
-static __thread ac_line ac_can_line;
-
-static void ac_line_free(void) {
-  free(ac_can_line.buf);
-  ac_can_line.buf = NULL;
-  ac_can_line.cap = 0;
-}
-
 static void ac_line_reserve(ac_line *l, size_t more) {
   if (l->len + more + 1 <= l->cap) return;
-  if (!l->buf) atexit(ac_line_free);
-  size_t cap = l->cap ? l->cap : 256;
+  size_t cap = l->cap;
   while (cap < l->len + more + 1) cap *= 2;
-  char *b = realloc(l->buf, cap);
-  if (!b) abort();
+  char *b = ac_arena_array(l->arena, cap, 1);
+  memcpy(b, l->buf, l->len);
   l->buf = b;
   l->cap = cap;
 }
@@ -195,8 +188,6 @@ static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep,
   }
 }
 
-#define AC_LINE_CACHE_SEGMENTS 65536
-
 /* The answer to `can` after "ACTIVITY on day N: ": the verdict, why, and
  * the rules behind it, then the line end. */
 static void ac_can_tail(ac_arena *a, const ac_request *r, const ac_can_answer *ans,
@@ -235,34 +226,11 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
     ac_emit_json(o, out);
     return;
   }
-  ac_line *l = &ac_can_line;
-  l->len = 0;
+  char buf[512];
+  ac_line line = {a, buf, 0, sizeof buf}, *l = &line;
   /* TRANSLATORS: the activity, the day, then " after session K" or nothing */
   ac_line_printf(l, _("%s on day %ld%s: "), act, (long)r->day, ac_session_text(a, r));
-  /* Unless the query gives facts or symptoms and the segment is
-   * conditional (they decide it), what follows depends on the segment
-   * alone: a one-line
-   * answer (--batch) writes it once per segment, then copies it.  The
-   * cache lives with the segment, in the protocol's arena (a protocol is
-   * used from one thread at a time).  Only for a protocol of at most
-   * AC_LINE_CACHE_SEGMENTS segments: in a larger one a batch seldom meets a
-   * segment twice, and the cache would only grow. */
-  ac_segment *seg = (ac_segment *)ans.seg;
-  if (fmt == AC_FORMAT_LINE && seg && (ans.timeline != AC_CONDITIONAL || !r->gives_facts) &&
-      p->nsegments <= AC_LINE_CACHE_SEGMENTS) {
-    if (!seg->line) {
-      size_t start = l->len;
-      ac_can_tail(a, r, &ans, fmt, l);
-      seg->line_len = l->len - start;
-      seg->line = ac_arena_strndup(p->arena, l->buf + start, seg->line_len);
-    } else {
-      ac_line_reserve(l, seg->line_len);
-      memcpy(l->buf + l->len, seg->line, seg->line_len);
-      l->len += seg->line_len;
-    }
-  } else {
-    ac_can_tail(a, r, &ans, fmt, l);
-  }
+  ac_can_tail(a, r, &ans, fmt, l);
   fwrite(l->buf, 1, l->len, out);
 }
 
@@ -308,12 +276,9 @@ static const char *ac_symptom_list(ac_arena *a, const ac_protocol *p, const ac_r
     size_t n = 0;
     for (int i = 0; i < r->nsymptoms; i++) {
       const ac_entity *e = p->entities[AC_ENT_SYMPTOM].items[r->symptoms[i]];
-      const char *in = r->intensities[i] == AC_INTENSITY_SEVERE     ? "severe "
-                       : r->intensities[i] == AC_INTENSITY_MODERATE ? "moderate "
-                       : r->intensities[i] == AC_INTENSITY_MILD     ? "mild "
-                                                                    : "";
-      const char *parts[3] = {i ? ", " : "", in, e->name};
-      for (int k = 0; k < 3; k++) {
+      const char *in = ac_intensity_name(r->intensities[i]);
+      const char *parts[4] = {i ? ", " : "", in ? in : "", in ? " " : "", e->name};
+      for (int k = 0; k < 4; k++) {
         size_t len = strlen(parts[k]);
         if (o) memcpy(o + n, parts[k], len);
         n += len;
@@ -342,10 +307,7 @@ static void ac_answer_symptoms(const ac_protocol *p, ac_arena *a, const ac_reque
       json_array_append_new(ss, json_string(e->name));
       /* the intensity reported with it ("severe burning"), or null */
       ac_intensity in = r->intensities[i];
-      json_array_append_new(is, in == AC_INTENSITY_SEVERE     ? json_string("severe")
-                                : in == AC_INTENSITY_MODERATE ? json_string("moderate")
-                                : in == AC_INTENSITY_MILD     ? json_string("mild")
-                                                              : json_null());
+      json_array_append_new(is, ac_intensity_name(in) ? json_string(ac_intensity_name(in)) : json_null());
     }
     json_object_set_new(o, "symptoms", ss);
     json_object_set_new(o, "intensities", is);
@@ -467,7 +429,7 @@ static void ac_answer_day(const ac_protocol *p, ac_arena *a, const ac_request *r
 
 static void ac_answer_list(const ac_protocol *p, ac_arena *a, ac_entity_kind kind,
                            const char *qt, ac_format fmt, FILE *out) {
-  ac_vec *v = (ac_vec *)&p->entities[kind];
+  const ac_vec *v = &p->entities[kind];
   if (fmt == AC_FORMAT_JSON) {
     json_t *o = json_object();
     json_object_set_new(o, "query", json_string(qt));
@@ -494,7 +456,7 @@ static void ac_answer_list(const ac_protocol *p, ac_arena *a, ac_entity_kind kin
       }
       json_array_append_new(list, eo);
     }
-    json_object_set_new(o, kind == AC_ENT_PHASE ? "phases" : kind == AC_ENT_ACTIVITY ? "activities" : "symptoms", list);
+    json_object_set_new(o, ac_entity_kind_plural(kind), list);
     ac_emit_json(o, out);
     return;
   }
@@ -621,32 +583,16 @@ static void ac_answer_help(const char *qt, ac_format fmt, FILE *out) {
 static void ac_output_answer_fmt(const ac_protocol *p, ac_arena *a, const ac_request *r,
                                  const char *qt, ac_format fmt, FILE *out);
 
-/* One memory stream per thread, reused by every one-line answer: opening
- * a stream per answer costs more than the answer. */
-static __thread FILE *ac_line_stream;
-static __thread char *ac_line_buf;
-static __thread size_t ac_line_len;
-
-static void ac_line_stream_close(void) {
-  if (ac_line_stream) fclose(ac_line_stream);
-  free(ac_line_buf);
-  ac_line_stream = NULL;
-  ac_line_buf = NULL;
-}
-
 /* The text answer, its lines joined with " | " (leading blanks dropped). */
 static void ac_output_line(const ac_protocol *p, ac_arena *a, const ac_request *r,
                            const char *qt, FILE *out) {
-  if (!ac_line_stream) {
-    ac_line_stream = open_memstream(&ac_line_buf, &ac_line_len);
-    if (!ac_line_stream) abort();
-    atexit(ac_line_stream_close);
-  }
-  rewind(ac_line_stream);
-  ac_output_answer_fmt(p, a, r, qt, AC_FORMAT_TEXT, ac_line_stream);
-  fflush(ac_line_stream);
-  size_t len = (size_t)ftell(ac_line_stream);
-  const char *buf = ac_line_buf;
+  char *text = NULL;
+  size_t len = 0;
+  FILE *m = open_memstream(&text, &len);
+  if (!m) abort();
+  ac_output_answer_fmt(p, a, r, qt, AC_FORMAT_TEXT, m);
+  if (fclose(m) != 0) abort();
+  const char *buf = text;
   while (len > 0 && buf[len - 1] == '\n') len--;
   size_t i = 0;
   while (i < len) {
@@ -659,6 +605,7 @@ static void ac_output_line(const ac_protocol *p, ac_arena *a, const ac_request *
     while (i < len && buf[i] == ' ') i++;
   }
   fputc('\n', out);
+  free(text);
 }
 
 void ac_output_answer(const ac_protocol *p, ac_arena *a, const ac_request *r,
@@ -753,6 +700,10 @@ void ac_output_diags_json(const ac_diags *d, FILE *out) {
   json_object_set_new(o, "diagnostics", list);
   json_object_set_new(o, "errors", json_integer(d->errors));
   json_object_set_new(o, "warnings", json_integer(d->warnings));
+  ac_output_json_document(o, out);
+}
+
+void ac_output_json_document(json_t *o, FILE *out) {
   char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   if (s) {
     fputs(s, out);

@@ -32,6 +32,9 @@ void ac_output_query_error(const ac_diags *d, const char *query_text, ac_format 
 /* Diagnostics of `check` as one JSON document. */
 void ac_output_diags_json(const ac_diags *d, FILE *out);
 
+/* Writes o, indented, and a line end; releases it. */
+void ac_output_json_document(json_t *o, FILE *out);
+
 /* A phase as JSON: name, title, [from, to,] do, dont, why. */
 json_t *ac_output_phase_json(const ac_phase *ph, bool with_days);
 

@@ -14,11 +14,32 @@
 #include <string.h>
 #include <time.h>
 
+#include "catalog.h"
 #include "condition.h"
 #include "evaluator.h"
 #include "ical.h"
 #include "i18n.h"
 #include "output.h"
+
+/* The plan's words are in the plan's language when it has one (the
+ * catalogue of aftercare_plan_options.language: not gettext's, which is
+ * the process's), else in the process's: _() here needs the plan in
+ * scope. */
+#undef _
+#define _(text) ac_plan_word(plan, text)
+
+__attribute__((format_arg(2))) static const char *ac_plan_word(const ac_plan *plan,
+                                                               const char *msgid) {
+  if (!plan->own_language) return ac_i18n_text(msgid);
+  return ac_catalog_text(plan->words, msgid);
+}
+
+/* The language of the plan's words: `language`, or NULL for the
+ * process's. */
+static void ac_plan_language(ac_plan *plan, ac_arena *a, const char *language) {
+  plan->own_language = language != NULL;
+  plan->words = ac_catalog_load(a, language);
+}
 
 /* The most days a plan covers (ten years with their sessions). */
 #define AC_PLAN_MAX_DAYS 4000
@@ -46,7 +67,7 @@ void ac_plan_civil(long z, int *y, int *m, int *d) {
   *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-int aftercare_parse_date(const char *s, long *days) {
+int ac_plan_parse_date(const char *s, long *days) {
   int y, m, d, n = 0;
   if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10) return -1;
   if (s[4] != '-' || s[7] != '-' || y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
@@ -75,7 +96,7 @@ static const char *ac_iso_date(ac_arena *a, long days) {
 }
 
 /* "Monday 2 March 2026" */
-static const char *ac_long_date(ac_arena *a, long days) {
+static const char *ac_long_date(const ac_plan *plan, ac_arena *a, long days) {
   int y, m, d;
   ac_plan_civil(days, &y, &m, &d);
   long wd = ((days % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday */
@@ -87,21 +108,21 @@ static const char *ac_long_date(ac_arena *a, long days) {
 }
 
 /* What separates a heading or a name from what follows. */
-static const char *ac_colon(void) {
+static const char *ac_colon(const ac_plan *plan) {
   /* TRANSLATORS: the separator after a heading or a name, as in "Forbidden: ...";
    * French puts a space before the colon. */
   return _(": ");
 }
 
 /* The same at the end of a line. */
-static const char *ac_colon_end(void) {
+static const char *ac_colon_end(const ac_plan *plan) {
   /* TRANSLATORS: a colon ending a heading line, as in "Forbidden:". */
   return _(":");
 }
 
 /* What separates the names of a list whose names may hold commas ("use
  * hair products, creams or lotions"). */
-static const char *ac_list_sep(void) {
+static const char *ac_list_sep(const ac_plan *plan) {
   /* TRANSLATORS: between the items of a list whose items may contain
    * commas, as in "touch the scalp; go swimming"; French puts a space
    * before the semicolon. */
@@ -110,55 +131,31 @@ static const char *ac_list_sep(void) {
 
 /* ---- Words ---- */
 
-/* Headings of the whole situation (a fresh span: no unknown verdicts). */
-static const char *const ac_verdict_heading[] = {
-    [AC_FORBIDDEN] = N_("Forbidden"),
-    [AC_CONDITIONAL] = N_("Only if a condition holds"),
-    [AC_DISCOURAGED] = N_("Discouraged"),
-    [AC_ALLOWED] = N_("Allowed"),
-    [AC_RECOMMENDED] = N_("Recommended"),
-};
-#define AC_NVERDICTS 6
-/* The order verdicts are listed in where a leaflet gives the whole
- * situation, and in JSON: what matters most first. */
-static const ac_verdict ac_verdict_order[AC_NVERDICTS] = {
-    AC_FORBIDDEN, AC_CONDITIONAL, AC_DISCOURAGED, AC_RECOMMENDED, AC_ALLOWED, AC_UNKNOWN};
-/* The order of what changes: what opens up first. */
-static const ac_verdict ac_change_order[AC_NVERDICTS] = {
-    AC_ALLOWED, AC_CONDITIONAL, AC_RECOMMENDED, AC_DISCOURAGED, AC_FORBIDDEN, AC_UNKNOWN};
+/* The verdicts' headings and order, their words for a change, and the
+ * levels' and intensities' words, are in their tables (verdicts.def,
+ * levels.def, intensities.def). */
 
-/* The heading of the activities that have verdict v from day `day` on. */
-static const char *ac_change_heading(ac_arena *a, ac_verdict v, int32_t day) {
-  long d = (long)day;
-  switch (v) {
-  case AC_ALLOWED: return ac_arena_printf(a, _("From day %ld you may"), d);
-  case AC_CONDITIONAL: return ac_arena_printf(a, _("From day %ld you may, on a condition"), d);
-  case AC_RECOMMENDED: return ac_arena_printf(a, _("From day %ld you should"), d);
-  case AC_DISCOURAGED: return ac_arena_printf(a, _("From day %ld it is best not to"), d);
-  case AC_FORBIDDEN: return ac_arena_printf(a, _("From day %ld you must not"), d);
-  default: return ac_arena_printf(a, _("From day %ld, ask your practitioner before you"), d);
-  }
+/* The words of a table with "%s" in them (not a printf format), filled. */
+static const char *ac_plan_fill(ac_arena *a, const char *words, const char *s) {
+  const char *at = strstr(words, "%s");
+  if (!at) return words;
+  return ac_arena_printf(a, "%.*s%s%s", (int)(at - words), words, s, at + 2);
 }
 
-/* The same about one activity, for a calendar event's title. */
-static const char *ac_change_phrase(ac_arena *a, ac_verdict v, const char *label) {
-  switch (v) {
-  case AC_ALLOWED: return ac_arena_printf(a, _("you may %s"), label);
-  case AC_CONDITIONAL: return ac_arena_printf(a, _("you may %s, on a condition"), label);
-  case AC_RECOMMENDED: return ac_arena_printf(a, _("you should %s"), label);
-  case AC_DISCOURAGED: return ac_arena_printf(a, _("it is best not to %s"), label);
-  case AC_FORBIDDEN: return ac_arena_printf(a, _("you must not %s"), label);
-  default: return ac_arena_printf(a, _("ask your practitioner before you %s"), label);
-  }
+/* The heading of the activities that have verdict v from day `day` on:
+ * "From day 5 you may". */
+static const char *ac_change_heading(const ac_plan *plan, ac_arena *a, ac_verdict v, int32_t day) {
+  return ac_plan_fill(a, _(ac_verdict_change(v)), ac_arena_printf(a, "%ld", (long)day));
 }
 
-static const char *ac_level_word(ac_level l) {
-  switch (l) {
-  case AC_LEVEL_NORMAL: return _("normal while healing");
-  case AC_LEVEL_MONITOR: return _("keep an eye on it");
-  case AC_LEVEL_URGENT: return _("urgent");
-  default: return _("unknown");
-  }
+/* The same about one activity, for a calendar event's title: "you may
+ * rinse the scalp with plain water". */
+static const char *ac_change_phrase(const ac_plan *plan, ac_arena *a, ac_verdict v, const char *label) {
+  return ac_plan_fill(a, _(ac_verdict_change_one(v)), label);
+}
+
+static const char *ac_level_word(const ac_plan *plan, ac_level l) {
+  return _(ac_level_plan_word(l));
 }
 
 static const char *ac_activity_label(const ac_activity *act) {
@@ -198,14 +195,13 @@ static const char *ac_seg_condition(ac_arena *a, const ac_segment *seg) {
 }
 
 /* The symptoms of a symptom rule: "a burning sensation (severe)". */
-static const char *ac_watch_symptoms(ac_arena *a, const ac_protocol *p, const ac_triage *t) {
+static const char *ac_watch_symptoms(const ac_plan *plan, ac_arena *a, const ac_protocol *p, const ac_triage *t) {
   const char *s = "";
   for (const ac_symptom_item *it = t->items; it; it = it->next) {
     const ac_symptom *sym = p->entities[AC_ENT_SYMPTOM].items[it->index];
     const char *l = sym->label ? sym->label : sym->e.name;
-    if (it->intensity == AC_INTENSITY_SEVERE) l = ac_arena_printf(a, _("%s (severe)"), l);
-    else if (it->intensity == AC_INTENSITY_MODERATE) l = ac_arena_printf(a, _("%s (moderate or worse)"), l);
-    else if (it->intensity == AC_INTENSITY_MILD) l = ac_arena_printf(a, _("%s (even mild)"), l);
+    if (it->intensity != AC_INTENSITY_ANY)
+      l = ac_plan_fill(a, _(ac_intensity_plan_format(it->intensity)), l);
     s = *s ? ac_arena_printf(a, _("%s with %s"), s, l) : l;
   }
   return s;
@@ -213,7 +209,7 @@ static const char *ac_watch_symptoms(ac_arena *a, const ac_protocol *p, const ac
 
 /* Days in a sentence: "days 0 to 3", "day 4", "from day 5", "until day
  * 2", "at any time". */
-static const char *ac_days_text(ac_arena *a, int32_t from, int32_t to) {
+static const char *ac_days_text(const ac_plan *plan, ac_arena *a, int32_t from, int32_t to) {
   if (from == AC_DAY_MIN && to == AC_DAY_MAX) return _("at any time");
   if (from == AC_DAY_MIN) return ac_arena_printf(a, _("until day %ld"), (long)to);
   if (to == AC_DAY_MAX) return ac_arena_printf(a, _("from day %ld"), (long)from);
@@ -223,28 +219,28 @@ static const char *ac_days_text(ac_arena *a, int32_t from, int32_t to) {
 
 /* When an instruction given on day `day` ends: " (until day 30)", " (day
  * 4 only)", or "" (no end). */
-static const char *ac_until_text(ac_arena *a, int32_t day, int32_t until) {
+static const char *ac_until_text(const ac_plan *plan, ac_arena *a, int32_t day, int32_t until) {
   if (until == AC_DAY_MAX) return "";
   if (until == day) return ac_arena_printf(a, _(" (day %ld only)"), (long)until);
   return ac_arena_printf(a, _(" (until day %ld)"), (long)until);
 }
 
-static const char *ac_day_range(ac_arena *a, int32_t from, int32_t to) {
+static const char *ac_day_range(const ac_plan *plan, ac_arena *a, int32_t from, int32_t to) {
   if (from == to) return ac_arena_printf(a, _("Day %ld"), (long)from);
   return ac_arena_printf(a, _("Days %ld to %ld"), (long)from, (long)to);
 }
 
 const char *ac_plan_days_title(const ac_plan *plan, ac_arena *a, const ac_plan_span *first,
                                const ac_plan_span *last) {
-  const char *days = ac_day_range(a, first->from, last->to);
+  const char *days = ac_day_range(plan, a, first->from, last->to);
   if (plan->nsessions > 1)
     days = ac_arena_printf(a, _("%s of session %d"), days, first->session);
   if (!plan->nsessions) return days;
   const char *dates = first->date_from == last->date_to
-                          ? ac_long_date(a, first->date_from)
-                          : ac_arena_printf(a, _("%s to %s"), ac_long_date(a, first->date_from),
-                                            ac_long_date(a, last->date_to));
-  return ac_arena_printf(a, "%s%s%s", days, ac_colon(), dates);
+                          ? ac_long_date(plan, a, first->date_from)
+                          : ac_arena_printf(a, _("%s to %s"), ac_long_date(plan, a, first->date_from),
+                                            ac_long_date(plan, a, last->date_to));
+  return ac_arena_printf(a, "%s%s%s", days, ac_colon(plan), dates);
 }
 
 static const char *ac_protocol_field(const ac_protocol *p, ac_field f) {
@@ -260,7 +256,7 @@ static const char *ac_plan_title(const ac_protocol *p) {
   return n ? n : "";
 }
 
-static const char *ac_guidance_heading(ac_guidance_kind k) {
+static const char *ac_guidance_heading(const ac_plan *plan, ac_guidance_kind k) {
   switch (k) {
   case AC_GUIDE_DO: return _("Do");
   case AC_GUIDE_DONT: return _("Don't");
@@ -275,18 +271,18 @@ static const char *ac_phase_title(const ac_phase *ph) { return ph->title ? ph->t
 static const char *ac_sessions_text(const ac_plan *plan, ac_arena *a) {
   const char *s = "";
   for (int i = 0; i < plan->nsessions; i++)
-    s = ac_arena_printf(a, "%s%s%s", s, i ? ", " : "", ac_long_date(a, plan->sessions[i]));
+    s = ac_arena_printf(a, "%s%s%s", s, i ? ", " : "", ac_long_date(plan, a, plan->sessions[i]));
   return s;
 }
 
 /* What the top of a leaflet says under its title and sessions. */
-static const char *ac_intro_text(void) {
+static const char *ac_intro_text(const ac_plan *plan) {
   return _("Day 0 is the day of the session. Each part below starts on a day when your "
            "instructions change, and says what changes; what it does not mention stays as "
            "before.");
 }
 
-static const char *ac_ask_text(void) {
+static const char *ac_ask_text(const ac_plan *plan) {
   return _("Ask your practitioner about anything this plan does not mention.");
 }
 
@@ -421,18 +417,18 @@ static void ac_group_news(ac_arena *a, const ac_plan_span *s, ac_plan_news *n) {
   }
   n->groups = ac_arena_array(a, (size_t)m + 1, sizeof *n->groups);
   n->ngroups = 0;
-  const ac_verdict *order = n->fresh ? ac_verdict_order : ac_change_order;
   for (int vi = 0; vi < AC_NVERDICTS; vi++) {
+    ac_verdict v = n->fresh ? ac_verdict_in_plan_order(vi) : ac_verdict_in_change_order(vi);
     for (int i = 0; i < m; i++) {
-      if (used[i] || n->changed[i].after != order[vi]) continue;
+      if (used[i] || n->changed[i].after != v) continue;
       ac_plan_group *g = &n->groups[n->ngroups++];
-      g->verdict = order[vi];
+      g->verdict = v;
       g->items = items + nitems;
       g->nitems = 0;
       g->condition = conds[i];
       g->reason = reasons[i];
       for (int j = i; j < m; j++) {
-        if (used[j] || n->changed[j].after != order[vi] || strcmp(reasons[j], reasons[i]) != 0 ||
+        if (used[j] || n->changed[j].after != v || strcmp(reasons[j], reasons[i]) != 0 ||
             strcmp(conds[j], conds[i]) != 0)
           continue;
         used[j] = true;
@@ -625,6 +621,7 @@ static void ac_plan_signs(ac_plan *plan, ac_arena *a) {
 bool ac_plan_build(ac_plan *plan, const ac_protocol *p, ac_arena *a,
                    const aftercare_plan_options *o, const char **why) {
   memset(plan, 0, sizeof *plan);
+  ac_plan_language(plan, a, o->language);
   plan->p = p;
   plan->sessions = o->sessions;
   plan->nsessions = o->sessions ? o->nsessions : 0;
@@ -694,9 +691,9 @@ bool ac_plan_build(ac_plan *plan, const ac_protocol *p, ac_arena *a,
 
 /* An activity and when its instruction ends: "go swimming (until day
  * 30)". */
-static const char *ac_item_text(ac_arena *a, const ac_protocol *p, const ac_plan_item *it, int32_t day) {
+static const char *ac_item_text(const ac_plan *plan, ac_arena *a, const ac_protocol *p, const ac_plan_item *it, int32_t day) {
   return ac_arena_printf(a, "%s%s", ac_activity_label(AC_ACTIVITY(p, it->activity)),
-                         ac_until_text(a, day, it->until));
+                         ac_until_text(plan, a, day, it->until));
 }
 
 /* Whether the instructions of the activities of g all end on one day. */
@@ -709,22 +706,22 @@ static bool ac_group_ends_together(const ac_plan_group *g) {
 /* The activities of a group with their ends, and its condition: "go
  * swimming; use a sauna (until day 30)" (one end when they share it), "go
  * swimming (until day 30); touch the scalp (until day 3)". */
-static const char *ac_group_text(ac_arena *a, const ac_protocol *p, const ac_plan_group *g,
+static const char *ac_group_text(const ac_plan *plan, ac_arena *a, const ac_protocol *p, const ac_plan_group *g,
                                  int32_t day) {
   const char *s = "";
   bool together = ac_group_ends_together(g);
   for (int i = 0; i < g->nitems; i++)
-    s = ac_arena_printf(a, "%s%s%s", s, i ? ac_list_sep() : "",
+    s = ac_arena_printf(a, "%s%s%s", s, i ? ac_list_sep(plan) : "",
                         together && i + 1 < g->nitems
                             ? ac_activity_label(AC_ACTIVITY(p, g->items[i].activity))
-                            : ac_item_text(a, p, &g->items[i], day));
+                            : ac_item_text(plan, a, p, &g->items[i], day));
   if (*g->condition) s = ac_arena_printf(a, "%s%s", s, ac_arena_printf(a, _(" (only if %s)"), g->condition));
   return s;
 }
 
 /* The heading of a group's verdict in span s. */
-static const char *ac_group_heading(ac_arena *a, const ac_plan_span *s, const ac_plan_group *g) {
-  return s->news.fresh ? _(ac_verdict_heading[g->verdict]) : ac_change_heading(a, g->verdict, s->from);
+static const char *ac_group_heading(const ac_plan *plan, ac_arena *a, const ac_plan_span *s, const ac_plan_group *g) {
+  return s->news.fresh ? _(ac_verdict_heading(g->verdict)) : ac_change_heading(plan, a, g->verdict, s->from);
 }
 
 /* Whether group g of span s starts (or ends) the groups of its verdict. */
@@ -740,7 +737,7 @@ static bool ac_group_last(const ac_plan_news *n, int g) {
  * scalp; rinse the scalp with plain water. Until day 30: go swimming."
  * ac_still_run gives the heading and the activities of the run starting at
  * still[*i], and moves *i past it. */
-static void ac_still_run(ac_arena *a, const ac_protocol *p, const ac_plan_span *s, int *i,
+static void ac_still_run(const ac_plan *plan, ac_arena *a, const ac_protocol *p, const ac_plan_span *s, int *i,
                          const char **heading, const char **names) {
   const ac_plan_news *n = &s->news;
   int32_t until = n->still[*i].until;
@@ -755,25 +752,24 @@ static void ac_still_run(ac_arena *a, const ac_protocol *p, const ac_plan_span *
   int j = *i;
   bool told = true;
   for (; j < n->nstill && n->still[j].until == until; j++) {
-    *names = ac_arena_printf(a, "%s%s%s", *names, j > *i ? ac_list_sep() : "",
+    *names = ac_arena_printf(a, "%s%s%s", *names, j > *i ? ac_list_sep(plan) : "",
                              ac_activity_label(AC_ACTIVITY(p, n->still[j].activity)));
     told = told && n->still[j].told;
   }
   /* A run the part before gave whole (with the same last day) is counted,
    * not listed again. */
   if (told && j - *i > 3)
-    *names = ac_arena_printf(a, P_("the %d activity listed before", "the %d activities listed before", j - *i),
-                             j - *i);
+    *names = ac_arena_printf(a, _("the %d activities listed before"), j - *i); /* more than 3 */
   *i = j;
 }
 
 /* ---- Text and Markdown ---- */
 
-static void ac_text_heading(const char *h, bool md, FILE *out) {
+static void ac_text_heading(const ac_plan *plan, const char *h, bool md, FILE *out) {
   if (md)
     fprintf(out, "**%s**\n\n", h);
   else
-    fprintf(out, "%s%s\n", h, ac_colon_end());
+    fprintf(out, "%s%s\n", h, ac_colon_end(plan));
 }
 
 /* The body of the part of the leaflet that starts at span s. */
@@ -782,22 +778,22 @@ static void ac_text_part(const ac_plan *plan, ac_arena *a, const ac_plan_span *s
   const ac_plan_news *n = &s->news;
   for (int g = 0; g < n->ngroups; g++) {
     const ac_plan_group *gr = &n->groups[g];
-    if (ac_group_first(n, g)) ac_text_heading(ac_group_heading(a, s, gr), md, out);
-    fprintf(out, md ? "- %s" : "  - %s", ac_group_text(a, p, gr, s->from));
-    if (*gr->reason) fprintf(out, "%s%s", ac_colon(), gr->reason);
+    if (ac_group_first(n, g)) ac_text_heading(plan, ac_group_heading(plan, a, s, gr), md, out);
+    fprintf(out, md ? "- %s" : "  - %s", ac_group_text(plan, a, p, gr, s->from));
+    if (*gr->reason) fprintf(out, "%s%s", ac_colon(plan), gr->reason);
     fputc('\n', out);
     if (md && ac_group_last(n, g)) fputc('\n', out);
   }
-  if (n->nphases) ac_text_heading(_("Phases"), md, out);
+  if (n->nphases) ac_text_heading(plan, _("Phases"), md, out);
   for (int i = 0; i < n->nphases; i++) {
     const ac_phase *ph = p->entities[AC_ENT_PHASE].items[n->phases[i]];
-    fprintf(out, md ? "- *%s* (%s)\n" : "  %s (%s)\n", ac_phase_title(ph), ac_days_text(a, ph->from, ph->to));
+    fprintf(out, md ? "- *%s* (%s)\n" : "  %s (%s)\n", ac_phase_title(ph), ac_days_text(plan, a, ph->from, ph->to));
     for (const ac_guidance *g = ph->guidance; g; g = g->next)
       if (g->kind <= AC_GUIDE_WHY)
-        fprintf(out, md ? "  - %s%s%s\n" : "    %s%s%s\n", ac_guidance_heading(g->kind), ac_colon(), g->text.text);
+        fprintf(out, md ? "  - %s%s%s\n" : "    %s%s%s\n", ac_guidance_heading(plan, g->kind), ac_colon(plan), g->text.text);
   }
   if (n->nphases && md) fputc('\n', out);
-  if (n->nadvice) ac_text_heading(_("Advice"), md, out);
+  if (n->nadvice) ac_text_heading(plan, _("Advice"), md, out);
   for (int i = 0; i < n->nadvice; i++) {
     const ac_advice *ad = p->entities[AC_ENT_ADVICE].items[n->advice[i]];
     fprintf(out, md ? "- %s\n" : "  - %s\n", ad->text);
@@ -806,9 +802,9 @@ static void ac_text_part(const ac_plan *plan, ac_arena *a, const ac_plan_span *s
   for (int i = 0; i < n->nstill;) {
     const char *heading, *names;
     bool first = i == 0;
-    ac_still_run(a, p, s, &i, &heading, &names);
+    ac_still_run(plan, a, p, s, &i, &heading, &names);
     if (!first) fputc(' ', out);
-    fprintf(out, md ? "**%s%s** %s." : "%s%s%s.", heading, md ? ac_colon_end() : ac_colon(), names);
+    fprintf(out, md ? "**%s%s** %s." : "%s%s%s.", heading, md ? ac_colon_end(plan) : ac_colon(plan), names);
   }
   if (n->nstill) fputs(md ? "\n\n" : "\n", out);
 }
@@ -836,10 +832,10 @@ static bool ac_same_sign_days(const ac_plan_sign *x, const ac_plan_sign *y) {
  * advice are one row of the table: their names joined ("redness with
  * swelling; unusual discharge"). Moves *i to the row's last sign. */
 static const char *ac_sign_row(const ac_plan *plan, ac_arena *a, int *i) {
-  const char *what = ac_watch_symptoms(a, plan->p, plan->signs[*i].rule);
+  const char *what = ac_watch_symptoms(plan, a, plan->p, plan->signs[*i].rule);
   while (*i + 1 < plan->nsigns && ac_same_sign_days(&plan->signs[*i], &plan->signs[*i + 1])) {
     ++*i;
-    what = ac_arena_printf(a, "%s%s%s", what, ac_list_sep(), ac_watch_symptoms(a, plan->p, plan->signs[*i].rule));
+    what = ac_arena_printf(a, "%s%s%s", what, ac_list_sep(plan), ac_watch_symptoms(plan, a, plan->p, plan->signs[*i].rule));
   }
   return what;
 }
@@ -854,13 +850,13 @@ static void ac_text_signs(const ac_plan *plan, ac_arena *a, bool md, FILE *out) 
   for (int i = 0; i < plan->nsigns; i++) {
     const ac_plan_sign *sign = &plan->signs[i];
     const char *what = ac_sign_row(plan, a, &i);
-    if (!md) fprintf(out, "%s%s\n", what, ac_colon_end());
+    if (!md) fprintf(out, "%s%s\n", what, ac_colon_end(plan));
     for (int j = 0; j < sign->ndays; j++) {
       const ac_plan_sign_days *d = &sign->days[j];
-      const char *days = ac_days_text(a, d->from, d->to);
+      const char *days = ac_days_text(plan, a, d->from, d->to);
       if (!md) {
-        fprintf(out, "  - %s (%s)", days, ac_level_word(d->level));
-        if (*d->advice) fprintf(out, "%s%s", ac_colon(), d->advice);
+        fprintf(out, "  - %s (%s)", days, ac_level_word(plan, d->level));
+        if (*d->advice) fprintf(out, "%s%s", ac_colon(plan), d->advice);
         fputc('\n', out);
         continue;
       }
@@ -869,7 +865,7 @@ static void ac_text_signs(const ac_plan *plan, ac_arena *a, bool md, FILE *out) 
       fputs(" | ", out);
       ac_md_cell(days, out);
       fputs(" | ", out);
-      ac_md_cell(ac_level_word(d->level), out);
+      ac_md_cell(ac_level_word(plan, d->level), out);
       fputs(" | ", out);
       ac_md_cell(d->advice, out);
       fputs(" |\n", out);
@@ -886,8 +882,8 @@ static void ac_render_text(const ac_plan *plan, ac_arena *a, bool md, FILE *out)
     fprintf(out, _("Aftercare plan: %s\n"), ac_plan_title(p));
   if (md) fprintf(out, "%s\n\n", _("Aftercare plan, day by day."));
   if (plan->nsessions)
-    fprintf(out, md ? "%s%s%s\n\n" : "%s%s%s\n", _("Sessions"), ac_colon(), ac_sessions_text(plan, a));
-  fprintf(out, md ? "%s\n\n%s\n\n" : "%s\n%s\n", ac_intro_text(), ac_ask_text());
+    fprintf(out, md ? "%s%s%s\n\n" : "%s%s%s\n", _("Sessions"), ac_colon(plan), ac_sessions_text(plan, a));
+  fprintf(out, md ? "%s\n\n%s\n\n" : "%s\n%s\n", ac_intro_text(plan), ac_ask_text(plan));
   for (int k = 0; k < plan->nspans; k++) {
     const ac_plan_span *s = &plan->spans[k];
     if (!ac_plan_says(s)) continue;
@@ -982,15 +978,15 @@ static void ac_html_part(const ac_plan *plan, ac_arena *a, const ac_plan_span *s
   for (int g = 0; g < n->ngroups; g++) {
     const ac_plan_group *gr = &n->groups[g];
     if (ac_group_first(n, g)) {
-      ac_html_elem("h3", ac_verdict_class[gr->verdict], ac_group_heading(a, s, gr), out);
+      ac_html_elem("h3", ac_verdict_class[gr->verdict], ac_group_heading(plan, a, s, gr), out);
       fputs("<ul>\n", out);
     }
     fputs("<li>", out);
     bool together = ac_group_ends_together(gr);
     for (int i = 0; i < gr->nitems; i++) {
       const ac_plan_item *it = &gr->items[i];
-      const char *until = together && i + 1 < gr->nitems ? "" : ac_until_text(a, s->from, it->until);
-      if (i) ac_html(ac_list_sep(), out);
+      const char *until = together && i + 1 < gr->nitems ? "" : ac_until_text(plan, a, s->from, it->until);
+      if (i) ac_html(ac_list_sep(plan), out);
       fputs("<strong>", out);
       ac_html(ac_activity_label(AC_ACTIVITY(p, it->activity)), out);
       fputs("</strong>", out);
@@ -1002,7 +998,7 @@ static void ac_html_part(const ac_plan *plan, ac_arena *a, const ac_plan_span *s
     }
     if (*gr->condition) ac_html(ac_arena_printf(a, _(" (only if %s)"), gr->condition), out);
     if (*gr->reason) {
-      ac_html(ac_colon(), out);
+      ac_html(ac_colon(plan), out);
       fputs("<span class=\"why\">", out);
       ac_html(gr->reason, out);
       fputs("</span>", out);
@@ -1019,13 +1015,13 @@ static void ac_html_part(const ac_plan *plan, ac_arena *a, const ac_plan_span *s
     fputs("<li><strong>", out);
     ac_html(ac_phase_title(ph), out);
     fputs("</strong> (", out);
-    ac_html(ac_days_text(a, ph->from, ph->to), out);
+    ac_html(ac_days_text(plan, a, ph->from, ph->to), out);
     fputs(")<ul class=\"guide\">\n", out);
     for (const ac_guidance *g = ph->guidance; g; g = g->next) {
       if (g->kind > AC_GUIDE_WHY) continue;
       fputs("<li><em>", out);
-      ac_html(ac_guidance_heading(g->kind), out);
-      ac_html(ac_colon(), out);
+      ac_html(ac_guidance_heading(plan, g->kind), out);
+      ac_html(ac_colon(plan), out);
       fputs("</em>", out);
       ac_html(g->text.text, out);
       fputs("</li>\n", out);
@@ -1044,10 +1040,10 @@ static void ac_html_part(const ac_plan *plan, ac_arena *a, const ac_plan_span *s
   for (int i = 0; i < n->nstill;) {
     const char *heading, *names;
     bool first = i == 0;
-    ac_still_run(a, p, s, &i, &heading, &names);
+    ac_still_run(plan, a, p, s, &i, &heading, &names);
     fputs(first ? "<strong>" : " <strong>", out);
     ac_html(heading, out);
-    ac_html(ac_colon(), out);
+    ac_html(ac_colon(plan), out);
     fputs("</strong>", out);
     ac_html(names, out);
     fputc('.', out);
@@ -1082,14 +1078,14 @@ static void ac_html_signs(const ac_plan *plan, ac_arena *a, FILE *out) {
         fputs("</th>", out);
       }
       fputs("<td class=\"when\">", out);
-      ac_html(ac_days_text(a, d->from, d->to), out);
+      ac_html(ac_days_text(plan, a, d->from, d->to), out);
       fputs("<span class=\"sep\">", out); /* shown when printed (a line, not a table) */
-      ac_html(ac_colon(), out);
+      ac_html(ac_colon(plan), out);
       fprintf(out, "</span></td><td><span class=\"%s\">", ac_level_class[d->level]);
-      ac_html(ac_level_word(d->level), out);
+      ac_html(ac_level_word(plan, d->level), out);
       fputs("</span>", out);
       if (*d->advice) {
-        ac_html(ac_colon(), out);
+        ac_html(ac_colon(plan), out);
         ac_html(d->advice, out);
       }
       fputs("</td></tr>\n", out);
@@ -1111,10 +1107,10 @@ static void ac_render_html(const ac_plan *plan, ac_arena *a, FILE *out) {
   ac_html_elem("h1", NULL, ac_plan_title(p), out);
   ac_html_elem("p", "meta", _("Aftercare plan, day by day."), out);
   if (plan->nsessions)
-    ac_html_elem("p", "meta", ac_arena_printf(a, "%s%s%s", _("Sessions"), ac_colon(), ac_sessions_text(plan, a)),
+    ac_html_elem("p", "meta", ac_arena_printf(a, "%s%s%s", _("Sessions"), ac_colon(plan), ac_sessions_text(plan, a)),
                  out);
-  ac_html_elem("p", "meta", ac_intro_text(), out);
-  ac_html_elem("p", "meta", ac_ask_text(), out);
+  ac_html_elem("p", "meta", ac_intro_text(plan), out);
+  ac_html_elem("p", "meta", ac_ask_text(plan), out);
   fputs("<div class=\"days\">\n", out);
   for (int k = 0; k < plan->nspans; k++) {
     const ac_plan_span *s = &plan->spans[k];
@@ -1182,7 +1178,7 @@ static json_t *ac_json_span(const ac_plan *plan, ac_arena *a, const ac_plan_span
   }
   json_t *acts = json_object();
   for (int vi = 0; vi < AC_NVERDICTS; vi++) {
-    ac_verdict v = ac_verdict_order[vi];
+    ac_verdict v = ac_verdict_in_plan_order(vi);
     json_t *list = json_array();
     for (int i = 0; i < AC_NACTIVITIES(p); i++) {
       const ac_segment *seg = s->segs[i];
@@ -1239,7 +1235,7 @@ static json_t *ac_json_signs(const ac_plan *plan, ac_arena *a) {
   for (int i = 0; i < plan->nsigns; i++) {
     const ac_plan_sign *sign = &plan->signs[i];
     json_t *o = json_object();
-    json_object_set_new(o, "sign", json_string(ac_watch_symptoms(a, p, sign->rule)));
+    json_object_set_new(o, "sign", json_string(ac_watch_symptoms(plan, a, p, sign->rule)));
     json_t *ss = json_array(), *is = json_array();
     for (const ac_symptom_item *it = sign->rule->items; it; it = it->next) {
       json_array_append_new(ss, json_string(((const ac_symptom *)p->entities[AC_ENT_SYMPTOM].items[it->index])->e.name));
@@ -1358,7 +1354,7 @@ static const char *ac_ics_summary(const ac_plan *plan, ac_arena *a, const ac_pla
     more += n->nphases + (n->nadvice > 0);
     if (n->ngroups) {
       const ac_plan_group *g = &n->groups[0];
-      what = ac_change_phrase(a, g->verdict, ac_activity_label(AC_ACTIVITY(p, g->items[0].activity)));
+      what = ac_change_phrase(plan, a, g->verdict, ac_activity_label(AC_ACTIVITY(p, g->items[0].activity)));
     } else if (n->nphases) {
       what = ac_arena_printf(a, _("%s begins"), ac_phase_title(p->entities[AC_ENT_PHASE].items[n->phases[0]]));
     } else {
@@ -1366,7 +1362,8 @@ static const char *ac_ics_summary(const ac_plan *plan, ac_arena *a, const ac_pla
     }
     more--;
   }
-  if (more > 0) what = ac_arena_printf(a, P_("%s (and %d more)", "%s (and %d more)", (unsigned long)more), what, more);
+  /* (a count of at least two: a plan's catalogue has no plural forms) */
+  if (more > 0) what = ac_arena_printf(a, _("%s (%d changes in all)"), what, more + 1);
   if (plan->nsessions > 1) return ac_arena_printf(a, _("Day %ld of session %d: %s"), (long)s->from, s->session, what);
   return ac_arena_printf(a, _("Day %ld: %s"), (long)s->from, what);
 }
@@ -1471,33 +1468,30 @@ const char *ac_plan_render(const ac_plan *plan, ac_arena *a, aftercare_plan_form
   return NULL;
 }
 
-/* ---- The public entry points ---- */
+/* ---- Writing a plan ---- */
 
-const char *aftercare_language(const aftercare *h) {
-  return ac_protocol_field(ac_library_protocol(h), AC_FIELD_LANGUAGE);
-}
-
-int aftercare_plan(aftercare *h, const aftercare_plan_options *o, FILE *out, FILE *err) {
-  const ac_protocol *p = ac_library_protocol(h);
-  if (aftercare_errors(h) > 0) {
-    fprintf(err, "aftercare: plan: %s\n", _("the protocol has errors: run 'aftercare check' on it first"));
-    return AFTERCARE_EXIT_INPUT;
-  }
-  if (o->format == AFTERCARE_PLAN_ICS && (!o->sessions || o->nsessions < 1)) {
-    fprintf(err, "aftercare: plan: %s\n", _("a calendar needs the date of the session: give --session YYYY-MM-DD"));
-    return AFTERCARE_EXIT_USAGE;
-  }
+int ac_plan_write(const ac_protocol *p, int errors, const aftercare_plan_options *o, FILE *out,
+                  FILE *err) {
   ac_arena *a = ac_arena_new();
-  ac_plan plan;
+  ac_plan built, *plan = &built;
+  memset(plan, 0, sizeof *plan);
   const char *why = NULL;
   int status = AFTERCARE_EXIT_OK;
-  if (!ac_plan_build(&plan, p, a, o, &why)) {
+  if (errors > 0) {
+    ac_plan_language(plan, a, o->language);
+    fprintf(err, "aftercare: plan: %s\n", _("the protocol has errors: run 'aftercare check' on it first"));
+    status = AFTERCARE_EXIT_INPUT;
+  } else if (o->format == AFTERCARE_PLAN_ICS && (!o->sessions || o->nsessions < 1)) {
+    ac_plan_language(plan, a, o->language);
+    fprintf(err, "aftercare: plan: %s\n", _("a calendar needs the date of the session: give --session YYYY-MM-DD"));
+    status = AFTERCARE_EXIT_USAGE;
+  } else if (!ac_plan_build(plan, p, a, o, &why)) {
     fprintf(err, "aftercare: plan: %s\n", why);
     status = AFTERCARE_EXIT_USAGE;
   } else {
     long long stamp = o->dtstamp;
     if (stamp < 0) stamp = (long long)time(NULL);
-    const char *fail = ac_plan_render(&plan, a, o->format, stamp, out);
+    const char *fail = ac_plan_render(plan, a, o->format, stamp, out);
     if (fail) {
       fprintf(err, "aftercare: plan: %s (%s)\n",
               _("cannot write a calendar: libical cannot be loaded"), fail);

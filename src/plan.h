@@ -104,10 +104,10 @@ typedef struct ac_plan {
   ac_plan_sign *signs;      /* most severe first; only days from day 0 on
                              * that the plan covers */
   int nsigns;
+  bool own_language;        /* its words are in a language of its own: that of
+                             * `words` (as written if NULL), not the process's */
+  const struct ac_catalog *words;
 } ac_plan;
-
-/* The compiled protocol of a handle (library.c). */
-const ac_protocol *ac_library_protocol(const aftercare *h);
 
 /* Cuts the days into spans.  Returns false (with *why set to a message)
  * when the range is empty or too long. */
@@ -118,6 +118,14 @@ bool ac_plan_build(ac_plan *plan, const ac_protocol *p, ac_arena *a,
  * when libical cannot be opened: see ical.h). */
 const char *ac_plan_render(const ac_plan *plan, ac_arena *a, aftercare_plan_format fmt,
                            long long dtstamp, FILE *out);
+
+/* Writes the plan of p (which has `errors` errors: then only a message)
+ * as aftercare_plan() does.  Returns an exit status. */
+int ac_plan_write(const ac_protocol *p, int errors, const aftercare_plan_options *o, FILE *out,
+                  FILE *err);
+
+/* A date YYYY-MM-DD as days since 1970-01-01: 0, or -1 if it is not one. */
+int ac_plan_parse_date(const char *s, long *days);
 
 /* The calendar date of days since 1970-01-01, and back. */
 void ac_plan_civil(long days, int *y, int *m, int *d);

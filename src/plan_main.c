@@ -5,7 +5,9 @@
  *                  [--format text|markdown|html|json|ics]
  *
  * The plan's headings are in the language of the protocol (its `language`
- * field) when a catalogue for it is installed: its patient texts are.
+ * field) when a catalogue for it is installed: its patient texts are.  The
+ * language is a parameter of the plan (aftercare_plan_options.language):
+ * the process's stays as it is.
  */
 #include "config.h"
 
@@ -13,7 +15,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,10 +22,6 @@
 
 #include "aftercare.h"
 #include "i18n.h"
-
-/* glibc and GNU gettext: bumping it makes gettext forget the translations
- * it found, after LANGUAGE changed. */
-extern int _nl_msg_cat_cntr;
 
 #define AC_PLAN_MAX_SESSIONS 64
 
@@ -50,18 +47,6 @@ static void plan_help(const char *program) {
           "                        calendar; needs --session)\n"
           "  -h, --help            display this help and exit\n"),
         stdout);
-}
-
-/* The plan speaks the protocol's language when there is a catalogue for it. */
-static void plan_language(const char *lang) {
-  if (!lang || !*lang) return;
-  setenv("LANGUAGE", lang, 1);
-  /* gettext ignores LANGUAGE in the C locale; C.UTF-8 is not ignored */
-  const char *cur = setlocale(LC_MESSAGES, NULL);
-  if (cur && (strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0))
-    setlocale(LC_MESSAGES, "C.UTF-8");
-  bind_textdomain_codeset(PACKAGE, "UTF-8");
-  ++_nl_msg_cat_cntr;
 }
 
 static bool plan_day(const char *s, long *out) {
@@ -178,7 +163,7 @@ int ac_plan_main(const char *program, int argc, char **argv) {
     aftercare_close(p);
     return AFTERCARE_EXIT_INPUT;
   }
-  plan_language(aftercare_language(p));
+  o.language = aftercare_language(p);
   int status = aftercare_plan(p, &o, stdout, stderr);
   aftercare_close(p);
   return status;

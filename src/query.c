@@ -10,8 +10,8 @@
 #include "i18n.h"
 #include "names.h"
 
-char *ac_phrase_key(ac_arena *a, char kind, const char *phrase) {
-  const char *norm = ac_normalise(a, phrase);
+char *ac_query_phrase_key(ac_arena *a, char kind, const char *phrase) {
+  const char *norm = ac_names_normalise(a, phrase);
   size_t n = strlen(norm);
   char *key = ac_arena_alloc(a, n + 3);
   key[0] = kind;
@@ -64,7 +64,7 @@ static int ac_accept_kind(void *value, void *ctx) {
 static ac_entity *ac_find_phrase(const ac_protocol *p, ac_arena *a, char kind,
                                  const ac_word *w, const char *const *fillers) {
   for (int dropped = 0;; dropped++) {
-    ac_entity *e = ac_names_get(p->phrases, ac_phrase_key(a, kind, ac_join(a, w)));
+    ac_entity *e = ac_names_get(p->phrases, ac_query_phrase_key(a, kind, ac_join(a, w)));
     if (e) return e;
     if (!w || !w->next || !ac_is_filler(w->text, fillers) || dropped == AC_MAX_FILLERS)
       return NULL;
@@ -97,7 +97,7 @@ static void ac_unknown_phrase(const ac_protocol *p, ac_arena *a, char kind,
   } others[] = {{'a', AC_ENT_ACTIVITY}, {'s', AC_ENT_SYMPTOM}, {'f', AC_ENT_FACT}};
   for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
     if (others[i].key == kind) continue;
-    ac_entity *o = ac_names_get(p->phrases, ac_phrase_key(a, others[i].key, rest));
+    ac_entity *o = ac_names_get(p->phrases, ac_query_phrase_key(a, others[i].key, rest));
     if (o && o->kind == others[i].kind) {
       ac_diag_add(d, AC_SEV_ERROR, AC_E_KIND, src, ac_phrase_loc(ph), _("'%s' is %s, not %s"),
                   ac_quoted(a, rest), ac_entity_kind_a(o->kind), ac_entity_kind_a(ekind));
@@ -107,7 +107,7 @@ static void ac_unknown_phrase(const ac_protocol *p, ac_arena *a, char kind,
   const char *hint = NULL;
   if (!ac_diags_full(d)) {
     ac_kind_filter f = {ekind};
-    const char *key = ac_names_suggest(p->phrases, ac_phrase_key(a, kind, rest),
+    const char *key = ac_names_suggest(p->phrases, ac_query_phrase_key(a, kind, rest),
                                        ac_accept_kind, &f);
     if (key) hint = ((ac_entity *)ac_names_get(p->phrases, key))->name;
   }
@@ -136,14 +136,7 @@ static const char *const ac_activity_fillers[] = {"i", "we", "you", "may", "can"
                                                    "still", "please", NULL};
 static const char *const ac_symptom_fillers[] = {"a", "an", "some", "my", "the", NULL};
 
-static ac_intensity ac_intensity_word(const char *w) {
-  if (strcasecmp(w, "mild") == 0) return AC_INTENSITY_MILD;
-  if (strcasecmp(w, "moderate") == 0) return AC_INTENSITY_MODERATE;
-  if (strcasecmp(w, "severe") == 0) return AC_INTENSITY_SEVERE;
-  return AC_INTENSITY_ANY;
-}
-
-bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
+bool ac_query_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
                         const ac_source *src, ac_diags *d, ac_request *out) {
   memset(out, 0, sizeof *out);
   out->kind = q->kind;
@@ -162,18 +155,11 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
     }
     out->activity = (const ac_activity *)e;
     if (q->kind == AC_Q_WHEN) break;
-    ac_facts_init(&out->facts, a, p);
+    ac_cond_facts_init(&out->facts, a, p);
     out->gives_facts = q->facts != NULL;
-    /* The parser keeps the list newest first: resolve it in reading order,
-     * so that problems are reported in order and a repeated fact's last
-     * value counts. */
-    int nfv = 0;
-    for (const ac_fact_value *fv = q->facts; fv; fv = fv->next) nfv++;
-    const ac_fact_value **fvs = ac_arena_array(a, (size_t)nfv + 1, sizeof *fvs);
-    int kfv = nfv;
-    for (const ac_fact_value *fv = q->facts; fv; fv = fv->next) fvs[--kfv] = fv;
-    for (int i = 0; i < nfv; i++) {
-      const ac_fact_value *fv = fvs[i];
+    /* In reading order: problems are reported in order, and a repeated
+     * fact's last value counts. */
+    for (const ac_fact_value *fv = q->facts; fv; fv = fv->next) {
       ac_entity *f = ac_find_phrase(p, a, 'f', fv->name->words, ac_symptom_fillers);
       if (f) {
         const ac_fact *fact = (const ac_fact *)f;
@@ -205,16 +191,11 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
     for (const ac_phrase *ph = q->symptoms; ph; ph = ph->next) n++;
     out->symptoms = ac_arena_array(a, (size_t)n + 1, sizeof *out->symptoms);
     out->intensities = ac_arena_array(a, (size_t)n + 1, sizeof *out->intensities);
-    /* The parser keeps the list newest first: put it in reading order. */
-    const ac_phrase **list = ac_arena_array(a, (size_t)n + 1, sizeof *list);
-    int k = n;
-    for (const ac_phrase *ph = q->symptoms; ph; ph = ph->next) list[--k] = ph;
-    for (int i = 0; i < n; i++) {
-      const ac_phrase *ph = list[i];
+    for (const ac_phrase *ph = q->symptoms; ph; ph = ph->next) {
       const ac_word *w = ph->words;
       ac_intensity in = AC_INTENSITY_ANY;
-      if (w && w->next && ac_intensity_word(w->text) != AC_INTENSITY_ANY) {
-        in = ac_intensity_word(w->text);
+      if (w && w->next && ac_intensity_of(w->text, strlen(w->text)) != AC_INTENSITY_ANY) {
+        in = ac_intensity_of(w->text, strlen(w->text));
         w = w->next;
       }
       ac_entity *e = ac_find_phrase(p, a, 's', w, ac_symptom_fillers);
@@ -265,123 +246,4 @@ bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
     break;
   }
   return ok;
-}
-
-/* ---- The fast path: `can PHRASE on day N` ---- */
-
-/* Do the n bytes at s spell the lower-case word w, in any case?  (What
- * strncasecmp says of letters, inline: c | 0x20 is a lower-case letter
- * only for that letter in either case, and a NUL stops it.) */
-static inline bool ac_fast_word_is(const char *s, const char *w, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if ((char)(s[i] | 0x20) != w[i]) return false;
-  return true;
-}
-
-/* Query keywords (query mode of the lexer) that cannot be part of an
- * activity's phrase; with, the and and can. */
-static bool ac_fast_reserved(const char *w, size_t n) {
-#define AC_WORD(w) {w, sizeof w - 1}
-  static const struct {
-    const char *text;
-    size_t len;
-  } words[] = {AC_WORD("activities"), AC_WORD("after"), AC_WORD("can"), AC_WORD("day"),
-               AC_WORD("explain"), AC_WORD("false"), AC_WORD("final"), AC_WORD("help"),
-               AC_WORD("no"), AC_WORD("on"), AC_WORD("phases"), AC_WORD("session"),
-               AC_WORD("symptoms"), AC_WORD("true"), AC_WORD("when"), AC_WORD("yes")};
-#undef AC_WORD
-  /* Every reserved word has 2 to 10 letters. */
-  if (n < 2 || n > 10) return false;
-  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-    if (words[i].len == n && ac_fast_word_is(w, words[i].text, n)) return true;
-  return false;
-}
-
-static inline bool ac_fast_word_char(char c, bool first) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-         (!first && c >= '0' && c <= '9');
-}
-
-bool ac_fast_parse(const char *q, ac_fast_query *out) {
-  char *key = out->key;
-  size_t k = 0;
-  const char *s = q;
-  while (*s == ' ' || *s == '\t') s++;
-  if (!ac_fast_word_is(s, "can", 3) || (s[3] != ' ' && s[3] != '\t')) return false;
-  s += 3;
-  key[k++] = 'a';
-  key[k++] = ':';
-  int words = 0;
-  const char *day = NULL;
-  for (;;) {
-    while (*s == ' ' || *s == '\t') s++;
-    if (!ac_fast_word_char(*s, true)) return false;
-    const char *w = s;
-    while (ac_fast_word_char(*s, false)) s++;
-    size_t n = (size_t)(s - w);
-    if (n == 2 && ac_fast_word_is(w, "on", 2)) {
-      /* "on day N" must end the query */
-      while (*s == ' ' || *s == '\t') s++;
-      if (!ac_fast_word_is(s, "day", 3) || (s[3] != ' ' && s[3] != '\t')) return false;
-      s += 3;
-      while (*s == ' ' || *s == '\t') s++;
-      day = s;
-      break;
-    }
-    if (ac_fast_reserved(w, n)) return false;
-    if (k + n + 2 >= sizeof out->key) return false;
-    if (words++ > 0) key[k++] = ' ';
-    /* normalised as ac_normalise does: lower case, '_' as a space */
-    for (size_t i = 0; i < n; i++) {
-      char c = w[i];
-      if (c == '_') {
-        if (k > 2 && key[k - 1] != ' ') key[k++] = ' ';
-        continue;
-      }
-      key[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    while (k > 2 && key[k - 1] == ' ') k--;
-  }
-  if (words == 0) return false;
-  key[k] = '\0';
-  /* The day: an integer in the 32-bit range, then nothing but a '?'. */
-  const char *d = day;
-  bool neg = *d == '-';
-  if (neg) d++;
-  if (*d < '0' || *d > '9') return false;
-  int64_t v = 0;
-  int digits = 0;
-  while (*d >= '0' && *d <= '9') {
-    v = v * 10 + (*d++ - '0');
-    if (++digits > 10) return false;
-  }
-  if (neg) v = -v;
-  if (v < AC_DAY_MIN || v > AC_DAY_MAX) return false;
-  while (*d == ' ' || *d == '\t') d++;
-  if (*d == '?') d++;
-  while (*d == ' ' || *d == '\t' || *d == '\r' || *d == '\n') d++;
-  if (*d) return false;
-  out->day = (int32_t)v;
-  return true;
-}
-
-void ac_request_plain_can(ac_request *out, const ac_activity *a, int32_t day) {
-  memset(out, 0, sizeof *out);
-  out->kind = AC_Q_CAN;
-  out->activity = a;
-  out->day = day;
-  out->final_session = true;
-}
-
-/* The second half of ac_request_fast: the lookup. */
-static bool ac_fast_resolve(const ac_protocol *p, const ac_fast_query *f, ac_request *out) {
-  ac_entity *e = ac_names_get(p->phrases, f->key);
-  if (!e) return false; /* the full path explains, or tries fillers */
-  ac_request_plain_can(out, (const ac_activity *)e, f->day);
-  return true;
-}
-
-bool ac_request_fast(const ac_protocol *p, const char *q, ac_request *out) {
-  ac_fast_query f;
-  return ac_fast_parse(q, &f) && ac_fast_resolve(p, &f, out);
 }

@@ -32,28 +32,11 @@ typedef struct ac_request {
 /* Resolves q against p.  Problems go to d, located in src (the query's own
  * text, or the protocol file of an expectation).  Returns false if the
  * request cannot be answered. */
-bool ac_request_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
+bool ac_query_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
                         const ac_source *src, ac_diags *d, ac_request *out);
-
-/* Recognises the plain form `can PHRASE on day N` without the parser, for
- * speed in batch mode; false means "use the parser" (never an error).  The
- * request it gives is the one ac_request_resolve would give. */
-bool ac_request_fast(const ac_protocol *p, const char *q, ac_request *out);
-
-/* The first half of ac_request_fast, the text alone (the phrase's key in
- * p->phrases, and the day), apart so that a batch can look the phrases of
- * several queries up at once and overlap their memory loads. */
-typedef struct ac_fast_query {
-  char key[256];
-  int32_t day;
-} ac_fast_query;
-bool ac_fast_parse(const char *q, ac_fast_query *out);
-/* The request of `can ACTIVITY on day DAY` and nothing more: what the fast
- * path resolves a plain query to, once its phrase is looked up. */
-void ac_request_plain_can(ac_request *out, const ac_activity *a, int32_t day);
 
 /* The normalised key of a phrase in p->phrases: "a:" activities, "s:"
  * symptoms, "f:" facts, then the phrase. */
-char *ac_phrase_key(ac_arena *a, char kind, const char *phrase);
+char *ac_query_phrase_key(ac_arena *a, char kind, const char *phrase);
 
 #endif

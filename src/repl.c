@@ -197,13 +197,15 @@ static void repl_add_word(const char *w, void *ctx) {
   repl_words[repl_nwords++] = w;
 }
 
-static const char *const repl_keywords[] = {"can", "day", "when", "symptoms", "phases",
-                                            "activities", "explain", "help", "on", "with",
-                                            "after", "session", "final", NULL};
+/* The keywords of queries (the library's table). */
+static void repl_add_keyword(const char *word, const char *cls, int languages, void *ctx) {
+  (void)cls;
+  if (languages & AFTERCARE_IN_QUERIES) repl_add_word(word, ctx);
+}
 
 static void repl_collect(void) {
   repl_nwords = 0;
-  for (int i = 0; repl_keywords[i]; i++) repl_add_word(repl_keywords[i], NULL);
+  aftercare_keywords(repl_add_keyword, NULL);
   for (size_t i = 0; i < REPL_NCOMMANDS; i++) repl_add_word(repl_commands[i].name, NULL);
   aftercare_names(repl_current->protocol, "activities", repl_add_word, NULL);
   aftercare_names(repl_current->protocol, "symptoms", repl_add_word, NULL);

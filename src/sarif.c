@@ -20,21 +20,10 @@
 #include "diagnostic.h"
 #include "explain.h"
 #include "i18n.h"
+#include "output.h"
 #include "sarif.h"
 
 #define AC_SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-
-const ac_explanation *ac_explanation_find(const char *code) {
-  if (!code) return NULL;
-  for (unsigned long i = 0; i < ac_explanations_count; i++)
-    if (strcasecmp(ac_explanations[i].code, code) == 0) return &ac_explanations[i];
-  return NULL;
-}
-
-const char *aftercare_explain(const char *code) {
-  const ac_explanation *e = ac_explanation_find(code);
-  return e ? e->text : NULL;
-}
 
 /* A path as a URI reference: relative paths stay relative; unreserved
  * characters and '/' as they are, the rest percent-encoded. */
@@ -182,19 +171,5 @@ void ac_sarif_write(const ac_diags *const *lists, size_t n, FILE *out) {
   json_t *runs = json_array();
   json_array_append_new(runs, run);
   json_object_set_new(log, "runs", runs);
-  char *s = json_dumps(log, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-  if (s) {
-    fputs(s, out);
-    fputc('\n', out);
-    free(s);
-  }
-  json_decref(log);
-}
-
-void aftercare_print_sarif(aftercare *const *protocols, int n, FILE *out) {
-  const ac_diags **lists = calloc(n > 0 ? (size_t)n : 1, sizeof *lists);
-  if (!lists) abort();
-  for (int i = 0; i < n; i++) lists[i] = ac_library_diags(protocols[i]);
-  ac_sarif_write(lists, n > 0 ? (size_t)n : 0, out);
-  free(lists);
+  ac_output_json_document(log, out);
 }

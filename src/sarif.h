@@ -13,7 +13,4 @@
 /* One SARIF log, one run, the diagnostics of every list as results. */
 void ac_sarif_write(const ac_diags *const *lists, size_t n, FILE *out);
 
-/* The diagnostics of a loaded protocol (library.c). */
-const ac_diags *ac_library_diags(const aftercare *p);
-
 #endif

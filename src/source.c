@@ -7,21 +7,20 @@
 
 #include <errno.h>
 #include <stdio.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 
-static void ac_source_index(ac_source *s) {
+static void ac_source_index(ac_arena *a, ac_source *s) {
   const char *end = s->text + s->len;
   size_t n = 1;
   for (const char *p = s->text; (p = memchr(p, '\n', (size_t)(end - p))); p++) n++;
-  s->line_start = ac_arena_array(s->arena, n, sizeof *s->line_start);
+  uint32_t *start = ac_arena_array(a, n, sizeof *start);
   size_t k = 0;
-  s->line_start[k++] = 0;
+  start[k++] = 0;
   for (const char *p = s->text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-    s->line_start[k++] = (size_t)(p - s->text) + 1;
+    start[k++] = (uint32_t)(p - s->text) + 1;
+  s->line_start = start;
   s->nlines = n;
 }
 
@@ -36,7 +35,7 @@ static ac_source *ac_source_make(ac_arena *a, const char *path, char *buf, size_
   }
   s->text = buf;
   s->len = len;
-  s->arena = a;
+  ac_source_index(a, s);
   return s;
 }
 
@@ -73,15 +72,6 @@ ac_source *ac_source_read(ac_arena *a, const char *path, int *err) {
     cap = (size_t)st.st_size + 1;
   char *buf = malloc(cap + 2);
   if (!buf) abort();
-#if defined(MADV_POPULATE_WRITE)
-  /* A large file: the buffer's pages faulted in by one call, not one
-   * fault each as read(2) fills them. */
-  if (cap >= ((size_t)1 << 20)) {
-    uintptr_t lo = ((uintptr_t)buf + 4095) & ~(uintptr_t)4095;
-    uintptr_t hi = ((uintptr_t)buf + cap) & ~(uintptr_t)4095;
-    if (hi > lo) (void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
-  }
-#endif
   for (;;) {
     if (len == cap) {
       if (cap > AC_MAX_FILE_SIZE) {
@@ -113,58 +103,11 @@ ac_source *ac_source_read(ac_arena *a, const char *path, int *err) {
   return ac_source_make(a, path, buf, len);
 }
 
-size_t ac_source_line_count(const ac_source *cs) {
-  ac_source *s = (ac_source *)cs; /* the index is a cache, built once */
-  if (s->nlines == 0) ac_source_index(s);
-  return s->nlines;
-}
-
 const char *ac_source_line(const ac_source *s, int line, size_t *len) {
-  ac_source_line_count(s);
   if (line < 1 || (size_t)line > s->nlines) return NULL;
   size_t start = s->line_start[line - 1];
   size_t end = (size_t)line < s->nlines ? s->line_start[line] - 1 : s->len;
   if (end > start && s->text[end - 1] == '\r') end--;
   *len = end - start;
   return s->text + start;
-}
-
-size_t ac_utf8_valid_seq(const unsigned char *p, size_t n) {
-  if (n == 0) return 0;
-  unsigned c = p[0];
-  if (c < 0x80) return 1;
-  size_t need;
-  unsigned min;
-  if (c >= 0xC2 && c <= 0xDF) {
-    need = 2;
-    min = 0x80;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    need = 3;
-    min = 0x800;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    need = 4;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (n < need) return 0;
-  unsigned cp = c & (0x7F >> need);
-  for (size_t i = 1; i < need; i++) {
-    if ((p[i] & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (p[i] & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return need;
-}
-
-int ac_utf8_width(const char *p, size_t n) {
-  const unsigned char *u = (const unsigned char *)p;
-  int w = 0;
-  size_t i = 0;
-  while (i < n) {
-    size_t k = ac_utf8_valid_seq(u + i, n - i);
-    i += k ? k : 1;
-    if (w < 0x7FFFFFFF) w++;
-  }
-  return w;
 }

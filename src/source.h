@@ -2,16 +2,18 @@
  * source.h -- protocol text as read from a file or memory.
  *
  * A source keeps the text (a leading byte-order mark removed), its path as
- * it should appear in diagnostics, and an index of line starts so that a
- * diagnostic can quote its line.
+ * it should appear in diagnostics, and an index of line starts, made with
+ * it, so that a diagnostic can quote its line.
  */
 #ifndef AC_SOURCE_H
 #define AC_SOURCE_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
+#include "utf8.h" /* a source is text: its helpers */
 
 /* A span of text: 1-based lines; 1-based columns counted in characters; the
  * end column is one past the last character of the span. */
@@ -22,14 +24,14 @@ typedef struct ac_loc {
 
 typedef struct ac_source {
   const char *path;   /* as given: used in every diagnostic */
-  const char *text;   /* followed by two NUL bytes (the scanner reads it in
-                       * place); may contain NUL bytes before len */
+  char *text;         /* followed by two NUL bytes: the parser scans it in
+                       * place (and leaves it as it was); may contain NUL
+                       * bytes before len */
   size_t len;         /* bytes of text */
-  size_t *line_start; /* byte offset of each line (line_start[0] is line 1),
-                       * indexed on the first ac_source_line: a file that
-                       * has no diagnostic never pays for it */
-  size_t nlines;      /* lines indexed; 0 until then */
-  ac_arena *arena;    /* where the index goes */
+  const uint32_t *line_start; /* byte offset of each line (line_start[0] is
+                               * line 1): files are smaller than 4 GiB */
+  size_t nlines;      /* number of lines (a file without a final line end
+                       * counts its last one; an empty file has one) */
   int id;             /* load order within a compilation */
   int line_offset;    /* added to line numbers shown (a query of a batch) */
   bool embedded;      /* compiled into the binary, not read from disk */
@@ -46,19 +48,7 @@ ac_source *ac_source_from_memory(ac_arena *a, const char *path,
  * or to EFBIG for a file over AC_MAX_FILE_SIZE. */
 ac_source *ac_source_read(ac_arena *a, const char *path, int *err);
 
-/* Number of lines (a file without a final line end counts its last one;
- * an empty file has one).  Indexes the lines if not done yet. */
-size_t ac_source_line_count(const ac_source *s);
-
 /* The text of line `line` (1-based) without its line end; NULL if none. */
 const char *ac_source_line(const ac_source *s, int line, size_t *len);
-
-/* Number of characters (UTF-8 sequences; each invalid byte counts one) in
- * the first n bytes of p. */
-int ac_utf8_width(const char *p, size_t n);
-
-/* Length of the valid UTF-8 sequence starting at p (at most n bytes), or 0
- * if the bytes there are not valid UTF-8. */
-size_t ac_utf8_valid_seq(const unsigned char *p, size_t n);
 
 #endif

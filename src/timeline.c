@@ -50,6 +50,10 @@ typedef struct ac_tl_ctx {
   ac_rule **reasons;
 } ac_tl_ctx;
 
+const ac_timeline *ac_timeline_for(const ac_protocol *p, int activity, bool final_session) {
+  return final_session ? p->final_tl[activity] : p->every_tl[activity];
+}
+
 int ac_timeline_lower(const ac_timeline *t, int32_t day) {
   int lo = 0, hi = t->nsegs;
   while (lo < hi) {
@@ -211,7 +215,7 @@ static void ac_report_conflict(ac_tl_ctx *c, const ac_rule *a, const ac_rule *b,
   char key[48];
   snprintf(key, sizeof key, "%d:%d", a->order, b->order);
   if (ac_names_get(c->pairs, key)) return;
-  ac_names_put(c->pairs, ac_arena_strdup(c->p->arena, key), (void *)a);
+  ac_names_put(c->pairs, ac_arena_strdup(c->p->arena, key), c->pairs); /* only the key */
   /* The error is at the later rule; the note points at the earlier. */
   ac_diags *d = c->p->diags;
   ac_diag *g = ac_diag_add(
@@ -461,9 +465,4 @@ static ac_timeline **ac_compile_all(ac_protocol *p, bool final_mode, bool report
 void ac_timeline_compile(ac_protocol *p) {
   p->final_tl = ac_compile_all(p, true, true);
   p->every_tl = p->has_final_only ? ac_compile_all(p, false, false) : p->final_tl;
-  p->nsegments = 0;
-  for (int a = 0; a < AC_NACTIVITIES(p); a++) {
-    p->nsegments += (size_t)p->final_tl[a]->nsegs;
-    if (p->every_tl != p->final_tl) p->nsegments += (size_t)p->every_tl[a]->nsegs;
-  }
 }

@@ -26,9 +26,6 @@ typedef struct ac_segment {
   ac_verdict verdict; /* never AC_UNKNOWN: days no rule covers have no segment */
   int nrules;
   ac_rule **rules;    /* the rules behind the verdict, in protocol order */
-  const char *line;   /* its one-line answer after "ACTIVITY on day N: ",
-                       * written by the first query that needs it */
-  size_t line_len;
 } ac_segment;
 
 struct ac_timeline {
@@ -39,6 +36,9 @@ struct ac_timeline {
 /* Compiles p->final_tl and p->every_tl, reports conflicts, marks rules
  * that decide some day as used. */
 void ac_timeline_compile(ac_protocol *p);
+
+/* An activity's timeline after the final session, or after another one. */
+const ac_timeline *ac_timeline_for(const ac_protocol *p, int activity, bool final_session);
 
 /* The segment covering day, or NULL (verdict unknown). */
 const ac_segment *ac_timeline_find(const ac_timeline *t, int32_t day);

@@ -156,6 +156,29 @@ START_TEST(reset_keeps_working) {
 }
 END_TEST
 
+/* An arena in the caller's buffer: zeroed allocations from the buffer (it
+ * starts dirty), then from blocks of its own, freed; the buffer is not. */
+START_TEST(arena_in_a_buffer) {
+  max_align_t buffer[64];
+  memset(buffer, 0xAB, sizeof buffer);
+  ac_arena *a = ac_arena_in(buffer, sizeof buffer);
+  char *first = ac_arena_alloc(a, 100);
+  ck_assert(all_zero(first, 100));
+  ck_assert((char *)first > (char *)buffer && (char *)first < (char *)buffer + sizeof buffer);
+  memset(first, 0xFF, 100);
+  char *more = ac_arena_alloc(a, 2000); /* beyond the buffer */
+  ck_assert(all_zero(more, 2000));
+  ck_assert(more < (char *)buffer || more >= (char *)buffer + sizeof buffer);
+  ck_assert_str_eq(ac_arena_printf(a, "day %d", 4), "day 4");
+  ac_arena_reset(a);
+  char *again = ac_arena_alloc(a, 100); /* the buffer again, zeroed again */
+  ck_assert_ptr_eq(again, first);
+  ck_assert(all_zero(again, 100));
+  ac_arena_alloc(a, 5000);
+  ac_arena_free(a);
+}
+END_TEST
+
 START_TEST(reset_of_empty_arena) {
   ac_arena_reset(ut_arena);
   ck_assert_uint_eq(ac_arena_used(ut_arena), 0);
@@ -220,6 +243,7 @@ static Suite *arena_suite(void) {
   tc = ut_tcase("reset");
   tcase_add_test(tc, reset_keeps_working);
   tcase_add_test(tc, reset_of_empty_arena);
+  tcase_add_test(tc, arena_in_a_buffer);
   tcase_add_test(tc, free_null_is_harmless);
   suite_add_tcase(s, tc);
 

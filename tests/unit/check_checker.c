@@ -53,7 +53,7 @@ START_TEST(vocabulary_is_clean) {
   const ac_entity *e = ut_entity(p, "shave_razor");
   ck_assert_int_eq(e->index, 1);
   ck_assert_str_eq(((const ac_activity *)e)->label, "shave with a razor");
-  ck_assert_ptr_null(ac_lookup(p, "nothing"));
+  ck_assert_ptr_null(ac_check_lookup(p, "nothing"));
   const ac_group *g = (const ac_group *)ut_entity(p, "water");
   ck_assert_int_eq(g->nmembers, 1);
   ck_assert_int_eq(g->members[0], 0);
@@ -545,7 +545,7 @@ START_TEST(constraint_binds_extensions) {
    * allows them from day 8 violates the standard's constraint. */
   const char *text = "protocol clinic;\nextends \"smp\";\n"
                      "rule early_razor: allow shave_razor after 7 days;\n";
-  ac_load_memory(ut_arena, &ut_diags, "clinic.care", text, strlen(text));
+  ut_compile_memory("clinic.care", text, strlen(text));
   ck_assert_int_eq(ut_count(&ut_diags, AC_E_CONSTRAINT), 1);
   const ac_diag *g = ut_expect(&ut_diags, AC_E_CONSTRAINT);
   ck_assert_str_eq(g->src->path, "clinic.care");
@@ -665,7 +665,7 @@ END_TEST
 START_TEST(no_warnings_for_the_standard_base) {
   /* A clinic extension is not warned about the standard protocol's rules. */
   const char *text = "protocol clinic;\nextends \"smp\";\n";
-  ac_load_memory(ut_arena, &ut_diags, "clinic.care", text, strlen(text));
+  ut_compile_memory("clinic.care", text, strlen(text));
   ut_assert_clean(&ut_diags);
 }
 END_TEST
@@ -702,7 +702,7 @@ END_TEST
 static const char *derived(const char *rule) {
   ac_file *f = ut_parse(ac_arena_printf(ut_arena, "protocol t;\n%s\n", rule));
   ck_assert_msg(ut_diags.errors == 0, "%s", ut_render(&ut_diags));
-  return ac_rule_derived_name(ut_arena, f->stmts->next);
+  return ac_check_derived_name(ut_arena, f->stmts->next);
 }
 
 START_TEST(derived_rule_names) {

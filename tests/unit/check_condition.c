@@ -26,7 +26,7 @@ static const ac_cond *cond(const char *text) {
   proto = ut_load(ac_arena_printf(ut_arena, "%srule r: allow x always only if %s;\n", vocab,
                                   text));
   ck_assert_msg(ut_diags.errors == 0, "'%s':\n%s", text, ut_render(&ut_diags));
-  ac_facts_init(&facts, ut_arena, proto);
+  ac_cond_facts_init(&facts, ut_arena, proto);
   return ut_rule(proto, "r")->cond;
 }
 
@@ -228,7 +228,7 @@ START_TEST(facts_clear_forgets) {
   facts.symptom_known[i] = true;
   facts.reported[i] = true;
   ck_assert_int_eq(ac_cond_eval(c, &facts), AC_TRUE);
-  ac_facts_clear(&facts);
+  ac_cond_facts_clear(&facts);
   ck_assert(!facts.known[ut_entity(proto, "a")->index]);
   ck_assert(!facts.symptom_known[i]);
   ck_assert(!facts.reported[i]);

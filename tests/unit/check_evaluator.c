@@ -68,7 +68,7 @@ static ac_request can(const char *activity, int32_t day) {
   r.activity = ut_activity(proto, activity);
   r.day = day;
   r.final_session = true;
-  ac_facts_init(&r.facts, ut_arena, proto);
+  ac_cond_facts_init(&r.facts, ut_arena, proto);
   return r;
 }
 

@@ -7,7 +7,7 @@
 
 #include "unit.h"
 
-#include "library.h"
+#include "expectations.h"
 
 /* What one run printed, and what it returned. */
 typedef struct run_result {
@@ -22,7 +22,7 @@ static run_result run(ac_protocol *p, bool color, bool coverage) {
   ck_assert_ptr_nonnull(f);
   ac_arena *scratch = ac_arena_new();
   run_result r;
-  r.ret = ac_run_expectations(p, scratch, f, color, coverage);
+  r.ret = ac_expectations_run(p, scratch, f, color, coverage);
   fclose(f);
   ac_arena_free(scratch);
   r.out = ac_arena_strndup(ut_arena, buf, len);
@@ -163,7 +163,7 @@ START_TEST(only_the_files_own_expectations) {
                              "extends \"base.care\";\n"
                              "expect can sauna on day 31 is allowed;\n");
   int err = 0;
-  ac_protocol *p = ac_load_file(ut_arena, &ut_diags, top, &err);
+  ac_protocol *p = ut_compile_file(top, &err);
   ck_assert_ptr_nonnull(p);
   ut_assert_no_errors(&ut_diags);
   run_result r = run(p, false, false);
@@ -279,7 +279,7 @@ START_TEST(coverage_replaced_and_base_rules_not_listed) {
                              "  overrides sauna_later;\n"
                              "expect can sauna on day 31 is discouraged;\n");
   int err = 0;
-  ac_protocol *p = ac_load_file(ut_arena, &ut_diags, top, &err);
+  ac_protocol *p = ut_compile_file(top, &err);
   ck_assert_ptr_nonnull(p);
   ut_assert_no_errors(&ut_diags);
   run_result r = run(p, false, true);

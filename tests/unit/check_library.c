@@ -1,7 +1,7 @@
 /*
  * check_library.c -- the public interface (src/aftercare.h) end to end:
  * opening protocols (file, memory, standard), diagnostics and their limit,
- * asking queries in every format (the fast path and the parser agreeing),
+ * asking queries in every format (equivalent forms answered alike),
  * verdict words, names, expectations, the version.
  *
  * Protocols are written in the tests, so that the expected texts do not
@@ -514,7 +514,6 @@ END_TEST
 
 START_TEST(ask_refused_with_errors) {
   aftercare *p = open_text("bad.care", bad_text);
-  /* even the plain form, which the fast path would take */
   asked a = ask(p, "can swim on day 3", AFTERCARE_TEXT);
   ck_assert_int_eq(a.rc, 1);
   ck_assert_str_eq(a.out, "");
@@ -538,9 +537,9 @@ START_TEST(ask_refused_with_errors) {
 }
 END_TEST
 
-/* Queries the fast path takes, and equivalent ones it leaves to the parser:
- * the answers must be the same. */
-static const char *const fast_pairs[][2] = {
+/* Queries written in two ways that mean the same (filler words, leading
+ * zeros, comments, case, blanks): the answers must be the same. */
+static const char *const same_pairs[][2] = {
     {"can swim on day 3", "can I swim on day 3"},
     {"can swim on day 3", "can swim on day 00000000003"},
     {"can swim on day 3", "can swim on day 3 # a comment"},
@@ -554,10 +553,6 @@ static const char *const fast_pairs[][2] = {
     {"can tan on day 31", "can may tan on day 31"},
 };
 
-/* A batch answers as one call per query does: the same text on `out` and
- * `err`, in the same order, for plain and other queries, unknown names
- * and syntax errors, across chunk boundaries; its result counts the
- * queries not answered. */
 /* A one-line answer is cached per segment: never a conditional one, which
  * the symptoms and facts a query gives decide (this protocol declares no
  * fact, only a symptom). */
@@ -582,101 +577,21 @@ START_TEST(line_answers_follow_the_symptoms_given) {
 }
 END_TEST
 
-START_TEST(batch_answers_as_one_by_one) {
-  static const char *const mix[] = {
-      "can swim on day 3", "can sauna on day 1", "can swimm on day 2", "when swim",
-      "can shave_razor on day 5", "can shave_razor on day 5 with healed = true",
-      "can tan on day 31", "can nothing on day 4", "can swim on day", "day 2",
-      "CAN Swimming ON DAY -2", "symptoms redness on day 2", "can go swimming on day 12",
-  };
-  enum { N = 45 };
-  const char *queries[N];
-  int lines[N];
-  for (int i = 0; i < N; i++) {
-    queries[i] = mix[(i * 7) % (int)(sizeof mix / sizeof *mix)];
-    lines[i] = 3 * i + 1;
-  }
+START_TEST(equivalent_forms_answer_alike) {
   aftercare *p = open_lib();
-  for (int fmt = 0; fmt < 3; fmt++) {
-    aftercare_format f = fmt == 0 ? AFTERCARE_LINE : fmt == 1 ? AFTERCARE_TEXT : AFTERCARE_JSON;
-    memout o1, e1, o2, e2;
-    mem_open(&o1);
-    mem_open(&e1);
-    int unanswered = 0;
-    for (int i = 0; i < N; i++)
-      unanswered += aftercare_ask(p, queries[i], f, o1.f, e1.f, "<stdin>", lines[i], 0);
-    mem_open(&o2);
-    mem_open(&e2);
-    int got = aftercare_ask_batch(p, queries, lines, N, f, o2.f, e2.f, "<stdin>", 0);
-    const char *out1 = mem_close(&o1), *err1 = mem_close(&e1);
-    const char *out2 = mem_close(&o2), *err2 = mem_close(&e2);
-    ck_assert_int_gt(unanswered, 0);
-    ck_assert_int_eq(got, unanswered);
-    ck_assert_str_eq(out2, out1);
-    ck_assert_str_eq(err2, err1);
-  }
-}
-END_TEST
-
-START_TEST(fast_path_and_parser_agree) {
-  aftercare *p = open_lib();
-  ac_protocol *internal = ut_load(lib_text);
-  ut_assert_clean(&ut_diags);
-  for (size_t i = 0; i < sizeof fast_pairs / sizeof *fast_pairs; i++) {
-    const char *fast = fast_pairs[i][0], *slow = fast_pairs[i][1];
-    ac_request r;
-    ck_assert_msg(ac_request_fast(internal, fast, &r), "'%s' is not taken by the fast path", fast);
-    ck_assert_msg(!ac_request_fast(internal, slow, &r), "'%s' is taken by the fast path", slow);
-    ck_assert_str_eq(answer(p, fast, AFTERCARE_TEXT), answer(p, slow, AFTERCARE_TEXT));
-    ck_assert_str_eq(answer(p, fast, AFTERCARE_LINE), answer(p, slow, AFTERCARE_LINE));
-    json_t *jf = parse(answer(p, fast, AFTERCARE_JSON));
-    json_t *js = parse(answer(p, slow, AFTERCARE_JSON));
-    ck_assert_str_eq(json_string_value(json_object_get(jf, "query")), fast);
-    ck_assert_str_eq(json_string_value(json_object_get(js, "query")), slow);
-    json_object_del(jf, "query");
-    json_object_del(js, "query");
-    ck_assert_msg(json_equal(jf, js), "'%s' and '%s' differ in JSON", fast, slow);
+  for (size_t i = 0; i < sizeof same_pairs / sizeof *same_pairs; i++) {
+    const char *one = same_pairs[i][0], *two = same_pairs[i][1];
+    ck_assert_str_eq(answer(p, one, AFTERCARE_TEXT), answer(p, two, AFTERCARE_TEXT));
+    ck_assert_str_eq(answer(p, one, AFTERCARE_LINE), answer(p, two, AFTERCARE_LINE));
+    json_t *j1 = parse(answer(p, one, AFTERCARE_JSON));
+    json_t *j2 = parse(answer(p, two, AFTERCARE_JSON));
+    ck_assert_str_eq(json_string_value(json_object_get(j1, "query")), one);
+    ck_assert_str_eq(json_string_value(json_object_get(j2, "query")), two);
+    json_object_del(j1, "query");
+    json_object_del(j2, "query");
+    ck_assert_msg(json_equal(j1, j2), "'%s' and '%s' differ in JSON", one, two);
     json_decref(kept[--nkept]);
     json_decref(kept[--nkept]);
-  }
-}
-END_TEST
-
-/* The fast path gives the answer the parser gives for the same text: the
- * plain form answered through aftercare_ask, compared with the request the
- * parser builds for the same text, rendered by output.c. */
-static const char *parsed_answer(const ac_protocol *p, const char *query, ac_format fmt) {
-  ac_source *src = ut_source("query", query);
-  ac_query *q = ac_parse_query(ut_arena, src, &ut_diags);
-  ck_assert_msg(q != NULL, "'%s':\n%s", query, ut_render(&ut_diags));
-  ac_request r;
-  ck_assert_msg(ac_request_resolve(p, ut_arena, q, src, &ut_diags, &r), "'%s':\n%s", query,
-                ut_render(&ut_diags));
-  memout m;
-  mem_open(&m);
-  ac_output_answer(p, ut_arena, &r, query, fmt, m.f);
-  return mem_close(&m);
-}
-
-START_TEST(fast_path_same_text) {
-  aftercare *p = open_lib();
-  ac_protocol *internal = ac_load_memory(ut_arena, &ut_diags, "lib.care", lib_text,
-                                         strlen(lib_text));
-  ut_assert_clean(&ut_diags);
-  static const char *const queries[] = {
-      "can swim on day 3",       "can razor on day 9?",        "can tan on day 40",
-      "can Sauna on day -7",     " can go_swimming on day 11", "can shave  razor on day 0 ?",
-      "can SHAMPOO on day 2\n", "can tan on day 0030"};
-  for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
-    ac_request r;
-    ck_assert_msg(ac_request_fast(internal, queries[i], &r), "'%s' is not taken by the fast path",
-                  queries[i]);
-    ck_assert_str_eq(answer(p, queries[i], AFTERCARE_TEXT),
-                     parsed_answer(internal, queries[i], AC_FORMAT_TEXT));
-    ck_assert_str_eq(answer(p, queries[i], AFTERCARE_LINE),
-                     parsed_answer(internal, queries[i], AC_FORMAT_LINE));
-    ck_assert_str_eq(answer(p, queries[i], AFTERCARE_JSON),
-                     parsed_answer(internal, queries[i], AC_FORMAT_JSON));
   }
 }
 END_TEST
@@ -869,6 +784,81 @@ START_TEST(chain_missing_base) {
 }
 END_TEST
 
+/* ---- Resolvers: extends found among texts a server keeps, by name ---- */
+
+typedef struct kept_text {
+  const char *name, *text;
+} kept_text;
+
+static const kept_text kept_texts[] = {
+    {"base", "protocol base { horizon 30 days; }\n"
+             "activity sauna \"use a sauna\";\n"
+             "rule hot: forbid sauna first 14 days because \"Heat.\";\n"
+             "allow sauna after 14 days;\n"},
+    {"loop_a", "protocol loop_a;\nextends \"loop_b\";\n"},
+    {"loop_b", "protocol loop_b;\nextends \"loop_a\";\n"},
+};
+
+static int asked_names;
+static int resolver_context; /* what the resolver is given as ctx */
+
+/* Finds a protocol among kept_texts; any other name is unknown. */
+static int resolve_kept(void *ctx, const char *name, const char *from, aftercare_resolution *r) {
+  ck_assert_ptr_eq(ctx, &resolver_context);
+  ck_assert_ptr_nonnull(from);
+  asked_names++;
+  for (size_t i = 0; i < sizeof kept_texts / sizeof *kept_texts; i++)
+    if (strcmp(kept_texts[i].name, name) == 0) {
+      char path[64];
+      snprintf(path, sizeof path, "kept:%s", name); /* copied by the library */
+      aftercare_resolved(r, path, kept_texts[i].text, strlen(kept_texts[i].text));
+      return 0;
+    }
+  return ENOENT;
+}
+
+static aftercare *open_resolved(const char *name, const char *text) {
+  asked_names = 0;
+  return keep(aftercare_open_with(name, text, strlen(text), resolve_kept, &resolver_context));
+}
+
+START_TEST(resolver_finds_kept_texts) {
+  aftercare *p = open_resolved("clinic", "protocol clinic;\nextends \"base\";\n"
+                                         "rule hot_longer: forbid sauna days 15..20;\n");
+  ck_assert_str_eq(diagnostics(p, AFTERCARE_TEXT, 0), "");
+  ck_assert_int_eq(asked_names, 1);
+  ck_assert_str_eq(answer(p, "can sauna on day 17", AFTERCARE_LINE),
+                   "sauna on day 17: forbidden | rule 'hot_longer' (clinic:3)\n");
+  ck_assert_str_eq(answer(p, "can sauna on day 3", AFTERCARE_LINE),
+                   "sauna on day 3: forbidden | rule 'hot' (kept:base:3): Heat.\n");
+  ck_assert_str_eq(answer(p, "can sauna on day 21", AFTERCARE_LINE),
+                   "sauna on day 21: allowed | rule 'allow_sauna_15_end' (kept:base:4)\n");
+  ck_assert_str_eq(answer(p, "explain hot", AFTERCARE_TEXT),
+                   "rule 'hot' (kept:base:3)\n"
+                   "  forbidden, days 0..14\n"
+                   "  because: Heat.\n"
+                   "  | rule hot: forbid sauna first 14 days because \"Heat.\";\n");
+  /* "smp" is the standard protocol: no resolver is asked */
+  p = open_resolved("smp-clinic", "protocol c;\nextends \"smp\";\n");
+  ck_assert_int_eq(aftercare_errors(p), 0);
+  ck_assert_int_eq(asked_names, 0);
+}
+END_TEST
+
+START_TEST(resolver_unknown_name_and_cycle) {
+  aftercare *p = open_resolved("clinic", "protocol clinic;\nextends \"nowhere\";\n");
+  ck_assert_str_eq(diagnostics(p, AFTERCARE_TEXT, 0),
+                   "clinic:2:9: error: cannot read the extended protocol 'nowhere': No such "
+                   "file or directory [AC0301]\n"
+                   "    2 | extends \"nowhere\";\n"
+                   "      |         ^~~~~~~~~\n");
+  p = open_resolved("loop_a", kept_texts[1].text);
+  const char *d = diagnostics(p, AFTERCARE_TEXT, 0);
+  ck_assert_msg(strstr(d, "kept:loop_a:2:9: error: protocols extend each other in a cycle "
+                          "[AC0302]") != NULL, "%s", d);
+}
+END_TEST
+
 /* ---- aftercare_test ---- */
 
 START_TEST(test_passes) {
@@ -982,6 +972,8 @@ static Suite *library_suite(void) {
   tcase_add_test(tc, protocols_are_independent);
   tcase_add_test(tc, chain_of_files);
   tcase_add_test(tc, chain_missing_base);
+  tcase_add_test(tc, resolver_finds_kept_texts);
+  tcase_add_test(tc, resolver_unknown_name_and_cycle);
   tcase_add_test(tc, version);
   suite_add_tcase(s, tc);
 
@@ -999,10 +991,8 @@ static Suite *library_suite(void) {
   tcase_add_test(tc, ask_failure_where_line);
   tcase_add_test(tc, ask_color);
   tcase_add_test(tc, ask_refused_with_errors);
-  tcase_add_test(tc, fast_path_and_parser_agree);
-  tcase_add_test(tc, batch_answers_as_one_by_one);
+  tcase_add_test(tc, equivalent_forms_answer_alike);
   tcase_add_test(tc, line_answers_follow_the_symptoms_given);
-  tcase_add_test(tc, fast_path_same_text);
   tcase_add_test(tc, ask_many_times);
   suite_add_tcase(s, tc);
 

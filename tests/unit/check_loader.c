@@ -7,7 +7,7 @@
 #include "unit.h"
 
 START_TEST(standard_protocol_is_clean) {
-  ac_protocol *p = ac_load_standard(ut_arena, &ut_diags);
+  ac_protocol *p = ut_compile_standard();
   ut_assert_clean(&ut_diags);
   ck_assert_int_eq(p->nlayers, 1);
   ck_assert_str_eq(p->layers[0]->name, "smp");
@@ -25,7 +25,7 @@ START_TEST(memory_protocol_extends_standard) {
                      "extends \"smp\";\n"
                      "activity henna \"apply henna\";\n"
                      "forbid henna always;\n";
-  ac_protocol *p = ac_load_memory(ut_arena, &ut_diags, "clinic.care", text, strlen(text));
+  ac_protocol *p = ut_compile_memory("clinic.care", text, strlen(text));
   ut_assert_clean(&ut_diags);
   ck_assert_int_eq(p->nlayers, 2);
   /* layer 0 is the root: the standard protocol */
@@ -59,7 +59,7 @@ START_TEST(load_file_and_relative_base) {
                              "protocol clinic;\nextends \"group/base.care\";\n"
                              "activity run;\nallow run always;\n");
   int err = 0;
-  ac_protocol *p = ac_load_file(ut_arena, &ut_diags, top, &err);
+  ac_protocol *p = ut_compile_file(top, &err);
   ck_assert_ptr_nonnull(p);
   ck_assert_int_eq(err, 0);
   ut_assert_clean(&ut_diags);
@@ -78,7 +78,7 @@ START_TEST(base_diagnostics_point_into_base) {
   ut_write(dir, "base.care", "protocol base;\nactivity swim;\nforbid swimm always;\n");
   const char *top = ut_write(dir, "top.care", "protocol top;\nextends \"base.care\";\n");
   int err = 0;
-  ac_load_file(ut_arena, &ut_diags, top, &err);
+  ut_compile_file(top, &err);
   ck_assert_int_eq(ut_diags.errors, 1);
   const ac_diag *g = ut_expect(&ut_diags, AC_E_UNKNOWN);
   ck_assert_str_eq(g->src->path, ac_arena_printf(ut_arena, "%s/base.care", dir));
@@ -92,7 +92,7 @@ START_TEST(missing_base) {
                              "protocol top;\nextends \"nowhere/base.care\";\nactivity a;\n"
                              "allow a always;\n");
   int err = 0;
-  ac_protocol *p = ac_load_file(ut_arena, &ut_diags, top, &err);
+  ac_protocol *p = ut_compile_file(top, &err);
   ck_assert_ptr_nonnull(p);
   ck_assert_int_eq(ut_diags.errors, 1);
   const ac_diag *g = ut_expect(&ut_diags, AC_E_EXTENDS_MISSING);
@@ -112,7 +112,7 @@ END_TEST
 
 START_TEST(missing_base_from_memory) {
   const char *text = "protocol t;\nextends \"/nonexistent/base.care\";\n";
-  ac_load_memory(ut_arena, &ut_diags, "t.care", text, strlen(text));
+  ut_compile_memory("t.care", text, strlen(text));
   ck_assert_str_eq(ut_codes(&ut_diags), "AC0301");
   ck_assert_str_eq(ut_diags.first->message,
                    "cannot read the extended protocol '/nonexistent/base.care': No such file or "
@@ -126,7 +126,7 @@ START_TEST(cycle_of_two) {
   ut_write(dir, "b.care", "protocol b;\n\nextends \"a.care\";\n");
   int err = 0;
   ac_protocol *p =
-      ac_load_file(ut_arena, &ut_diags, ac_arena_printf(ut_arena, "%s/a.care", dir), &err);
+      ut_compile_file(ac_arena_printf(ut_arena, "%s/a.care", dir), &err);
   ck_assert_ptr_nonnull(p);
   ck_assert_int_eq(ut_count(&ut_diags, AC_E_EXTENDS_CYCLE), 1);
   ck_assert_int_eq(ut_diags.errors, 1);
@@ -148,7 +148,7 @@ START_TEST(cycle_of_one) {
   const char *dir = ut_tmpdir();
   const char *a = ut_write(dir, "a.care", "protocol a;\nextends \"./a.care\";\n");
   int err = 0;
-  ac_load_file(ut_arena, &ut_diags, a, &err);
+  ut_compile_file(a, &err);
   ck_assert_str_eq(ut_codes(&ut_diags), "AC0302");
   ck_assert_int_eq(ut_nnotes(ut_diags.first), 1);
 }
@@ -168,7 +168,7 @@ START_TEST(chain_too_long) {
   }
   int err = 0;
   ac_protocol *p =
-      ac_load_file(ut_arena, &ut_diags, ac_arena_printf(ut_arena, "%s/p0.care", dir), &err);
+      ut_compile_file(ac_arena_printf(ut_arena, "%s/p0.care", dir), &err);
   ck_assert_str_eq(ut_codes(&ut_diags), "AC0303");
   ck_assert_str_eq(ut_diags.first->message, "more than 16 protocols extend one another");
   ck_assert_int_eq(p->nlayers, AC_MAX_EXTENDS);
@@ -188,7 +188,7 @@ START_TEST(chain_at_the_limit) {
   }
   int err = 0;
   ac_protocol *p =
-      ac_load_file(ut_arena, &ut_diags, ac_arena_printf(ut_arena, "%s/p0.care", dir), &err);
+      ut_compile_file(ac_arena_printf(ut_arena, "%s/p0.care", dir), &err);
   ut_assert_clean(&ut_diags);
   ck_assert_int_eq(p->nlayers, AC_MAX_EXTENDS);
   ck_assert_str_eq(p->layers[0]->name, "last");
@@ -198,12 +198,12 @@ END_TEST
 
 START_TEST(load_file_missing_path) {
   int err = 0;
-  ac_protocol *p = ac_load_file(ut_arena, &ut_diags, "/nonexistent/dir/x.care", &err);
+  ac_protocol *p = ut_compile_file("/nonexistent/dir/x.care", &err);
   ck_assert_ptr_null(p);
   ck_assert_int_eq(err, ENOENT);
   ut_assert_clean(&ut_diags);
   err = 0;
-  ck_assert_ptr_null(ac_load_file(ut_arena, &ut_diags, "/", &err));
+  ck_assert_ptr_null(ut_compile_file("/", &err));
   ck_assert_int_eq(err, EISDIR);
 }
 END_TEST

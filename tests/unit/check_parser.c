@@ -8,6 +8,7 @@
 #include "unit.h"
 
 #include "parse.h"
+#include "i18n.h"
 #include "parser.h"
 
 /* The n-th statement (0-based) of a parsed file. */
@@ -258,7 +259,7 @@ START_TEST(rule_with_clauses) {
   ac_stmt *r = nth(f, 1);
   ck_assert_int_eq(r->kind, AC_STMT_RULE);
   ck_assert_str_eq(r->name->name, "no_razor_early");
-  ck_assert_int_eq(r->verb, AC_VERB_FORBID);
+  ck_assert_int_eq(r->verb, AC_FORBIDDEN);
   ck_assert_str_eq(r->target->name, "shave_razor");
   ck_assert_int_eq(r->target->loc.first_line, 3);
   ck_assert_int_eq(r->target->loc.first_column, 10);
@@ -283,8 +284,7 @@ START_TEST(rule_verbs_and_unnamed_location) {
                         "allow x day 3 after every session;\n"
                         "recommend x day 4;\n");
   ut_assert_clean(&ut_diags);
-  static const ac_verb verbs[] = {AC_VERB_FORBID, AC_VERB_DISCOURAGE, AC_VERB_ALLOW,
-                                  AC_VERB_RECOMMEND};
+  static const ac_verdict verbs[] = {AC_FORBIDDEN, AC_DISCOURAGED, AC_ALLOWED, AC_RECOMMENDED};
   for (int i = 0; i < 4; i++) {
     ac_stmt *s = nth(f, i + 2);
     ck_assert_int_eq(s->kind, AC_STMT_RULE);
@@ -983,10 +983,10 @@ START_TEST(query_other_kinds) {
   ac_query *y = ut_query("symptoms severe burning, redness and mild swelling on day 5");
   ck_assert_int_eq(y->kind, AC_Q_SYMPTOMS);
   ck_assert_int_eq(y->day, 5);
-  /* the parser keeps the list newest first */
-  ck_assert_str_eq(words(y->symptoms), "mild swelling");
+  /* in reading order */
+  ck_assert_str_eq(words(y->symptoms), "severe burning");
   ck_assert_str_eq(words(y->symptoms->next), "redness");
-  ck_assert_str_eq(words(y->symptoms->next->next), "severe burning");
+  ck_assert_str_eq(words(y->symptoms->next->next), "mild swelling");
   ck_assert_ptr_null(y->symptoms->next->next->next);
   ck_assert_int_eq(ut_query("day 12")->kind, AC_Q_DAY);
   ck_assert_int_eq(ut_query("day -1")->day, -1);
@@ -1001,103 +1001,65 @@ START_TEST(query_other_kinds) {
 }
 END_TEST
 
-/* The scanner's table of protocol keywords (for a word before a '.') is
- * its <PROTO> rules: read from grammar/lexer.l, the two must agree; and a
- * keyword before a '.' is still that keyword ("days..3"). */
-/* The scanner's tokens for a protocol, by name ("RULE_HEAD FORBID ..."):
- * acX_scan runs the scanner over the source for a callback that reads its
- * tokens instead of the parser. */
-int acX_scan(ac_parse_state *st, int (*parse)(void *scanner, ac_parse_state *st));
-static char ut_tokens_buf[1024];
-static int ut_read_tokens(void *scanner, ac_parse_state *st) {
-  (void)st;
-  ut_tokens_buf[0] = '\0';
-  ACY_STYPE value;
-  ACY_LTYPE loc;
-  for (int tok; (tok = acX_yylex(&value, &loc, scanner)) != 0;) {
-    const char *name = tok < 256 ? ac_arena_printf(ut_arena, "'%c'", tok)
-                     : tok == T_RULE_HEAD ? ac_arena_printf(ut_arena, "RULE_HEAD(%s)@%d:%d-%d", value.str.text,
-                                                            value.str.loc.first_line, value.str.loc.first_column,
-                                                            value.str.loc.last_column)
-                     : tok == T_BECAUSE_TEXT ? ac_arena_printf(ut_arena, "BECAUSE_TEXT(%s)@%d:%d-%d", value.str.text,
-                                                               value.str.loc.first_line, value.str.loc.first_column,
-                                                               value.str.loc.last_column)
-                     : tok == T_DAYS_SPAN ? "DAYS_SPAN"
-                     : tok == T_RULE ? "RULE"
-                     : tok == T_BECAUSE ? "BECAUSE"
-                     : tok == T_STRING ? "STRING"
-                     : tok == T_IDENT ? "IDENT"
-                     : tok == T_FORBID ? "FORBID"
-                     : tok == T_START_PROTOCOL ? "START"
-                     : tok == T_PROTOCOL ? "PROTOCOL"
-                     : "?";
-    size_t n = strlen(ut_tokens_buf);
-    snprintf(ut_tokens_buf + n, sizeof ut_tokens_buf - n, "%s%s", n ? " " : "", name);
-  }
-  return 0;
-}
-static const char *ut_tokens(const char *text) {
-  ac_parse_state st;
-  memset(&st, 0, sizeof st);
-  st.arena = ut_arena;
-  st.src = ut_source("t.care", text);
-  st.diags = &ut_diags;
-  st.mode = AC_PARSE_PROTOCOL;
-  st.line = st.column = 1;
-  acX_scan(&st, ut_read_tokens);
-  return ut_tokens_buf;
-}
-
-/* "rule NAME:" and "because \"...\"" on one line are one token each (the
- * commonest statement in fewer parser steps), when what they hold is plain;
- * anything else is read the long way (the golden cases
- * tests/check/rule-head-shortcut and because-shortcut check that the
- * diagnostics are the long way's). */
-START_TEST(scanner_shortcuts) {
-  ck_assert_str_eq(ut_tokens("protocol t;\nrule r1: forbid a days 0..1 because \"x y\";"),
-                   "START PROTOCOL IDENT ';' RULE_HEAD(r1)@2:6-8 FORBID IDENT DAYS_SPAN "
-                   "BECAUSE_TEXT(x y)@2:37-42 ';'");
-  ck_assert_str_eq(ut_tokens("protocol t;\nforbid a days 0..1 because \"\";"),
-                   "START PROTOCOL IDENT ';' FORBID IDENT DAYS_SPAN BECAUSE_TEXT()@2:28-30 ';'");
-  /* a keyword or an escape: the long way */
-  ck_assert_str_eq(ut_tokens("protocol t;\nrule forbid: forbid a days 0..1 because \"x\\n\";"),
-                   "START PROTOCOL IDENT ';' RULE FORBID ':' FORBID IDENT DAYS_SPAN BECAUSE STRING ';'");
-  /* on two lines, or unterminated: the long way */
-  ck_assert_str_eq(ut_tokens("protocol t;\nrule\n r: forbid a days 0..1 because\n \"x\";\nforbid a days 2..3 because \"y;"),
-                   "START PROTOCOL IDENT ';' RULE IDENT ':' FORBID IDENT DAYS_SPAN BECAUSE STRING ';' "
-                   "FORBID IDENT DAYS_SPAN BECAUSE STRING ';'");
-}
-END_TEST
-
-START_TEST(keyword_table_matches_keyword_rules) {
-  const char *top = getenv("top_srcdir");
-  char path[4096];
-  snprintf(path, sizeof path, "%s/grammar/lexer.l", top ? top : ".");
-  FILE *f = fopen(path, "r");
-  ck_assert_msg(f != NULL, "cannot read %s", path);
-  char line[512];
-  int rules = 0;
-  while (fgets(line, sizeof line, f)) {
-    char word[64];
-    if (sscanf(line, "<PROTO>{WS}%63[a-z] { ACX_KEYWORD(", word) == 1 &&
-        strstr(line, "ACX_KEYWORD(")) {
-      rules++;
-      ck_assert_msg(acX_is_protocol_keyword(word), "'%s' has a rule but is not in the table", word);
-    }
-  }
-  fclose(f);
-  ck_assert_int_eq(rules, 80);
+/* The keywords of protocols are the scanner's table; a keyword before a
+ * '.' is still that keyword ("days..3"). */
+START_TEST(protocol_keywords) {
+  static const char *const keywords[] = {"activity", "after", "because", "days", "forbid",
+                                         "number", "rule", "with", "yes"};
+  for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++)
+    ck_assert_int_eq(acX_is_protocol_keyword(keywords[i]), strcmp(keywords[i], "yes") != 0);
   ck_assert(!acX_is_protocol_keyword("swim"));
   ck_assert(!acX_is_protocol_keyword("day_"));
+  ck_assert(!acX_is_protocol_keyword("Rule"));
   ck_assert(!acX_is_protocol_keyword("phases")); /* a query's keyword only */
-  /* the table has no word the rules lack: as many entries as rules */
-  ck_assert_int_eq(acX_protocol_keyword_count(), rules);
   ac_file *pf = ut_parse("protocol t;\nforbid swim days..3;\nallow swim always.\n");
   ac_stmt *r = nth(pf, 1);
   ck_assert_int_eq(r->kind, AC_STMT_RULE);
   ck_assert_ptr_nonnull(r->days);
   ck_assert(r->days->open_from);
   ck_assert_int_eq(r->days->to, 3);
+}
+END_TEST
+
+/* The keyword table and the grammar's %token lines (the one other place a
+ * keyword is written, where bison's messages name it) agree: each
+ * keyword's token is named by its word. */
+static const struct {
+  const char *word, *token;
+} table_tokens[] = {
+#define AC_KEYWORD(word, token, languages, cls, roles) {word, #token},
+#include "keywords.def"
+#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, change, change_one, plan_rank, change_rank) \
+  {word, #word_token}, {verb, #verb_token},
+#include "verdicts.def"
+#define AC_LEVEL(name, word, token, plan_word) {word, #token},
+#include "levels.def"
+#define AC_INTENSITY(name, word, token, plan_format) {word, #token},
+#include "intensities.def"
+};
+
+START_TEST(keyword_table_names_the_tokens) {
+  const char *top = getenv("top_srcdir");
+  char path[4096];
+  snprintf(path, sizeof path, "%s/grammar/parser.y", top ? top : ".");
+  FILE *f = fopen(path, "r");
+  ck_assert_msg(f != NULL, "cannot read %s", path);
+  static char text[200000];
+  size_t n = fread(text, 1, sizeof text - 1, f);
+  fclose(f);
+  text[n] = '\0';
+  int checked = 0;
+  for (size_t i = 0; i < sizeof table_tokens / sizeof *table_tokens; i++) {
+    const char *word = table_tokens[i].word, *token = table_tokens[i].token;
+    if (!word || strcmp(token, "0") == 0) continue;
+    if (strcmp(word, "yes") == 0 || strcmp(word, "number") == 0) continue; /* "true", "number (type)" */
+    ck_assert_msg(strncmp(token, "T_", 2) == 0, "%s: %s", word, token);
+    char decl[96];
+    snprintf(decl, sizeof decl, " %s \"%s\"", token + 2, word);
+    ck_assert_msg(strstr(text, decl) != NULL, "grammar/parser.y has no %%token%s", decl);
+    checked++;
+  }
+  ck_assert_int_eq(checked, 83);
 }
 END_TEST
 
@@ -1192,8 +1154,8 @@ static Suite *parser_suite(void) {
   tcase_add_test(tc, query_with_facts_and_session);
   tcase_add_test(tc, query_other_kinds);
   tcase_add_test(tc, query_errors);
-  tcase_add_test(tc, keyword_table_matches_keyword_rules);
-  tcase_add_test(tc, scanner_shortcuts);
+  tcase_add_test(tc, protocol_keywords);
+  tcase_add_test(tc, keyword_table_names_the_tokens);
   suite_add_tcase(s, tc);
   return s;
 }

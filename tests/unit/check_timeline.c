@@ -284,7 +284,7 @@ START_TEST(extension_over_base) {
                                      "rule pool_party: allow swim days 5..7;\n"
                                      "rule dry: forbid water days 100..200;\n",
                                      dir);
-  ac_protocol *p = ac_load_memory(ut_arena, &ut_diags, "clinic.care", text, strlen(text));
+  ac_protocol *p = ut_compile_memory("clinic.care", text, strlen(text));
   ut_assert_no_errors(&ut_diags);
   /* the extension decides its days; the base the others */
   ck_assert_str_eq(tl(p, "swim"), "start..-1 allowed; 0..4 forbidden; 5..7 allowed; "
@@ -310,7 +310,7 @@ START_TEST(extension_replaces_rule_by_name) {
                                      "protocol clinic;\nextends \"%s/base.care\";\n"
                                      "rule short: forbid swim first 3 days overrides no_swim;\n",
                                      dir);
-  ac_protocol *p = ac_load_memory(ut_arena, &ut_diags, "clinic.care", text, strlen(text));
+  ac_protocol *p = ut_compile_memory("clinic.care", text, strlen(text));
   ck_assert_int_eq(ut_diags.errors, 0);
   ck_assert_str_eq(tl(p, "swim"), "0..3 forbidden; 11..end allowed");
   ck_assert(ut_rule(p, "no_swim")->e.replaced);
@@ -320,7 +320,7 @@ END_TEST
 START_TEST(extension_of_standard) {
   const char *text = "protocol clinic;\nextends \"smp\";\n"
                      "rule gym_early: allow exercise days 20..25;\n";
-  ac_protocol *p = ac_load_memory(ut_arena, &ut_diags, "clinic.care", text, strlen(text));
+  ac_protocol *p = ut_compile_memory("clinic.care", text, strlen(text));
   ut_assert_no_errors(&ut_diags);
   const ac_timeline *t = ut_tl(p, "exercise", true);
   const ac_segment *s = ac_timeline_find(t, 22);

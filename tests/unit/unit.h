@@ -51,6 +51,17 @@ static inline void ut_teardown(void) {
   ut_arena = NULL;
 }
 
+/* A protocol loaded (loader.h) and checked (checker.h), as the library
+ * compiles one; NULL if the file cannot be read. */
+static inline ac_protocol *ut_compiled(ac_protocol *p) {
+  if (p) ac_check(p);
+  return p;
+}
+#define ut_compile_file(path, err) ut_compiled(ac_load_file(ut_arena, &ut_diags, (path), (err)))
+#define ut_compile_memory(name, text, len) \
+  ut_compiled(ac_load_memory(ut_arena, &ut_diags, (name), (text), (len)))
+#define ut_compile_standard() ut_compiled(ac_load_standard(ut_arena, &ut_diags))
+
 /* A test case with the fixture (checked: it runs in the test's process). */
 static inline TCase *ut_tcase(const char *name) {
   TCase *tc = tcase_create(name);
@@ -97,7 +108,7 @@ static inline ac_file *ut_parse(const char *text) {
 
 /* Loads, checks and compiles a protocol from text named "t.care". */
 static inline ac_protocol *ut_load(const char *text) {
-  return ac_load_memory(ut_arena, &ut_diags, "t.care", text, strlen(text));
+  return ut_compile_memory("t.care", text, strlen(text));
 }
 
 /* Parses one query; NULL on a syntax error. */
@@ -111,7 +122,7 @@ static inline bool ut_request(const ac_protocol *p, const char *text, ac_request
   ac_source *src = ut_source("query", text);
   ac_query *q = ac_parse_query(ut_arena, src, &ut_diags);
   if (!q) return false;
-  return ac_request_resolve(p, ut_arena, q, src, &ut_diags, r);
+  return ac_query_resolve(p, ut_arena, q, src, &ut_diags, r);
 }
 
 /* ---- Diagnostics ---- */
@@ -206,7 +217,7 @@ static inline int ut_nnotes(const ac_diag *g) {
 /* ---- Protocol entities ---- */
 
 static inline ac_entity *ut_entity(const ac_protocol *p, const char *name) {
-  ac_entity *e = ac_lookup(p, name);
+  ac_entity *e = ac_check_lookup(p, name);
   ck_assert_msg(e != NULL, "no entity '%s'", name);
   return e;
 }

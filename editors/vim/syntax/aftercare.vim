@@ -14,24 +14,28 @@ set cpo&vim
 syn case match
 syn iskeyword @,48-57,_
 
-" Statements and their keywords.
-syn keyword aftercareStatement  protocol extends activity group symptom fact
-syn keyword aftercareStatement  phase rule constraint triage advice expect
-syn keyword aftercareStatement  no guidance for
-syn keyword aftercareField      title version procedure language horizon sessions
-syn keyword aftercareVerb       forbid discourage allow recommend
-syn keyword aftercareClause     because cites only if unless overrides aliases
-syn keyword aftercareClause     level advice do dont why
-syn keyword aftercareDays       day days week weeks first after from until always
-syn keyword aftercareDays       before treatment final every session
-syn keyword aftercareType       number boolean
-syn keyword aftercareOperator   and or not at most least is
-syn keyword aftercareQuery      can when on with the
-syn keyword aftercareVerdict    forbidden conditional discouraged allowed recommended
-syn keyword aftercareVerdict    unknown never
-syn keyword aftercareLevel      normal monitor urgent
-syn keyword aftercareIntensity  mild moderate severe
-syn keyword aftercareBoolean    true false
+" The keywords, by class: made from src/keywords.def and the tables of
+" verdicts, levels and intensities (`make vim-syntax` writes them).
+" ---- keywords
+syn keyword aftercareStatement protocol extends activity group symptom fact
+syn keyword aftercareStatement phase rule constraint triage expect no guidance
+syn keyword aftercareStatement for symptoms
+syn keyword aftercareField     title version procedure language horizon
+syn keyword aftercareField     sessions
+syn keyword aftercareClause    because cites only if unless overrides aliases
+syn keyword aftercareClause    level advice do dont why
+syn keyword aftercareDays      day days week weeks first after from until
+syn keyword aftercareDays      always before treatment final every session
+syn keyword aftercareType      number boolean
+syn keyword aftercareOperator  and or not at most least is
+syn keyword aftercareVerdict   never forbidden conditional discouraged allowed
+syn keyword aftercareVerdict   recommended unknown
+syn keyword aftercareBoolean   true false
+syn keyword aftercareQuery     can when on with the
+syn keyword aftercareVerb      forbid discourage allow recommend
+syn keyword aftercareLevel     normal monitor urgent
+syn keyword aftercareIntensity mild moderate severe
+" ---- end of keywords
 
 " Citations of the guide: R5.1, T1.do
 syn match   aftercareCitation   "\<[A-Za-z_][A-Za-z0-9_]*\%(\.[A-Za-z0-9_]\+\)\+\>"

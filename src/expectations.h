@@ -1,8 +1,9 @@
 /*
- * library.h -- what the public interface's files share inside the library.
+ * expectations.h -- running the expectations written in a protocol file
+ * (`aftercare test`, aftercare_test).
  */
-#ifndef AC_LIBRARY_H
-#define AC_LIBRARY_H
+#ifndef AC_EXPECTATIONS_H
+#define AC_EXPECTATIONS_H
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -12,7 +13,7 @@
 
 /* Runs the expectations of the protocol's own file; returns the failures,
  * plus with `coverage` the things no expectation exercises. */
-int ac_run_expectations(ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
+int ac_expectations_run(const ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
                         bool coverage);
 
 #endif
