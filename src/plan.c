@@ -154,7 +154,7 @@ static void ac_plan_day(const ac_protocol *p, ac_arena *a, int32_t day, bool fin
   int na = AC_NACTIVITIES(p);
   s->segs = ac_arena_array(a, (size_t)(na ? na : 1), sizeof *s->segs);
   for (int i = 0; i < na; i++)
-    s->segs[i] = ac_timeline_find(final ? p->final_tl[i] : p->every_tl[i], day);
+    s->segs[i] = ac_timeline_find(ac_timeline_for(p, i, final), day);
   const ac_vec *ph = &p->entities[AC_ENT_PHASE], *ad = &p->entities[AC_ENT_ADVICE];
   s->phases = ac_arena_array(a, ph->len + 1, sizeof(int));
   s->nphases = 0;
