@@ -15,11 +15,14 @@
 #define AC_ARENA_BLOCK (64 * 1024)
 #define AC_ARENA_MAX_BLOCK (16 * 1024 * 1024)
 
+/* A block that is not known to be zero (reused after a reset, or the
+ * caller's buffer) is zeroed this much at a time, as it is handed out. */
+#define AC_ARENA_ZERO_STEP 2048
+
 typedef struct ac_block {
   struct ac_block *next;
   size_t size, used;
-  bool dirty;    /* not known to be zero past `used` (reused after a reset,
-                  * or the caller's buffer) */
+  size_t zeroed; /* bytes of data known to be zero or handed out */
   bool borrowed; /* the caller's buffer (ac_arena_in): not freed */
   max_align_t data[]; /* the bytes handed out */
 } ac_block;
@@ -49,8 +52,7 @@ static void ac_arena_sync(ac_arena *a) {
 static void ac_arena_take(ac_arena *a) {
   ac_block *b = a->head;
   a->cur.next = b ? (char *)b->data + b->used : NULL;
-  a->cur.end = b ? (char *)b->data + b->size : NULL;
-  a->cur.dirty = b && b->dirty;
+  a->cur.end = b ? (char *)b->data + b->zeroed : NULL;
 }
 
 static void ac_arena_oom(void) {
@@ -75,7 +77,7 @@ ac_arena *ac_arena_in(void *buffer, size_t size) {
   ac_block *b = (ac_block *)((char *)buffer + head);
   memset(b, 0, sizeof *b);
   b->size = size - head - sizeof(ac_block);
-  b->dirty = true;
+  b->zeroed = 0;
   b->borrowed = true;
   a->head = b;
   ac_arena_take(a);
@@ -125,7 +127,7 @@ void ac_arena_reset(ac_arena *a) {
   if (keep) {
     keep->next = NULL;
     keep->used = 0;
-    keep->dirty = true;
+    keep->zeroed = 0;
   }
   a->head = keep;
   a->total = 0;
@@ -155,6 +157,7 @@ void *ac_arena_alloc_slow(ac_arena *a, size_t size) {
     if (!nb) ac_arena_oom();
     nb->size = cap;
     nb->used = 0;
+    nb->zeroed = cap;
     if (cap > block && b) {
       /* A large object gets its own block behind the current one, so the
        * current block's free space is not wasted. */
@@ -169,9 +172,14 @@ void *ac_arena_alloc_slow(ac_arena *a, size_t size) {
     a->head = nb;
     b = nb;
   }
+  if (b->used + size > b->zeroed) {
+    size_t zeroed = b->used + size + AC_ARENA_ZERO_STEP;
+    if (zeroed > b->size) zeroed = b->size;
+    memset((char *)b->data + b->zeroed, 0, zeroed - b->zeroed);
+    b->zeroed = zeroed;
+  }
   void *p = (char *)b->data + b->used;
   b->used += size;
-  if (b->dirty) memset(p, 0, size);
   ac_arena_take(a);
   return p;
 }

@@ -11,10 +11,8 @@
 #ifndef AC_ARENA_H
 #define AC_ARENA_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
 typedef struct ac_arena ac_arena;
 
@@ -32,8 +30,7 @@ void ac_arena_reset(ac_arena *a);
  * arena, read by the inline ac_arena_alloc (the rest is private to
  * arena.c).  Allocating is the commonest thing a compilation does. */
 typedef struct ac_arena_cursor {
-  char *next, *end;
-  bool dirty; /* the block is not known to be zero: allocations are zeroed */
+  char *next, *end; /* the free bytes of the block known to be zero */
 } ac_arena_cursor;
 
 void *ac_arena_alloc_slow(ac_arena *a, size_t size);
@@ -53,7 +50,6 @@ static inline void *ac_arena_alloc(ac_arena *a, size_t size) {
   size_t rounded = size ? (size + m) & ~(size_t)m : AC_ARENA_ALIGN;
   if (size <= 4096 && next <= end && end - next >= rounded) {
     c->next = (char *)next + rounded;
-    if (c->dirty) memset((char *)next, 0, rounded);
     return (char *)next;
   }
   return ac_arena_alloc_slow(a, size);

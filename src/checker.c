@@ -241,6 +241,7 @@ static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kin
   e->kind = kind;
   e->name = name;
   e->decl = s;
+  e->line = s->loc.first_line;
   e->layer = layer;
   ac_entity *old = ac_names_put(p->names, name, e);
   if (old != e) {
@@ -917,8 +918,8 @@ static void ac_check_constraints(ac_protocol *p) {
     for (int k = 0; k < n; k++) {
       const ac_activity *a = AC_ACTIVITY(p, members[k]);
       for (int pass = 0; pass < 2; pass++) {
-        const ac_timeline *t = pass == 0 ? p->final_tl[a->e.index] : p->every_tl[a->e.index];
-        if (pass == 1 && p->every_tl == p->final_tl) break;
+        if (pass == 1 && !p->has_final_only) break;
+        const ac_timeline *t = pass == 0 ? &a->final_tl : &a->every_tl;
         /* The counterexample: the first offending day from day 0 on, else
          * the first before it (an open range would otherwise name day
          * -2147483648). */
@@ -988,7 +989,7 @@ static void ac_warn_gaps(ac_protocol *p) {
     ac_span *nw = w + count[a];
     size_t nn = (size_t)(count[a + 1] - count[a]);
     qsort(nw, nn, sizeof *nw, ac_span_compare);
-    const ac_timeline *t = p->final_tl[a];
+    const ac_timeline *t = &act->final_tl;
     /* Walk day 0..horizon: covered by a segment or by no guidance. */
     int64_t pos = 0;
     int si = ac_timeline_lower(t, 0);

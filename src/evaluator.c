@@ -8,7 +8,8 @@
 #include "condition.h"
 
 void ac_eval_can(const ac_protocol *p, const ac_request *r, ac_can_answer *out) {
-  const ac_timeline *t = ac_timeline_for(p, r->activity->e.index, r->final_session);
+  (void)p;
+  const ac_timeline *t = r->final_session ? &r->activity->final_tl : &r->activity->every_tl;
   const ac_segment *seg = ac_timeline_find(t, r->day);
   out->seg = seg;
   out->deciding = NULL;

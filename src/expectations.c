@@ -185,7 +185,7 @@ static void ac_report_changes(const ac_protocol *p, const ac_layer *top, const a
     const ac_activity *act = AC_ACTIVITY(p, a);
     if (act->e.layer != top) continue;
     for (int every = 0; every < 2; every++) {
-      if (every && p->every_tl == p->final_tl) break;
+      if (every && !p->has_final_only) break;
       const ac_timeline *t = ac_timeline_for(p, a, !every);
       if (t->nsegs == 0) continue;
       int32_t lo = t->segs[0].from < 0 ? t->segs[0].from : 0;
@@ -246,7 +246,7 @@ int ac_expectations_run(const ac_protocol *p, ac_arena *scratch, FILE *out, bool
       ac_eval_can(p, &r, &ans);
       ac_mark_segment(ans.seg, rule_used);
       ac_asked_add(&asked, r.activity->e.index,
-                   p->every_tl != p->final_tl && !r.final_session, r.day);
+                   p->has_final_only && !r.final_session, r.day);
       if (ans.verdict != x->verdict) {
         want = ac_verdict_name(x->verdict);
         got = ac_verdict_name(ans.verdict);

@@ -19,17 +19,22 @@
 #include "verdict.h"
 
 static const ac_keyword ac_keywords[] = {
-#define AC_KEYWORD(word, token, languages, cls, roles) {word, token, languages, AC_KWC_##cls, roles},
+#define AC_KEYWORD(word, token, languages, cls, roles) \
+  {word, sizeof word - 1, token, languages, AC_KWC_##cls, roles},
 #include "keywords.def"
-#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, change, change_one, plan_rank, change_rank) \
-  {word, word_token, AC_KW_PROTOCOL, AC_KWC_VERDICT, 0},
+#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, change, change_one, plan_rank, \
+                   change_rank) \
+  {word, sizeof word - 1, word_token, AC_KW_PROTOCOL, AC_KWC_VERDICT, 0},
 #include "verdicts.def"
-#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, change, change_one, plan_rank, change_rank) \
-  {verb, verb_token, AC_KW_PROTOCOL, AC_KWC_VERB, AC_KW_STARTS},
+#define AC_VERDICT(name, word, word_token, verb, verb_token, heading, change, change_one, plan_rank, \
+                   change_rank) \
+  {verb, verb_token ? sizeof verb - 1 : 0, verb_token, AC_KW_PROTOCOL, AC_KWC_VERB, AC_KW_STARTS},
 #include "verdicts.def"
-#define AC_LEVEL(name, word, token, plan_word) {token ? word : NULL, token, AC_KW_PROTOCOL, AC_KWC_LEVEL, 0},
+#define AC_LEVEL(name, word, token, plan_word) \
+  {token ? word : NULL, sizeof word - 1, token, AC_KW_PROTOCOL, AC_KWC_LEVEL, 0},
 #include "levels.def"
-#define AC_INTENSITY(name, word, token, plan_format) {word, token, AC_KW_PROTOCOL, AC_KWC_INTENSITY, 0},
+#define AC_INTENSITY(name, word, token, plan_format) \
+  {word, token ? sizeof word - 1 : 0, token, AC_KW_PROTOCOL, AC_KWC_INTENSITY, 0},
 #include "intensities.def"
 };
 #define AC_NKEYWORDS (sizeof ac_keywords / sizeof *ac_keywords)
@@ -57,7 +62,7 @@ static void ac_keyword_index(void) {
   for (size_t i = 0; i < AC_NKEYWORDS; i++) {
     const ac_keyword *k = &ac_keywords[i];
     if (!k->word) continue; /* a verdict without a verb, a level without a word */
-    unsigned h = ac_keyword_hash(k->word, strlen(k->word));
+    unsigned h = ac_keyword_hash(k->word, k->len);
     while (ac_keyword_slots[h]) h = (h + 1) % AC_KEYWORD_SLOTS;
     ac_keyword_slots[h] = k;
   }
@@ -69,7 +74,7 @@ const ac_keyword *ac_keyword_find(const char *word, size_t len, int language) {
   for (unsigned h = ac_keyword_hash(word, len); ac_keyword_slots[h];
        h = (h + 1) % AC_KEYWORD_SLOTS) {
     const ac_keyword *k = ac_keyword_slots[h];
-    if (strncmp(k->word, word, len) == 0 && k->word[len] == '\0')
+    if (k->len == len && memcmp(k->word, word, len) == 0)
       return k->languages & language ? k : NULL;
   }
   return NULL;

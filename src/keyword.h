@@ -45,6 +45,7 @@ typedef enum ac_keyword_class {
 
 typedef struct ac_keyword {
   const char *word;
+  unsigned char len; /* of the word */
   int token;       /* the parser's token */
   int languages;   /* AC_KW_PROTOCOL | AC_KW_QUERY */
   ac_keyword_class cls;

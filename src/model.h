@@ -18,7 +18,12 @@
 #include "entity.h"
 #include "names.h"
 
-typedef struct ac_timeline ac_timeline;
+/* An activity's verdicts as sorted, disjoint segments of days (timeline.h:
+ * compiled from the rules by timeline.c). */
+typedef struct ac_timeline {
+  int nsegs;
+  struct ac_segment *segs; /* sorted by day, disjoint */
+} ac_timeline;
 
 /* One protocol file of the chain. */
 typedef struct ac_layer {
@@ -35,16 +40,20 @@ typedef struct ac_layer {
 /* The part every entity starts with. */
 typedef struct ac_entity {
   ac_entity_kind kind;
+  int index;           /* in its kind's array */
   const char *name;
   const ac_stmt *decl; /* where it is written */
   const ac_layer *layer;
-  int index;           /* in its kind's array */
+  int line;            /* the first line of decl (answers cite it) */
   bool replaced;       /* an extension overrides it: not in force */
 } ac_entity;
 
 typedef struct ac_activity {
   ac_entity e;
   const char *label;
+  ac_timeline final_tl; /* its verdicts after the final session */
+  ac_timeline every_tl; /* after a session that is not the final one (the
+                         * same segments when no rule is final-only) */
 } ac_activity;
 
 typedef struct ac_group {
@@ -152,9 +161,6 @@ typedef struct ac_protocol {
   int64_t horizon;     /* of the last layer that sets it; default 365 */
   int64_t sessions;    /* of the last layer that sets it; default 1 */
   bool has_final_only; /* some rule applies after the final session only */
-  /* Compiled: one timeline per activity, after the final session and after
-   * any other session (the same when no rule is final-only). */
-  ac_timeline **final_tl, **every_tl;
   /* Symptom rules in force, most severe first, then in order. */
   ac_triage **triage_sorted;
   int ntriage;

@@ -12,7 +12,6 @@
 
 #include "names.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +38,15 @@ struct ac_names {
 #define AC_SUGGEST_SCAN_MAX 64
 /* Names longer than this are never compared (see ac_names_edit_distance). */
 #define AC_SUGGEST_MAX_LEN 64
+
+/* Letters of ASCII in lower case; every other byte as it is (UTF-8 text:
+ * what tolower() does in a UTF-8 or the C locale, without its cost). */
+static inline int ac_lower(int c) {
+  unsigned char u = (unsigned char)c;
+  return u >= 'A' && u <= 'Z' ? u - 'A' + 'a' : u;
+}
+
+static inline bool ac_blank(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 static uint64_t ac_names_hash(const char *s) {
   uint64_t h = 1469598103934665603ULL; /* FNV-1a */
@@ -141,13 +149,13 @@ int ac_names_edit_distance(const char *a, const char *b, int max) {
   for (size_t i = 1; i <= la; i++) {
     int row_min = d[i][0]; /* column 0 counts: b may be empty */
     for (size_t j = 1; j <= lb; j++) {
-      int cost = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]) ? 0 : 1;
+      int cost = ac_lower(a[i - 1]) == ac_lower(b[j - 1]) ? 0 : 1;
       int v = d[i - 1][j] + 1;
       if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
       if (d[i - 1][j - 1] + cost < v) v = d[i - 1][j - 1] + cost;
       if (i > 1 && j > 1 &&
-          tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 2]) &&
-          tolower((unsigned char)a[i - 2]) == tolower((unsigned char)b[j - 1]) &&
+          ac_lower(a[i - 1]) == ac_lower(b[j - 2]) &&
+          ac_lower(a[i - 2]) == ac_lower(b[j - 1]) &&
           d[i - 2][j - 2] + 1 < v)
         v = d[i - 2][j - 2] + 1;
       d[i][j] = v;
@@ -209,7 +217,6 @@ typedef struct ac_trie_search {
   ac_suggest_ctx *s;
 } ac_trie_search;
 
-static inline int ac_lower(int c) { return tolower((unsigned char)c); }
 
 static void ac_trie_walk(ac_trie_search *w, size_t lo, size_t hi, int depth) {
   const int *row = w->rows[depth];
@@ -282,13 +289,13 @@ static void ac_normalise_into(char *out, const char *text, size_t n) {
   bool space = false;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)text[i];
-    if (c == '_' || isspace(c)) {
+    if (c == '_' || ac_blank(c)) {
       space = k > 0;
       continue;
     }
     if (space) out[k++] = ' ';
     space = false;
-    out[k++] = (char)tolower(c);
+    out[k++] = (char)ac_lower(c);
   }
   out[k] = '\0';
 }

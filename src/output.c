@@ -16,7 +16,7 @@
 
 
 const char *ac_output_where(ac_arena *a, const ac_entity *e) {
-  return ac_arena_printf(a, "%s:%d", e->layer->src->path, e->decl->loc.first_line);
+  return ac_arena_printf(a, "%s:%d", e->layer->src->path, e->line);
 }
 
 const char *ac_output_days(ac_arena *a, int32_t from, int32_t to) {
@@ -121,14 +121,17 @@ typedef struct ac_line {
   size_t len, cap;
 } ac_line;
 
-static void ac_line_reserve(ac_line *l, size_t more) {
-  if (l->len + more + 1 <= l->cap) return;
+static void ac_line_grow(ac_line *l, size_t more) {
   size_t cap = l->cap;
   while (cap < l->len + more + 1) cap *= 2;
   char *b = ac_arena_array(l->arena, cap, 1);
   memcpy(b, l->buf, l->len);
   l->buf = b;
   l->cap = cap;
+}
+
+static inline void ac_line_reserve(ac_line *l, size_t more) {
+  if (l->len + more + 1 > l->cap) ac_line_grow(l, more);
 }
 
 static void ac_line_put(ac_line *l, const char *s) {
@@ -178,7 +181,7 @@ static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep,
     ac_line_put(l, "' (");
     ac_line_put(l, r->e.layer->src->path);
     ac_line_put(l, ":");
-    ac_line_int(l, r->e.decl->loc.first_line);
+    ac_line_int(l, r->e.line);
     ac_line_put(l, ")");
     if (r->cond) ac_line_printf(l, _(" [only if %s]"), ac_rule_condition(a, r));
     if (r->because) {

@@ -11,13 +11,7 @@
 #include "names.h"
 
 char *ac_query_phrase_key(ac_arena *a, char kind, const char *phrase) {
-  const char *norm = ac_names_normalise(a, phrase);
-  size_t n = strlen(norm);
-  char *key = ac_arena_alloc(a, n + 3);
-  key[0] = kind;
-  key[1] = ':';
-  memcpy(key + 2, norm, n + 1);
-  return key;
+  return ac_names_normalise_key(a, kind, phrase);
 }
 
 /* The words of a phrase from word `from` on, joined by spaces. */
@@ -155,8 +149,9 @@ bool ac_query_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
     }
     out->activity = (const ac_activity *)e;
     if (q->kind == AC_Q_WHEN) break;
-    ac_cond_facts_init(&out->facts, a, p);
+    /* Facts and symptoms the query gives (none: every condition is open). */
     out->gives_facts = q->facts != NULL;
+    if (out->gives_facts) ac_cond_facts_init(&out->facts, a, p);
     /* In reading order: problems are reported in order, and a repeated
      * fact's last value counts. */
     for (const ac_fact_value *fv = q->facts; fv; fv = fv->next) {

@@ -51,7 +51,8 @@ typedef struct ac_tl_ctx {
 } ac_tl_ctx;
 
 const ac_timeline *ac_timeline_for(const ac_protocol *p, int activity, bool final_session) {
-  return final_session ? p->final_tl[activity] : p->every_tl[activity];
+  const ac_activity *a = AC_ACTIVITY(p, activity);
+  return final_session ? &a->final_tl : &a->every_tl;
 }
 
 int ac_timeline_lower(const ac_timeline *t, int32_t day) {
@@ -379,8 +380,8 @@ static bool ac_same_reasons(const ac_segment *a, const ac_segment *b) {
   return true;
 }
 
-static ac_timeline *ac_compile_activity(ac_tl_ctx *c, int a, ac_segment **tmp,
-                                        size_t *tmpcap) {
+static void ac_compile_activity(ac_tl_ctx *c, int a, ac_timeline *t, ac_segment **tmp,
+                                size_t *tmpcap) {
   ac_protocol *p = c->p;
   int nlayers = p->nlayers;
   c->npieces = 0;
@@ -431,14 +432,20 @@ static ac_timeline *ac_compile_activity(ac_tl_ctx *c, int a, ac_segment **tmp,
     else
       c->result[k++] = c->result[i];
   }
-  ac_timeline *t = ac_arena_alloc(p->arena, sizeof *t);
   t->nsegs = (int)k;
   t->segs = ac_arena_array(p->arena, k, sizeof *t->segs); /* none past nsegs is read */
   if (k > 0) memcpy(t->segs, c->result, k * sizeof *t->segs);
-  return t;
+  /* A segment of one rule holds it: an answer reads one place fewer. */
+  for (size_t i = 0; i < k; i++)
+    if (t->segs[i].nrules == 1) {
+      t->segs[i].one = t->segs[i].rules[0];
+      t->segs[i].rules = &t->segs[i].one;
+    }
 }
 
-static ac_timeline **ac_compile_all(ac_protocol *p, bool final_mode, bool report) {
+/* Compiles every activity's timeline after the final session (final_mode),
+ * or after another one. */
+static void ac_compile_all(ac_protocol *p, bool final_mode, bool report) {
   ac_tl_ctx c;
   memset(&c, 0, sizeof c);
   c.p = p;
@@ -447,10 +454,12 @@ static ac_timeline **ac_compile_all(ac_protocol *p, bool final_mode, bool report
   c.pairs = ac_names_new(p->arena);
   ac_gather(&c);
   int na = AC_NACTIVITIES(p);
-  ac_timeline **tl = ac_arena_array(p->arena, (size_t)na + 1, sizeof *tl);
   ac_segment *tmp = NULL;
   size_t tmpcap = 0;
-  for (int a = 0; a < na; a++) tl[a] = ac_compile_activity(&c, a, &tmp, &tmpcap);
+  for (int a = 0; a < na; a++) {
+    ac_activity *act = AC_ACTIVITY(p, a);
+    ac_compile_activity(&c, a, final_mode ? &act->final_tl : &act->every_tl, &tmp, &tmpcap);
+  }
   free(tmp);
   free(c.start);
   free(c.fill);
@@ -459,10 +468,14 @@ static ac_timeline **ac_compile_all(ac_protocol *p, bool final_mode, bool report
   free(c.unmarked);
   free(c.result);
   free(c.next);
-  return tl;
 }
 
 void ac_timeline_compile(ac_protocol *p) {
-  p->final_tl = ac_compile_all(p, true, true);
-  p->every_tl = p->has_final_only ? ac_compile_all(p, false, false) : p->final_tl;
+  ac_compile_all(p, true, true);
+  if (p->has_final_only) {
+    ac_compile_all(p, false, false);
+  } else {
+    for (int a = 0; a < AC_NACTIVITIES(p); a++)
+      AC_ACTIVITY(p, a)->every_tl = AC_ACTIVITY(p, a)->final_tl;
+  }
 }

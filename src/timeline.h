@@ -25,16 +25,13 @@ typedef struct ac_segment {
   int32_t from, to;   /* inclusive */
   ac_verdict verdict; /* never AC_UNKNOWN: days no rule covers have no segment */
   int nrules;
-  ac_rule **rules;    /* the rules behind the verdict, in protocol order */
+  ac_rule **rules;    /* the rules behind the verdict, in protocol order: for
+                       * one rule (most segments), &one */
+  ac_rule *one;
 } ac_segment;
 
-struct ac_timeline {
-  int nsegs;
-  ac_segment *segs; /* sorted by day, disjoint */
-};
-
-/* Compiles p->final_tl and p->every_tl, reports conflicts, marks rules
- * that decide some day as used. */
+/* Compiles every activity's final_tl and every_tl, reports conflicts, marks
+ * rules that decide some day as used. */
 void ac_timeline_compile(ac_protocol *p);
 
 /* An activity's timeline after the final session, or after another one. */
