@@ -69,7 +69,11 @@ static void ac_keyword_index(void) {
 }
 
 const ac_keyword *ac_keyword_find(const char *word, size_t len, int language) {
-  if (len == 0) return NULL;
+  /* Keywords are 2 to 11 small letters: most names (with a digit, a '_',
+   * a capital) are not looked up. */
+  if (len < 2 || len > 11) return NULL;
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned)(word[i] - 'a') >= 26u) return NULL;
   pthread_once(&ac_keyword_once, ac_keyword_index);
   for (unsigned h = ac_keyword_hash(word, len); ac_keyword_slots[h];
        h = (h + 1) % AC_KEYWORD_SLOTS) {

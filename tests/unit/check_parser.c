@@ -7,6 +7,7 @@
 
 #include "unit.h"
 
+#include "keyword.h"
 #include "parse.h"
 #include "i18n.h"
 #include "parser.h"
@@ -1012,6 +1013,17 @@ START_TEST(protocol_keywords) {
   ck_assert(!acX_is_protocol_keyword("day_"));
   ck_assert(!acX_is_protocol_keyword("Rule"));
   ck_assert(!acX_is_protocol_keyword("phases")); /* a query's keyword only */
+  /* every keyword is 2 to 11 small letters (keyword.c looks up no other) */
+  size_t n;
+  const ac_keyword *all = ac_keyword_all(&n);
+  for (size_t i = 0; i < n; i++) {
+    if (!all[i].word) continue;
+    size_t len = strlen(all[i].word);
+    ck_assert_msg(len >= 2 && len <= 11 && strspn(all[i].word, "abcdefghijklmnopqrstuvwxyz") == len,
+                  "'%s'", all[i].word);
+    ck_assert_int_eq(all[i].len, len);
+    ck_assert_ptr_eq(ac_keyword_find(all[i].word, len, all[i].languages), &all[i]);
+  }
   ac_file *pf = ut_parse("protocol t;\nforbid swim days..3;\nallow swim always.\n");
   ac_stmt *r = nth(pf, 1);
   ck_assert_int_eq(r->kind, AC_STMT_RULE);
