@@ -441,17 +441,6 @@ static void ac_group_news(ac_arena *a, const ac_plan_span *s, ac_plan_news *n) {
 
 /* What span s says; prev is the span before it, fresh whether s gives the
  * whole situation. */
-/* Whether the news n of the span before said that activity i is
- * forbidden until day `until` (as a change, or as still forbidden). */
-static bool ac_told_forbidden(const ac_plan_news *n, int i, int32_t until) {
-  for (int k = 0; k < n->nchanged; k++)
-    if (n->changed[k].activity == i)
-      return n->changed[k].after == AC_FORBIDDEN && n->changed[k].until == until;
-  for (int k = 0; k < n->nstill; k++)
-    if (n->still[k].activity == i) return n->still[k].until == until;
-  return false;
-}
-
 static void ac_plan_news_of(const ac_plan *plan, ac_arena *a, ac_plan_span *s,
                             const ac_plan_span *prev, bool fresh) {
   const ac_protocol *p = plan->p;
@@ -466,15 +455,13 @@ static void ac_plan_news_of(const ac_plan *plan, ac_arena *a, ac_plan_span *s,
     ac_verdict now = seg ? seg->verdict : AC_UNKNOWN;
     bool changed = fresh ? now != AC_UNKNOWN : !ac_same_instruction(a, prev->segs[i], seg);
     if (!changed && now != AC_FORBIDDEN) continue;
-    ac_plan_item it = {i, AC_UNKNOWN, now, AC_DAY_MAX, false};
+    ac_plan_item it = {i, AC_UNKNOWN, now, AC_DAY_MAX};
     if (!fresh && prev->segs[i]) it.before = prev->segs[i]->verdict;
     if (now != AC_UNKNOWN) it.until = ac_until(plan, a, s, i, s->from);
     if (changed)
       n->changed[n->nchanged++] = it;
-    else if (it.until != AC_DAY_MAX) {
-      it.told = ac_told_forbidden(&prev->news, i, it.until);
+    else if (it.until != AC_DAY_MAX)
       n->still[n->nstill++] = it;
-    }
   }
   qsort(n->still, (size_t)n->nstill, sizeof *n->still, ac_cmp_still);
   ac_group_news(a, s, n);
@@ -750,15 +737,14 @@ static void ac_still_run(const ac_plan *plan, ac_arena *a, const ac_protocol *p,
                      : ac_arena_printf(a, _("Until day %ld"), (long)until);
   *names = "";
   int j = *i;
-  bool told = true;
   for (; j < n->nstill && n->still[j].until == until; j++) {
     *names = ac_arena_printf(a, "%s%s%s", *names, j > *i ? ac_list_sep(plan) : "",
                              ac_activity_label(AC_ACTIVITY(p, n->still[j].activity)));
-    told = told && n->still[j].told;
   }
-  /* A run the part before gave whole (with the same last day) is counted,
-   * not listed again. */
-  if (told && j - *i > 3)
+  /* Every activity still forbidden was named, with its last day, by a
+   * part before (as forbidden then, or as still forbidden): a run of more
+   * than three is counted, not listed again. */
+  if (j - *i > 3)
     *names = ac_arena_printf(a, _("the %d activities listed before"), j - *i); /* more than 3 */
   *i = j;
 }

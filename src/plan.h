@@ -32,8 +32,6 @@ typedef struct ac_plan_item {
   int32_t until;            /* the last day of the instruction it has now;
                              * AC_DAY_MAX: no end (or it lasts until the next
                              * session, which starts again) */
-  bool told;                /* still forbidden: the part before said so, with
-                             * the same last day */
 } ac_plan_item;
 
 /* Activities a leaflet names together: the same instruction, for the same
