@@ -88,7 +88,8 @@ ACY_IN_ORDER(acY_clauses, ac_clause)
 ACY_IN_ORDER(acY_words, ac_word)
 ACY_IN_ORDER(acY_phrases, ac_phrase)
 ACY_IN_ORDER(acY_facts, ac_fact_value)
-static ac_text acY_concat(ac_parse_state *st, ac_text t, const char *more, ac_loc loc);
+static const char *acY_concat(ac_parse_state *st, const char *t, const char *more);
+static ac_text acY_text(const char *text, ac_loc loc);
 static ac_days *acY_days(ac_parse_state *st, ac_num from, ac_num to, bool open_from,
                          bool open_to, int64_t scale, ac_loc loc, ac_loc from_loc,
                          ac_loc to_loc);
@@ -114,7 +115,6 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %union {
   const char *text;
   ac_num num;
-  ac_text str;
   ac_ident *ident;
   ac_alias *alias;
   ac_days *days;
@@ -166,7 +166,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %token WEEKS "weeks" WHEN "when" WHY "why" WITH "with"
 %token ACTIVITIES "activities" EXPLAIN "explain" HELP "help" PHASES "phases"
 
-%type <str> text label opt_label
+%type <text> text label opt_label
 %type <ident> ident_list cite_list cite rule_head triage_head
 %type <alias> text_list
 %type <days> days opt_days
@@ -259,10 +259,10 @@ header_fields:
 ;
 
 header_field:
-  TITLE text ';'                   { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->field = AC_FIELD_TITLE; $$->text = $2; $$->loc = @$; }
-| VERSION text ';'                 { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->field = AC_FIELD_VERSION; $$->text = $2; $$->loc = @$; }
-| PROCEDURE text ';'               { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->field = AC_FIELD_PROCEDURE; $$->text = $2; $$->loc = @$; }
-| LANGUAGE text ';'                { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->field = AC_FIELD_LANGUAGE; $$->text = $2; $$->loc = @$; }
+  TITLE text ';'                   { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->field = AC_FIELD_TITLE; $$->text = acY_text($2, @2); $$->loc = @$; }
+| VERSION text ';'                 { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->field = AC_FIELD_VERSION; $$->text = acY_text($2, @2); $$->loc = @$; }
+| PROCEDURE text ';'               { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->field = AC_FIELD_PROCEDURE; $$->text = acY_text($2, @2); $$->loc = @$; }
+| LANGUAGE text ';'                { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->field = AC_FIELD_LANGUAGE; $$->text = acY_text($2, @2); $$->loc = @$; }
 | HORIZON NUMBER unit ';' {
       $$ = ac_arena_alloc(st->arena, sizeof *$$);
       $$->field = AC_FIELD_HORIZON;
@@ -281,7 +281,7 @@ header_field:
 extends:
   EXTENDS text ';' {
       ac_stmt *s = acY_stmt(st, AC_STMT_EXTENDS, @$);
-      s->text = $2;
+      s->text = acY_text($2, @2);
       acY_add(st, s);
     }
 ;
@@ -292,14 +292,14 @@ declaration:
   ACTIVITY IDENT opt_label decl_clauses ';' {
       ac_stmt *s = acY_stmt(st, AC_STMT_ACTIVITY, @$);
       s->name = acY_ident(st, $2, @2);
-      s->text = $3;
+      s->text = acY_text($3, @3);
       s->clauses = acY_clauses($4);
       acY_add(st, s);
     }
 | SYMPTOM IDENT opt_label decl_clauses ';' {
       ac_stmt *s = acY_stmt(st, AC_STMT_SYMPTOM, @$);
       s->name = acY_ident(st, $2, @2);
-      s->text = $3;
+      s->text = acY_text($3, @3);
       s->clauses = acY_clauses($4);
       acY_add(st, s);
     }
@@ -307,14 +307,14 @@ declaration:
       ac_stmt *s = acY_stmt(st, AC_STMT_FACT, @$);
       s->name = acY_ident(st, $2, @2);
       s->fact_is_bool = $3;
-      s->text = $4;
+      s->text = acY_text($4, @4);
       s->clauses = acY_clauses($5);
       acY_add(st, s);
     }
 | GROUP IDENT opt_label '=' ident_list decl_clauses ';' {
       ac_stmt *s = acY_stmt(st, AC_STMT_GROUP, @$);
       s->name = acY_ident(st, $2, @2);
-      s->text = $3;
+      s->text = acY_text($3, @3);
       s->members = acY_idents($5);
       s->clauses = acY_clauses($6);
       acY_add(st, s);
@@ -342,7 +342,7 @@ phase:
   PHASE IDENT opt_label days '{' phase_items '}' {
       ac_stmt *s = acY_stmt(st, AC_STMT_PHASE, @$);
       s->name = acY_ident(st, $2, @2);
-      s->text = $3;
+      s->text = acY_text($3, @3);
       s->days = $4;
       s->guidance = acY_guidance($6);
       /* cites and overrides lines of the block become clauses */
@@ -372,12 +372,12 @@ phase_items:
 ;
 
 phase_item:
-  DO text ';'                      { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DO; $$->text = $2; $$->loc = @$; }
-| DO text CITES cite_list ';'      { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DO; $$->text = $2; $$->cites = acY_idents($4); $$->loc = @$; }
-| DONT text ';'                    { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DONT; $$->text = $2; $$->loc = @$; }
-| DONT text CITES cite_list ';'    { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DONT; $$->text = $2; $$->cites = acY_idents($4); $$->loc = @$; }
-| WHY text ';'                     { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_WHY; $$->text = $2; $$->loc = @$; }
-| WHY text CITES cite_list ';'     { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_WHY; $$->text = $2; $$->cites = acY_idents($4); $$->loc = @$; }
+  DO text ';'                      { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DO; $$->text = acY_text($2, @2); $$->loc = @$; }
+| DO text CITES cite_list ';'      { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DO; $$->text = acY_text($2, @2); $$->cites = acY_idents($4); $$->loc = @$; }
+| DONT text ';'                    { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DONT; $$->text = acY_text($2, @2); $$->loc = @$; }
+| DONT text CITES cite_list ';'    { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_DONT; $$->text = acY_text($2, @2); $$->cites = acY_idents($4); $$->loc = @$; }
+| WHY text ';'                     { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_WHY; $$->text = acY_text($2, @2); $$->loc = @$; }
+| WHY text CITES cite_list ';'     { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_WHY; $$->text = acY_text($2, @2); $$->cites = acY_idents($4); $$->loc = @$; }
 | CITES cite_list ';'              { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_CITES; $$->cites = acY_idents($2); $$->loc = @$; }
 | OVERRIDES ident_list ';'         { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->kind = AC_GUIDE_OVERRIDES; $$->cites = acY_idents($2); $$->loc = @$; }
 | error ';'                        { $$ = NULL; yyerrok; }
@@ -407,7 +407,7 @@ clauses:
 ;
 
 clause:
-  BECAUSE text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = $2; }
+  BECAUSE text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = acY_text($2, @2); }
 | CITES cite_list                  { $$ = acY_clause(st, AC_CLAUSE_CITES, @$); $$->names = acY_idents($2); }
 | IF cond                          { $$ = acY_clause(st, AC_CLAUSE_IF, @$); $$->cond = $2; }
 | ONLY IF cond                     { $$ = acY_clause(st, AC_CLAUSE_IF, @$); $$->cond = $3; }
@@ -497,8 +497,8 @@ tclauses:
 
 tclause:
   LEVEL level                      { $$ = acY_clause(st, AC_CLAUSE_LEVEL, @$); $$->level = $2; }
-| ADVICE text                      { $$ = acY_clause(st, AC_CLAUSE_ADVICE, @$); $$->text = $2; }
-| BECAUSE text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = $2; }
+| ADVICE text                      { $$ = acY_clause(st, AC_CLAUSE_ADVICE, @$); $$->text = acY_text($2, @2); }
+| BECAUSE text                     { $$ = acY_clause(st, AC_CLAUSE_BECAUSE, @$); $$->text = acY_text($2, @2); }
 | CITES cite_list                  { $$ = acY_clause(st, AC_CLAUSE_CITES, @$); $$->names = acY_idents($2); }
 | OVERRIDES ident_list             { $$ = acY_clause(st, AC_CLAUSE_OVERRIDES, @$); $$->names = acY_idents($2); }
 ;
@@ -509,7 +509,7 @@ advice:
   ADVICE IDENT text opt_days tclauses ';' {
       ac_stmt *s = acY_stmt(st, AC_STMT_ADVICE, @$);
       s->name = acY_ident(st, $2, @2);
-      s->text = $3;
+      s->text = acY_text($3, @3);
       s->days = $4;
       s->clauses = acY_clauses($5);
       acY_add(st, s);
@@ -631,8 +631,8 @@ cmp_value:
 /* ---- Lists ---- */
 
 text:
-  STRING                           { $$.text = $1; $$.loc = @$; }
-| text STRING                      { $$ = acY_concat(st, $1, $2, @$); }
+  STRING                           { $$ = $1; }
+| text STRING                      { $$ = acY_concat(st, $1, $2); }
 ;
 
 label:
@@ -640,18 +640,18 @@ label:
 ;
 
 opt_label:
-  %empty                           { $$.text = NULL; $$.loc = @$; }
+  %empty                           { $$ = NULL; }
 | label                            { $$ = $1; }
 ;
 
 text_list:
   text {
       $$ = ac_arena_alloc(st->arena, sizeof *$$);
-      $$->text = $1;
+      $$->text = acY_text($1, @1);
     }
 | text_list ',' text {
       $$ = ac_arena_alloc(st->arena, sizeof *$$);
-      $$->text = $3;
+      $$->text = acY_text($3, @3);
       $$->next = $1;
     }
 ;
@@ -1036,20 +1036,25 @@ static void acY_rule(ac_parse_state *st, ac_ident *name, ac_verdict verb, const 
   acY_add(st, s);
 }
 
-static ac_text acY_concat(ac_parse_state *st, ac_text t, const char *more, ac_loc loc) {
-  size_t len = t.text == st->text_buf ? st->text_len : strlen(t.text);
+static const char *acY_concat(ac_parse_state *st, const char *t, const char *more) {
+  size_t len = t == st->text_buf ? st->text_len : strlen(t);
   size_t add = strlen(more);
-  if (t.text != st->text_buf || len + add + 1 > st->text_cap) {
+  if (t != st->text_buf || len + add + 1 > st->text_cap) {
     size_t cap = 2 * (len + add + 1);
     char *buf = ac_arena_alloc(st->arena, cap);
-    memcpy(buf, t.text, len);
+    memcpy(buf, t, len);
     st->text_buf = buf;
     st->text_cap = cap;
   }
   memcpy(st->text_buf + len, more, add + 1);
   st->text_len = len + add;
-  t.text = st->text_buf;
-  t.loc = loc;
+  return st->text_buf;
+}
+
+/* A text and where it is written (a semantic value is one word: the
+ * location of a text is its symbol's). */
+static ac_text acY_text(const char *text, ac_loc loc) {
+  ac_text t = {text, loc};
   return t;
 }
 

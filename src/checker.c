@@ -235,9 +235,28 @@ static bool ac_overrides_name(const ac_stmt *s, const char *name) {
   return false;
 }
 
+/* The letter of a kind's phrase keys ("a:shave razor"); 0 for a kind
+ * that queries do not name by phrases. */
+static char ac_phrase_letter(ac_entity_kind kind) {
+  return kind == AC_ENT_ACTIVITY ? 'a' : kind == AC_ENT_SYMPTOM ? 's' : kind == AC_ENT_FACT ? 'f' : 0;
+}
+
+/* The phrase key of the name of an entity of a kind with phrases, which
+ * ac_declare wrote just after the copy of the name. */
+static const char *ac_name_key(const ac_entity *e) { return e->name + strlen(e->name) + 1; }
+
 static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kind,
                              size_t size, const char *name, ac_loc loc, ac_stmt *s) {
-  ac_entity *e = ac_arena_alloc(p->arena, size);
+  /* The name is copied just after the entity, and the key of the name as
+   * a phrase (ac_name_key) after it: a query reads the three, and in a
+   * large protocol each would be a cache miss of its own elsewhere. */
+  size_t len = strlen(name);
+  char letter = ac_phrase_letter(kind);
+  ac_entity *e = ac_arena_alloc(p->arena, size + len + 1 + (letter ? len + 3 : 0));
+  char *copy = (char *)e + size;
+  memcpy(copy, name, len + 1);
+  if (letter) ac_names_key_into(copy + len + 1, letter, name, len);
+  name = copy;
   e->kind = kind;
   e->name = name;
   e->decl = s;
@@ -700,9 +719,8 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
 
 /* ---- Phrases for queries ---- */
 
-static void ac_add_phrase(ac_protocol *p, char kind, const char *phrase, ac_entity *e,
+static void ac_add_phrase(ac_protocol *p, const char *key, const char *phrase, ac_entity *e,
                           const ac_layer *layer, ac_loc loc, bool strict) {
-  char *key = ac_names_normalise_key(p->arena, kind, phrase);
   if (key[2] == '\0') return;
   ac_entity *old = ac_names_put(p->phrases, key, e);
   if (old != e && strict && !old->replaced) {
@@ -716,23 +734,25 @@ static void ac_add_phrase(ac_protocol *p, char kind, const char *phrase, ac_enti
 
 static void ac_build_phrases(ac_protocol *p) {
   static const ac_entity_kind kinds[] = {AC_ENT_ACTIVITY, AC_ENT_SYMPTOM, AC_ENT_FACT};
-  static const char letters[] = {'a', 's', 'f'};
   /* Identifiers and aliases first (they must be unambiguous), labels after
    * (a label that is taken is simply not a way to name the thing). */
   for (int pass = 0; pass < 2; pass++)
     for (int k = 0; k < 3; k++) {
       ac_vec *v = &p->entities[kinds[k]];
+      char letter = ac_phrase_letter(kinds[k]);
       for (size_t i = 0; i < v->len; i++) {
         ac_entity *e = v->items[i];
         const ac_stmt *s = e->decl;
         if (pass == 0) {
-          ac_add_phrase(p, letters[k], e->name, e, e->layer, s->name->loc, true);
+          ac_add_phrase(p, ac_name_key(e), e->name, e, e->layer, s->name->loc, true);
           for (const ac_clause *c = s->clauses; c; c = c->next)
             if (c->kind == AC_CLAUSE_ALIASES)
               for (const ac_alias *al = c->aliases; al; al = al->next)
-                ac_add_phrase(p, letters[k], al->text.text, e, e->layer, al->text.loc, true);
+                ac_add_phrase(p, ac_names_normalise_key(p->arena, letter, al->text.text), al->text.text,
+                              e, e->layer, al->text.loc, true);
         } else if (s->text.text) {
-          ac_add_phrase(p, letters[k], s->text.text, e, e->layer, s->text.loc, false);
+          ac_add_phrase(p, ac_names_normalise_key(p->arena, letter, s->text.text), s->text.text, e,
+                        e->layer, s->text.loc, false);
         }
       }
     }

@@ -307,11 +307,15 @@ char *ac_names_normalise(ac_arena *a, const char *text) {
   return out;
 }
 
-char *ac_names_normalise_key(ac_arena *a, char kind, const char *text) {
-  size_t n = strlen(text);
-  char *out = ac_arena_alloc(a, n + 3);
+void ac_names_key_into(char *out, char kind, const char *text, size_t n) {
   out[0] = kind;
   out[1] = ':';
   ac_normalise_into(out + 2, text, n);
+}
+
+char *ac_names_normalise_key(ac_arena *a, char kind, const char *text) {
+  size_t n = strlen(text);
+  char *out = ac_arena_alloc(a, n + 3);
+  ac_names_key_into(out, kind, text, n);
   return out;
 }

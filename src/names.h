@@ -51,5 +51,8 @@ char *ac_names_normalise(ac_arena *a, const char *text);
 /* The key of a phrase in a table of phrases: "K:" then the text normalised
  * ("a:shave razor"), in one allocation (what ac_query_phrase_key makes). */
 char *ac_names_normalise_key(ac_arena *a, char kind, const char *text);
+/* The same key written into `out`, which has room for n + 3 bytes (n:
+ * the length of text). */
+void ac_names_key_into(char *out, char kind, const char *text, size_t n);
 
 #endif

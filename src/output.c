@@ -156,15 +156,19 @@ static void ac_line_int(ac_line *l, long v) {
 
 __attribute__((format(printf, 2, 3))) static void ac_line_printf(ac_line *l, const char *fmt,
                                                                  ...) {
+  /* Written where it goes; formatted a second time only when the line's
+   * buffer had to grow. */
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(l->buf + l->len, l->cap - l->len, fmt, ap);
   va_end(ap);
   if (n <= 0) return;
-  ac_line_reserve(l, (size_t)n);
-  va_start(ap, fmt);
-  vsnprintf(l->buf + l->len, (size_t)n + 1, fmt, ap);
-  va_end(ap);
+  if ((size_t)n >= l->cap - l->len) {
+    ac_line_reserve(l, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(l->buf + l->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
   l->len += (size_t)n;
 }
 
