@@ -165,6 +165,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %token UNTIL "until" URGENT "urgent" VERSION "version" WEEK "week"
 %token WEEKS "weeks" WHEN "when" WHY "why" WITH "with"
 %token ACTIVITIES "activities" EXPLAIN "explain" HELP "help" PHASES "phases"
+%token OTHERWISE "otherwise"
 
 %type <text> text label opt_label
 %type <ident> ident_list cite_list cite rule_head triage_head
@@ -452,6 +453,15 @@ triage:
       s->clauses = acY_clauses($5);
       acY_add(st, s);
     }
+| triage_head SYMPTOMS OTHERWISE tclauses ';' {
+      ac_loc loc = @$;
+      if (!$1) { loc.first_line = @2.first_line; loc.first_column = @2.first_column; }
+      ac_stmt *s = acY_stmt(st, AC_STMT_TRIAGE, loc);
+      s->name = $1;
+      s->fallback = true;
+      s->clauses = acY_clauses($4);
+      acY_add(st, s);
+    }
 ;
 
 triage_head:
@@ -474,6 +484,25 @@ sym_item:
       $$ = ac_arena_alloc(st->arena, sizeof *$$);
       $$->intensity = $1;
       $$->name = acY_ident(st, $2, @2);
+      $$->loc = @$;
+    }
+| AT LEAST intensity IDENT {
+      $$ = ac_arena_alloc(st->arena, sizeof *$$);
+      $$->intensity = $3;
+      $$->name = acY_ident(st, $4, @4);
+      $$->loc = @$;
+    }
+| AT MOST intensity IDENT {
+      $$ = ac_arena_alloc(st->arena, sizeof *$$);
+      $$->most = $3;
+      $$->name = acY_ident(st, $4, @4);
+      $$->loc = @$;
+    }
+| intensity DOTDOT intensity IDENT {
+      $$ = ac_arena_alloc(st->arena, sizeof *$$);
+      $$->intensity = $1;
+      $$->most = $3;
+      $$->name = acY_ident(st, $4, @4);
       $$->loc = @$;
     }
 ;
@@ -528,6 +557,7 @@ no_guidance:
 
 expect:
   EXPECT query IS expected expect_clauses ';' {
+      $2->in_expect = true;
       ac_stmt *s = acY_stmt(st, AC_STMT_EXPECT, @$);
       s->query = $2;
       s->expected = $4;

@@ -147,7 +147,8 @@ typedef struct ac_guidance {
 
 /* A symptom of a triage rule, optionally with an intensity. */
 typedef struct ac_symptom_item {
-  ac_intensity intensity;
+  ac_intensity intensity; /* at least this (ANY: no lower bound) */
+  ac_intensity most;      /* at most this (ANY: no upper bound) */
   int index; /* resolved symptom */
   ac_ident *name;
   ac_loc loc;
@@ -220,6 +221,8 @@ typedef struct ac_query {
   ac_fact_value *facts;
   int64_t session; /* 0: not said; -1: the final session; K >= 1 */
   ac_loc session_loc;
+  bool in_expect;  /* an expectation's query (an undeclared symptom warns
+                    * only when a declared one is close) */
 } ac_query;
 
 /* What an expectation expects. */
@@ -245,6 +248,7 @@ typedef struct ac_stmt {
   ac_level level;      /* TRIAGE, triage CONSTRAINT */
   bool fact_is_bool;   /* FACT */
   bool after_other;    /* HEADER, EXTENDS: another kind of statement is before it */
+  bool fallback;       /* TRIAGE: `symptoms otherwise` (no items) */
   ac_loc loc;          /* the whole statement */
   /* EXTENDS, labels, advice text, phase title */
   ac_text text;

@@ -214,14 +214,21 @@ const char *ac_check_derived_name(ac_arena *a, const ac_stmt *s) {
 }
 
 static const char *ac_triage_derived_name(ac_arena *a, const ac_stmt *s) {
-  size_t len = 7;
+  size_t len = 17; /* triage_otherwise */
   for (const ac_symptom_item *i = s->items; i; i = i->next)
-    len += strlen(i->name->name) + 10;
+    len += strlen(i->name->name) + 32; /* _at_most_moderate_, _mild_to_moderate_ */
   char *out = ac_arena_alloc(a, len + 1);
   char *o = stpcpy(out, "triage"); /* stpcpy, not strcat: linear in the items */
+  if (s->fallback) {
+    stpcpy(o, "_otherwise");
+    return out;
+  }
   for (const ac_symptom_item *i = s->items; i; i = i->next) {
     o = stpcpy(o, "_");
+    if (i->most != AC_INTENSITY_ANY && i->intensity == AC_INTENSITY_ANY) o = stpcpy(o, "at_most_");
     if (i->intensity != AC_INTENSITY_ANY) o = stpcpy(stpcpy(o, ac_intensity_name(i->intensity)), "_");
+    if (i->most != AC_INTENSITY_ANY && i->intensity != AC_INTENSITY_ANY) o = stpcpy(o, "to_");
+    if (i->most != AC_INTENSITY_ANY) o = stpcpy(stpcpy(o, ac_intensity_name(i->most)), "_");
     o = stpcpy(o, i->name->name);
   }
   return out;
@@ -402,6 +409,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
         if (!t->advice) t->advice = ac_text_of(s, AC_CLAUSE_BECAUSE);
         t->items = s->items;
         t->order = (int)p->entities[AC_ENT_TRIAGE].len;
+        t->fallback = s->fallback;
       }
       break;
     }
@@ -548,6 +556,13 @@ static bool ac_resolve_items(ac_protocol *p, const ac_layer *layer, ac_symptom_i
       ok = false;
     } else {
       i->index = e->index;
+    }
+    if (i->most != AC_INTENSITY_ANY && i->most < i->intensity) {
+      AC_ERR(p, layer, i->loc, AC_E_REVERSED,
+             _("the intensities of '%s' are reversed: '%s..%s' (write '%s..%s')"), i->name->name,
+             ac_intensity_name(i->intensity), ac_intensity_name(i->most),
+             ac_intensity_name(i->most), ac_intensity_name(i->intensity));
+      ok = false;
     }
   }
   if (count) *count = n;
@@ -840,13 +855,16 @@ static void ac_report_violation(ac_protocol *p, const ac_constraint *c, const ac
 }
 
 /* Does a symptom rule fire when exactly the constraint's items are
- * reported? */
-static bool ac_items_cover(const ac_symptom_item *reported, const ac_triage *t) {
+ * reported, item i with intensity rep[i]?  (The fallback fires only for a
+ * symptom that is not declared: never for a constraint's.) */
+static bool ac_items_cover(const ac_symptom_item *reported, const ac_intensity *rep,
+                           const ac_triage *t) {
+  if (t->fallback) return false;
   for (const ac_symptom_item *need = t->items; need; need = need->next) {
     bool found = false;
-    for (const ac_symptom_item *r = reported; r; r = r->next)
-      if (r->index == need->index &&
-          (need->intensity == AC_INTENSITY_ANY || r->intensity >= need->intensity))
+    int i = 0;
+    for (const ac_symptom_item *r = reported; r; r = r->next, i++)
+      if (r->index == need->index && ac_intensity_matches(rep[i], need->intensity, need->most))
         found = true;
     if (!found) return false;
   }
@@ -862,7 +880,10 @@ static int ac_span_compare(const void *x, const void *y) {
   return (a->from > b->from) - (a->from < b->from);
 }
 
-static void ac_check_triage_floor(ac_protocol *p, const ac_constraint *c) {
+/* Checks the floor for one report: item i of the constraint reported with
+ * intensity rep[i].  Returns whether it reported a violation. */
+static bool ac_check_triage_report(ac_protocol *p, const ac_constraint *c,
+                                   const ac_intensity *rep) {
   ac_vec *ts = &p->entities[AC_ENT_TRIAGE];
   ac_span *w = malloc((ts->len + 1) * sizeof *w);
   if (!w) abort();
@@ -871,7 +892,7 @@ static void ac_check_triage_floor(ac_protocol *p, const ac_constraint *c) {
   for (size_t i = 0; i < ts->len; i++) {
     const ac_triage *t = ts->items[i];
     if (t->e.replaced || t->to < c->from || t->from > c->to) continue;
-    if (!ac_items_cover(c->items, t)) continue;
+    if (!ac_items_cover(c->items, rep, t)) continue;
     if (t->level >= c->floor) {
       w[n].from = t->from;
       w[n].to = t->to;
@@ -899,7 +920,7 @@ static void ac_check_triage_floor(ac_protocol *p, const ac_constraint *c) {
     }
   }
   free(w);
-  if (!found) return;
+  if (!found) return false;
   const char *because = c->because ? ac_arena_printf(p->arena, "\"%s\"", c->because)
                                    : _("(no reason given)");
   ac_diag *g;
@@ -915,6 +936,32 @@ static void ac_check_triage_floor(ac_protocol *p, const ac_constraint *c) {
     ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_TRIAGE_FLOOR, c->e.layer->src, ac_entity_loc(&c->e),
                 _("no symptom rule makes these symptoms at least '%s' on day %ld, as constraint '%s' requires: %s"),
                 ac_level_name(c->floor), (long)pos, c->e.name, because);
+  }
+  return true;
+}
+
+/* A triage constraint holds for every intensity its items allow (an item
+ * without one: any intensity): each combination is checked, the last item
+ * fastest, and the first that breaks it is reported.  At most
+ * AC_MAX_REPORTS combinations (3^6: a constraint of more items is checked
+ * on its first combinations only). */
+#define AC_MAX_REPORTS 729
+static void ac_check_triage_floor(ac_protocol *p, const ac_constraint *c) {
+  int n = 0;
+  for (const ac_symptom_item *i = c->items; i; i = i->next) n++;
+  ac_intensity *rep = ac_arena_array(p->arena, (size_t)n + 1, sizeof *rep);
+  ac_intensity *lo = ac_arena_array(p->arena, (size_t)n + 1, sizeof *lo);
+  ac_intensity *hi = ac_arena_array(p->arena, (size_t)n + 1, sizeof *hi);
+  int k = 0;
+  for (const ac_symptom_item *i = c->items; i; i = i->next, k++) {
+    lo[k] = rep[k] = i->intensity == AC_INTENSITY_ANY ? AC_INTENSITY_MILD : i->intensity;
+    hi[k] = i->most == AC_INTENSITY_ANY ? (ac_intensity)(AC_NINTENSITIES - 1) : i->most;
+  }
+  for (int tries = 0; tries < AC_MAX_REPORTS; tries++) {
+    if (ac_check_triage_report(p, c, rep)) return;
+    for (k = n - 1; k >= 0 && rep[k] >= hi[k]; k--) rep[k] = lo[k];
+    if (k < 0) return;
+    rep[k]++;
   }
 }
 
@@ -1053,6 +1100,31 @@ static int ac_triage_compare(const void *x, const void *y) {
   return (a->order > b->order) - (a->order < b->order);
 }
 
+/* The fallback symptom rule in force: one per protocol; an extension's
+ * replaces its base's. */
+static void ac_find_fallback(ac_protocol *p) {
+  ac_vec *ts = &p->entities[AC_ENT_TRIAGE];
+  ac_triage *fb = NULL;
+  for (size_t i = 0; i < ts->len; i++) {
+    ac_triage *t = ts->items[i];
+    if (!t->fallback || t->e.replaced) continue;
+    if (fb && fb->e.layer == t->e.layer) {
+      ac_diag *g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_DUPLICATE, t->e.layer->src,
+                               ac_entity_loc(&t->e),
+                               _("a protocol has one fallback symptom rule ('symptoms "
+                                 "otherwise'): '%s' is a second one"),
+                               t->e.name);
+      ac_diag_note(p->diags, g, fb->e.layer->src, ac_entity_loc(&fb->e),
+                   _("the first is '%s', here"), fb->e.name);
+      t->e.replaced = true;
+      continue;
+    }
+    if (fb) fb->e.replaced = true;
+    fb = t;
+  }
+  p->fallback = fb;
+}
+
 static void ac_sort_triage(ac_protocol *p) {
   ac_vec *ts = &p->entities[AC_ENT_TRIAGE];
   p->triage_sorted = ac_arena_array(p->arena, ts->len + 1, sizeof *p->triage_sorted);
@@ -1091,6 +1163,7 @@ void ac_check(ac_protocol *p) {
   for (int i = 0; i < p->nlayers; i++) ac_resolve_layer(p, p->layers[i]);
   ac_build_phrases(p);
   ac_names_sort(p->phrases); /* for "did you mean" in queries */
+  ac_find_fallback(p);
   ac_check_expectations(p);
   ac_timeline_compile(p);
   ac_check_constraints(p);

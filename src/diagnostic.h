@@ -56,6 +56,7 @@ typedef enum ac_code {
   AC_W_GAP = 402,          /* AC0402 an activity left undecided in the horizon */
   AC_E_EXPECTATION = 501,  /* AC0501 an expectation that does not hold */
   AC_E_QUERY = 601,        /* AC0601 a query that cannot be answered */
+  AC_W_UNDECLARED_SYMPTOM = 602, /* AC0602 a symptom not declared, answered by the fallback */
   AC_N_TOO_MANY = 901      /* AC0901 too many diagnostics: the rest not shown */
 } ac_code;
 

@@ -101,11 +101,12 @@ void ac_eval_when(const ac_protocol *p, ac_arena *a, const ac_activity *act,
 
 static bool ac_fires(const ac_triage *t, const ac_request *r) {
   if (r->day < t->from || r->day > t->to) return false;
+  if (t->fallback) return r->nunknown > 0;
   for (const ac_symptom_item *need = t->items; need; need = need->next) {
     bool found = false;
     for (int i = 0; i < r->nsymptoms && !found; i++)
       found = r->symptoms[i] == need->index &&
-              (need->intensity == AC_INTENSITY_ANY || r->intensities[i] >= need->intensity);
+              ac_intensity_matches(r->intensities[i], need->intensity, need->most);
     if (!found) return false;
   }
   return true;

@@ -34,6 +34,8 @@
 #include "arena.h"
 #include "diagnostic.h"
 #include "format.h"
+
+#include "intensity.h"
 #include "i18n.h"
 #include "keyword.h"
 #include "parse.h"
@@ -276,6 +278,9 @@ static bool need_space(const ftok *a, const ftok *b) {
   if (a->n == 1 && a->p[0] == '(') return false;
   if (b->n == 2 && b->p[0] == '.' && a->kind == K_NUMBER) return false;
   if (a->n == 2 && a->p[0] == '.' && b->kind == K_NUMBER) return false;
+  /* an intensity range: mild..moderate */
+  if (b->n == 2 && b->p[0] == '.' && ac_intensity_of(a->p, (size_t)a->n) != AC_INTENSITY_ANY) return false;
+  if (a->n == 2 && a->p[0] == '.' && ac_intensity_of(b->p, (size_t)b->n) != AC_INTENSITY_ANY) return false;
   return true;
 }
 

@@ -24,4 +24,18 @@ ac_intensity ac_intensity_of(const char *word, size_t n);
  * be translated. */
 const char *ac_intensity_plan_format(ac_intensity i);
 
+/* The intensity of a report said as `i` (ANY, said without one: mild). */
+static inline ac_intensity ac_intensity_reported(ac_intensity i) {
+  return i == AC_INTENSITY_ANY ? AC_INTENSITY_MILD : i;
+}
+
+/* Does a report of intensity `reported` (ANY: said without one, which
+ * means mild) match an item that asks for at least `least` and at most
+ * `most` (ANY: no bound)? */
+static inline int ac_intensity_matches(ac_intensity reported, ac_intensity least,
+                                       ac_intensity most) {
+  reported = ac_intensity_reported(reported);
+  return reported >= least && (most == AC_INTENSITY_ANY || reported <= most);
+}
+
 #endif

@@ -165,6 +165,12 @@ static int ac_ask(const aftercare *p, ac_arena *a, const char *query, aftercare_
     ac_output_query_error(&d, query, f, out, err, color != 0);
     return 1;
   }
+  /* Warnings (a symptom answered by the fallback): on standard error in
+   * text; JSON says it in the answer (unknown_symptoms). */
+  if (d.warnings > 0 && f != AC_FORMAT_JSON) {
+    ac_render_opts o = {color != 0};
+    ac_diags_print_text(&d, err, o);
+  }
   ac_output_answer(p->protocol, a, &r, query, f, out);
   return 0;
 }

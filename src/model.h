@@ -130,6 +130,7 @@ typedef struct ac_triage {
   ac_level level;
   const char *advice;
   int order;
+  bool fallback;        /* symptoms otherwise: fires for undeclared symptoms */
 } ac_triage;
 
 typedef struct ac_advice {
@@ -164,6 +165,8 @@ typedef struct ac_protocol {
   /* Symptom rules in force, most severe first, then in order. */
   ac_triage **triage_sorted;
   int ntriage;
+  /* The fallback symptom rule in force (the last protocol's), or NULL. */
+  const ac_triage *fallback;
 } ac_protocol;
 
 #define AC_ACTIVITY(p, i) ((ac_activity *)(p)->entities[AC_ENT_ACTIVITY].items[i])

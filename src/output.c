@@ -97,10 +97,19 @@ static json_t *ac_json_day(int32_t d, bool open) {
   return open ? json_null() : json_integer(d);
 }
 
+/* An answer lists at most AC_MAX_REASONS reasons (timeline.h: the first,
+ * in the order it lists them), then says how many more there are. */
+static int ac_shown(int n) { return n > AC_MAX_REASONS ? AC_MAX_REASONS : n; }
+
+/* "and K more rules", after `sep`, when K > 0. */
+static void ac_more_reasons_json(json_t *o, int n) {
+  if (n > AC_MAX_REASONS) json_object_set_new(o, "more_reasons", json_integer(n - AC_MAX_REASONS));
+}
+
 static json_t *ac_json_reasons(ac_arena *a, const ac_segment *seg) {
   json_t *list = json_array();
   if (!seg) return list;
-  for (int i = 0; i < seg->nrules; i++) {
+  for (int i = 0; i < ac_shown(seg->nrules); i++) {
     const ac_rule *r = seg->rules[i];
     json_t *o = json_object();
     json_object_set_new(o, "rule", json_string(r->e.name));
@@ -176,7 +185,7 @@ __attribute__((format(printf, 2, 3))) static void ac_line_printf(ac_line *l, con
  * one-line answers): rule 'NAME' (FILE:LINE) [only if C]: BECAUSE. */
 static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep, ac_line *l) {
   if (!seg) return;
-  for (int i = 0; i < seg->nrules; i++) {
+  for (int i = 0; i < ac_shown(seg->nrules); i++) {
     const ac_rule *r = seg->rules[i];
     ac_line_put(l, sep);
     ac_line_put(l, ac_entity_kind_name(AC_ENT_RULE));
@@ -192,6 +201,11 @@ static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep,
       ac_line_put(l, ": ");
       ac_line_put(l, r->because);
     }
+  }
+  if (seg->nrules + seg->nmore > AC_MAX_REASONS) {
+    unsigned long k = (unsigned long)(seg->nrules + seg->nmore - AC_MAX_REASONS);
+    ac_line_put(l, sep);
+    ac_line_printf(l, P_("and %lu more rule", "and %lu more rules", k), k);
   }
 }
 
@@ -230,6 +244,7 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
     else if (ans.timeline == AC_CONDITIONAL && ans.deciding)
       json_object_set_new(o, "condition", json_string(ac_rule_condition(a, ans.deciding)));
     json_object_set_new(o, "reasons", ac_json_reasons(a, ans.seg));
+    if (ans.seg) ac_more_reasons_json(o, ans.seg->nrules + ans.seg->nmore);
     ac_emit_json(o, out);
     return;
   }
@@ -277,14 +292,25 @@ static void ac_answer_when(const ac_protocol *p, ac_arena *a, const ac_request *
 }
 
 static const char *ac_symptom_list(ac_arena *a, const ac_protocol *p, const ac_request *r) {
-  /* Two passes (the length, then the text): linear in the symptoms. */
+  /* Two passes (the length, then the text): linear in the symptoms.  The
+   * declared symptoms, then the undeclared ones as written, quoted. */
   char *s = NULL, *o = NULL;
   for (int pass = 0; pass < 2; pass++) {
     size_t n = 0;
-    for (int i = 0; i < r->nsymptoms; i++) {
-      const ac_entity *e = p->entities[AC_ENT_SYMPTOM].items[r->symptoms[i]];
-      const char *in = ac_intensity_name(r->intensities[i]);
-      const char *parts[4] = {i ? ", " : "", in ? in : "", in ? " " : "", e->name};
+    for (int i = 0; i < r->nsymptoms + r->nunknown; i++) {
+      const char *parts[4];
+      parts[0] = i ? ", " : "";
+      if (i < r->nsymptoms) {
+        const ac_entity *e = p->entities[AC_ENT_SYMPTOM].items[r->symptoms[i]];
+        const char *in = ac_intensity_name(r->intensities[i]);
+        parts[1] = in ? in : "";
+        parts[2] = in ? " " : "";
+        parts[3] = e->name;
+      } else {
+        parts[1] = "'";
+        parts[2] = r->unknown[i - r->nsymptoms];
+        parts[3] = "'";
+      }
       for (int k = 0; k < 4; k++) {
         size_t len = strlen(parts[k]);
         if (o) memcpy(o + n, parts[k], len);
@@ -319,8 +345,19 @@ static void ac_answer_symptoms(const ac_protocol *p, ac_arena *a, const ac_reque
     json_object_set_new(o, "symptoms", ss);
     json_object_set_new(o, "intensities", is);
     json_object_set_new(o, "level", json_string(ac_level_name(ans.level)));
+    if (r->nunknown > 0) {
+      json_t *us = json_array();
+      for (int i = 0; i < r->nunknown; i++) {
+        json_t *u = json_object();
+        json_object_set_new(u, "word", json_string(r->unknown[i]));
+        json_object_set_new(u, "did_you_mean",
+                            r->unknown_hint[i] ? json_string(r->unknown_hint[i]) : json_null());
+        json_array_append_new(us, u);
+      }
+      json_object_set_new(o, "unknown_symptoms", us);
+    }
     json_t *adv = json_array();
-    for (int i = 0; i < ans.nfired; i++) {
+    for (int i = 0; i < ac_shown(ans.nfired); i++) {
       const ac_triage *t = ans.fired[i];
       json_t *ao = json_object();
       json_object_set_new(ao, "level", json_string(ac_level_name(t->level)));
@@ -330,6 +367,7 @@ static void ac_answer_symptoms(const ac_protocol *p, ac_arena *a, const ac_reque
       json_array_append_new(adv, ao);
     }
     json_object_set_new(o, "advice", adv);
+    ac_more_reasons_json(o, ans.nfired);
     ac_emit_json(o, out);
     return;
   }
@@ -337,10 +375,16 @@ static void ac_answer_symptoms(const ac_protocol *p, ac_arena *a, const ac_reque
           ac_level_text(ans.level));
   if (ans.nfired == 0) fputs(_(" (no symptom rule covers this: ask your practitioner)"), out);
   fputc('\n', out);
-  for (int i = 0; i < ans.nfired; i++) {
+  for (int i = 0; i < ac_shown(ans.nfired); i++) {
     const ac_triage *t = ans.fired[i];
     fprintf(out, _("  %s: %s (symptom rule '%s', %s)\n"), ac_level_text(t->level),
             t->advice ? t->advice : "", t->e.name, ac_output_where(a, &t->e));
+  }
+  if (ans.nfired > AC_MAX_REASONS) {
+    unsigned long k = (unsigned long)(ans.nfired - AC_MAX_REASONS);
+    fputs("  ", out);
+    fprintf(out, P_("and %lu more rule", "and %lu more rules", k), k);
+    fputc('\n', out);
   }
 }
 

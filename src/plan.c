@@ -495,9 +495,12 @@ int ac_plan_part_end(const ac_plan *plan, int k) {
 
 /* ---- The signs to watch for ---- */
 
+/* Do two rules name the same report (the same symptoms, each reported at
+ * the item's lowest intensity: mild when it has none)? */
 static bool ac_same_items(const ac_symptom_item *x, const ac_symptom_item *y) {
   for (; x && y; x = x->next, y = y->next)
-    if (x->index != y->index || x->intensity != y->intensity) return false;
+    if (x->index != y->index || ac_intensity_reported(x->intensity) != ac_intensity_reported(y->intensity))
+      return false;
   return !x && !y;
 }
 
@@ -521,6 +524,21 @@ static const char *ac_answer_advice(ac_arena *a, const ac_triage_answer *ans,
       s = *s ? ac_arena_printf(a, "%s %s", s, t) : t;
     }
   return s;
+}
+
+/* The highest level of the symptoms of r, each reported alone on r's day. */
+static ac_level ac_worst_alone(const ac_protocol *p, ac_arena *scratch, const ac_request *r) {
+  ac_level worst = AC_LEVEL_UNKNOWN;
+  for (int i = 0; i < r->nsymptoms; i++) {
+    ac_request one = *r;
+    one.symptoms = &r->symptoms[i];
+    one.intensities = &r->intensities[i];
+    one.nsymptoms = 1;
+    ac_triage_answer ans;
+    ac_eval_symptoms(p, scratch, &one, &ans);
+    if (ans.level > worst) worst = ans.level;
+  }
+  return worst;
 }
 
 /* One sign: for each run of days between the days on which a symptom rule
@@ -548,6 +566,10 @@ static void ac_plan_sign_of(const ac_protocol *p, ac_arena *a, ac_arena *scratch
     ac_triage_answer ans;
     r.day = from;
     ac_eval_symptoms(p, scratch, &r, &ans);
+    /* A sign of several symptoms tells nothing new on days where it is no
+     * more severe than one of them alone (each has its own row): left out
+     * there. */
+    if (r.nsymptoms > 1 && ac_worst_alone(p, scratch, &r) >= ans.level) ans.level = AC_LEVEL_UNKNOWN;
     const char *advice = ac_answer_advice(a, &ans, t->items);
     ac_arena_reset(scratch);
     ac_plan_sign_days *last = sign->ndays ? &sign->days[sign->ndays - 1] : NULL;
@@ -562,6 +584,17 @@ static void ac_plan_sign_of(const ac_protocol *p, ac_arena *a, ac_arena *scratch
     if (d->level != AC_LEVEL_UNKNOWN && d->to >= lo && d->from <= hi) sign->days[kept++] = *d;
   }
   sign->ndays = kept;
+}
+
+/* Whether two signs give the same days, levels and advice. */
+static bool ac_same_sign_days(const ac_plan_sign *x, const ac_plan_sign *y) {
+  if (x->ndays != y->ndays) return false;
+  for (int j = 0; j < x->ndays; j++) {
+    const ac_plan_sign_days *a = &x->days[j], *b = &y->days[j];
+    if (a->from != b->from || a->to != b->to || a->level != b->level || strcmp(a->advice, b->advice))
+      return false;
+  }
+  return true;
 }
 
 /* The table of signs: one per distinct set of symptoms a symptom rule
@@ -603,6 +636,18 @@ static void ac_plan_signs(ac_plan *plan, ac_arena *a) {
     if (plan->signs[plan->nsigns].ndays) plan->nsigns++;
   }
   ac_arena_free(scratch);
+  /* Signs that say the same (days, levels, advice) are put together, at
+   * the first one's place: the leaflet gives them one row. */
+  for (int i = 0; i < plan->nsigns; i++) {
+    int next = i + 1;
+    for (int j = i + 1; j < plan->nsigns; j++) {
+      if (!ac_same_sign_days(&plan->signs[i], &plan->signs[j])) continue;
+      ac_plan_sign moved = plan->signs[j];
+      memmove(&plan->signs[next + 1], &plan->signs[next], (size_t)(j - next) * sizeof moved);
+      plan->signs[next++] = moved;
+    }
+    i = next - 1;
+  }
 }
 
 bool ac_plan_build(ac_plan *plan, const ac_protocol *p, ac_arena *a,
@@ -801,17 +846,6 @@ static void ac_md_cell(const char *s, FILE *out) {
     if (*s == '|') fputc('\\', out);
     fputc(*s, out);
   }
-}
-
-/* Whether two signs give the same days, levels and advice. */
-static bool ac_same_sign_days(const ac_plan_sign *x, const ac_plan_sign *y) {
-  if (x->ndays != y->ndays) return false;
-  for (int j = 0; j < x->ndays; j++) {
-    const ac_plan_sign_days *a = &x->days[j], *b = &y->days[j];
-    if (a->from != b->from || a->to != b->to || a->level != b->level || strcmp(a->advice, b->advice))
-      return false;
-  }
-  return true;
 }
 
 /* The signs from plan->signs[*i] on that give the same days, levels and

@@ -75,6 +75,32 @@ static ac_loc ac_phrase_loc(const ac_phrase *ph) {
   return loc;
 }
 
+/* The entity of another kind than `kind` that `rest` names, or NULL. */
+static const ac_entity *ac_other_kind(const ac_protocol *p, ac_arena *a, char kind,
+                                      const char *rest) {
+  static const struct {
+    char key;
+    ac_entity_kind kind;
+  } others[] = {{'a', AC_ENT_ACTIVITY}, {'s', AC_ENT_SYMPTOM}, {'f', AC_ENT_FACT}};
+  for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+    if (others[i].key == kind) continue;
+    ac_entity *o = ac_names_get(p->phrases, ac_query_phrase_key(a, others[i].key, rest));
+    if (o && o->kind == others[i].kind) return o;
+  }
+  return NULL;
+}
+
+/* The name of an entity of kind ekind close to `rest` ("did you mean"), or
+ * NULL. */
+static const char *ac_close_name(const ac_protocol *p, ac_arena *a, char kind,
+                                 ac_entity_kind ekind, const char *rest, const ac_diags *d) {
+  if (ac_diags_full(d)) return NULL;
+  ac_kind_filter f = {ekind};
+  const char *key =
+      ac_names_suggest(p->phrases, ac_query_phrase_key(a, kind, rest), ac_accept_kind, &f);
+  return key ? ((ac_entity *)ac_names_get(p->phrases, key))->name : NULL;
+}
+
 /* Reports a phrase that names nothing of its kind.  `from`: the words to
  * look for a name of another kind, or a close name, in (the phrase without
  * an intensity word); the message quotes the whole phrase. */
@@ -85,32 +111,43 @@ static void ac_unknown_phrase(const ac_protocol *p, ac_arena *a, char kind,
   char *rest = from && from != ph->words ? ac_join(a, from) : text;
   /* A name of another kind: say so ("'redness' is a symptom, not an
    * activity") rather than that it is unknown. */
-  static const struct {
-    char key;
-    ac_entity_kind kind;
-  } others[] = {{'a', AC_ENT_ACTIVITY}, {'s', AC_ENT_SYMPTOM}, {'f', AC_ENT_FACT}};
-  for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
-    if (others[i].key == kind) continue;
-    ac_entity *o = ac_names_get(p->phrases, ac_query_phrase_key(a, others[i].key, rest));
-    if (o && o->kind == others[i].kind) {
-      ac_diag_add(d, AC_SEV_ERROR, AC_E_KIND, src, ac_phrase_loc(ph), _("'%s' is %s, not %s"),
-                  ac_quoted(a, rest), ac_entity_kind_a(o->kind), ac_entity_kind_a(ekind));
-      return;
-    }
+  const ac_entity *o = ac_other_kind(p, a, kind, rest);
+  if (o) {
+    ac_diag_add(d, AC_SEV_ERROR, AC_E_KIND, src, ac_phrase_loc(ph), _("'%s' is %s, not %s"),
+                ac_quoted(a, rest), ac_entity_kind_a(o->kind), ac_entity_kind_a(ekind));
+    return;
   }
-  const char *hint = NULL;
-  if (!ac_diags_full(d)) {
-    ac_kind_filter f = {ekind};
-    const char *key = ac_names_suggest(p->phrases, ac_query_phrase_key(a, kind, rest),
-                                       ac_accept_kind, &f);
-    if (key) hint = ((ac_entity *)ac_names_get(p->phrases, key))->name;
-  }
+  const char *hint = ac_close_name(p, a, kind, ekind, rest, d);
   if (hint)
     ac_diag_add(d, AC_SEV_ERROR, AC_E_UNKNOWN, src, ac_phrase_loc(ph),
                 _("unknown %s '%s' (did you mean '%s'?)"), what, ac_quoted(a, text), hint);
   else
     ac_diag_add(d, AC_SEV_ERROR, AC_E_UNKNOWN, src, ac_phrase_loc(ph), _("unknown %s '%s'"),
                 what, ac_quoted(a, text));
+}
+
+/* A symptom the protocol does not declare, in a `symptoms` query of a
+ * protocol with a fallback: answered by the fallback, with a warning
+ * (in an expectation, only when a declared symptom is close: a typo). */
+static void ac_undeclared_symptom(const ac_protocol *p, ac_arena *a, const ac_query *q,
+                                  const ac_phrase *ph, const ac_word *from,
+                                  const ac_source *src, ac_diags *d, ac_request *out) {
+  char *text = ac_join(a, ph->words);
+  char *rest = from && from != ph->words ? ac_join(a, from) : text;
+  const char *hint = ac_close_name(p, a, 's', AC_ENT_SYMPTOM, rest, d);
+  out->unknown[out->nunknown] = text;
+  out->unknown_hint[out->nunknown] = hint;
+  out->nunknown++;
+  if (q->in_expect && !hint) return;
+  if (hint)
+    ac_diag_add(d, AC_SEV_WARNING, AC_W_UNDECLARED_SYMPTOM, src, ac_phrase_loc(ph),
+                _("symptom '%s' is not declared (did you mean '%s'?): answered by the fallback "
+                  "symptom rule '%s'"),
+                ac_quoted(a, text), hint, p->fallback->e.name);
+  else
+    ac_diag_add(d, AC_SEV_WARNING, AC_W_UNDECLARED_SYMPTOM, src, ac_phrase_loc(ph),
+                _("symptom '%s' is not declared: answered by the fallback symptom rule '%s'"),
+                ac_quoted(a, text), p->fallback->e.name);
 }
 
 typedef struct ac_case_match {
@@ -186,6 +223,8 @@ bool ac_query_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
     for (const ac_phrase *ph = q->symptoms; ph; ph = ph->next) n++;
     out->symptoms = ac_arena_array(a, (size_t)n + 1, sizeof *out->symptoms);
     out->intensities = ac_arena_array(a, (size_t)n + 1, sizeof *out->intensities);
+    out->unknown = ac_arena_array(a, (size_t)n + 1, sizeof *out->unknown);
+    out->unknown_hint = ac_arena_array(a, (size_t)n + 1, sizeof *out->unknown_hint);
     for (const ac_phrase *ph = q->symptoms; ph; ph = ph->next) {
       const ac_word *w = ph->words;
       ac_intensity in = AC_INTENSITY_ANY;
@@ -196,6 +235,11 @@ bool ac_query_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
       ac_entity *e = ac_find_phrase(p, a, 's', w, ac_symptom_fillers);
       if (!e && in != AC_INTENSITY_ANY)
         e = ac_find_phrase(p, a, 's', ph->words, ac_symptom_fillers);
+      if (!e && p->fallback &&
+          !ac_other_kind(p, a, 's', w != ph->words ? ac_join(a, w) : ac_join(a, ph->words))) {
+        ac_undeclared_symptom(p, a, q, ph, w, src, d, out);
+        continue;
+      }
       if (!e) {
         /* "mild rednes": suggest from the name without its intensity */
         ac_unknown_phrase(p, a, 's', AC_ENT_SYMPTOM, ph, w, src, d, _("symptom"));

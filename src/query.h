@@ -26,6 +26,9 @@ typedef struct ac_request {
   int nsymptoms;               /* SYMPTOMS */
   int *symptoms;
   ac_intensity *intensities;
+  int nunknown;                /* SYMPTOMS: undeclared symptoms, answered by */
+  const char **unknown;        /* the fallback: the words as written, */
+  const char **unknown_hint;   /* and a close declared symptom (or NULL) */
   const ac_entity *explain;    /* EXPLAIN */
 } ac_request;
 

@@ -30,6 +30,7 @@ typedef struct ac_piece {
 
 typedef struct ac_tl_ctx {
   ac_protocol *p;
+  int nmore;         /* the segment being emitted: its reasons not listed */
   bool final_mode;   /* include final-only rules */
   bool report;       /* report conflicts (once, in the final mode) */
   ac_names *pairs;   /* conflicts already reported */
@@ -243,7 +244,8 @@ static bool ac_emit(ac_tl_ctx *c, int32_t from, int32_t to, ac_verdict v, ac_rul
     if (*ri < c->nresult && c->result[*ri].from <= to) stop = (int64_t)c->result[*ri].from - 1;
     c->next = ac_grow(c->next, &c->capseg, c->nnext + 1, sizeof *c->next);
     c->next[c->nnext++] = (ac_segment){.from = (int32_t)pos, .to = (int32_t)stop,
-                                       .verdict = v, .nrules = nrules, .rules = rules};
+                                       .verdict = v, .nrules = nrules, .rules = rules,
+                                       .nmore = c->nmore};
     emitted = true;
     pos = stop + 1;
   }
@@ -300,28 +302,41 @@ static void ac_sweep(ac_tl_ctx *c, size_t lo, size_t hi) {
         v = (ac_verdict)k;
         break;
       }
-    /* Its reasons: the active rules of that verdict, in order.  One rule
-     * (the common case) is the array of one that by_activity holds. */
-    int n = 0;
+    /* Its reasons: the active rules of that verdict, in order; past
+     * AC_MAX_REASONS (but for conditional rules) the first in order, and
+     * how many more.  One rule (the common case) is the array of one that
+     * by_activity holds. */
+    int n = 0, total = 0;
     const ac_piece *one = NULL;
     for (size_t h = 0; h < c->nheap; h++)
-      if (c->heap[h]->rule->verdict == v && (v == AC_CONDITIONAL || n < AC_MAX_REASONS)) {
+      if (c->heap[h]->rule->verdict == v) {
         one = c->heap[h];
-        n++;
+        total++;
       }
+    bool all = v == AC_CONDITIONAL || total <= AC_MAX_REASONS;
     ac_rule **rules;
-    if (n == 1) {
+    if (total == 1) {
       rules = &c->by_activity[one->slot];
+      n = 1;
     } else {
-      rules = ac_arena_array(p->arena, (size_t)n, sizeof *rules);
-      n = 0;
-      for (size_t h = 0; h < c->nheap; h++)
-        if (c->heap[h]->rule->verdict == v && (v == AC_CONDITIONAL || n < AC_MAX_REASONS))
-          rules[n++] = c->heap[h]->rule;
+      rules = ac_arena_array(p->arena, all ? (size_t)total : AC_MAX_REASONS, sizeof *rules);
+      for (size_t h = 0; h < c->nheap; h++) {
+        ac_rule *x = c->heap[h]->rule;
+        if (x->verdict != v) continue;
+        if (all) {
+          rules[n++] = x;
+          continue;
+        }
+        /* the AC_MAX_REASONS first in order, kept sorted by insertion */
+        if (n == AC_MAX_REASONS && rules[n - 1]->order < x->order) continue;
+        int b = n < AC_MAX_REASONS ? n++ : n - 1;
+        for (; b > 0 && rules[b - 1]->order > x->order; b--) rules[b] = rules[b - 1];
+        rules[b] = x;
+      }
     }
-    if (n > 16) {
+    if (all && n > 16) {
       qsort(rules, (size_t)n, sizeof *rules, ac_rule_order_compare);
-    } else {
+    } else if (all) {
       for (int a = 1; a < n; a++) { /* in order: few, by insertion */
         ac_rule *x = rules[a];
         int b = a;
@@ -329,6 +344,7 @@ static void ac_sweep(ac_tl_ctx *c, size_t lo, size_t hi) {
         rules[b] = x;
       }
     }
+    c->nmore = total - n;
     if (ac_emit(c, (int32_t)pos, (int32_t)end, v, rules, n, &ri)) {
       for (size_t u = 0; u < c->nunmarked; u++) {
         ac_piece *pc = c->unmarked[u];
@@ -374,7 +390,7 @@ static void ac_merge(ac_tl_ctx *c, ac_segment **tmp, size_t *tmpcap) {
 }
 
 static bool ac_same_reasons(const ac_segment *a, const ac_segment *b) {
-  if (a->verdict != b->verdict || a->nrules != b->nrules) return false;
+  if (a->verdict != b->verdict || a->nrules != b->nrules || a->nmore != b->nmore) return false;
   for (int i = 0; i < a->nrules; i++)
     if (a->rules[i] != b->rules[i]) return false;
   return true;

@@ -17,8 +17,9 @@
 
 #include "model.h"
 
-/* The most rules a segment lists as its reasons (conditional segments list
- * every conditional rule: all their conditions must hold). */
+/* The most rules a segment lists as its reasons, the first in protocol
+ * order (conditional segments list every conditional rule: all their
+ * conditions must hold); answers list at most as many (output.c). */
 #define AC_MAX_REASONS 8
 
 typedef struct ac_segment {
@@ -28,6 +29,8 @@ typedef struct ac_segment {
   ac_rule **rules;    /* the rules behind the verdict, in protocol order: for
                        * one rule (most segments), &one */
   ac_rule *one;
+  int nmore;          /* rules behind the verdict not in rules (past the
+                       * first AC_MAX_REASONS) */
 } ac_segment;
 
 /* Compiles every activity's final_tl and every_tl, reports conflicts, marks

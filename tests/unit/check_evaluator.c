@@ -415,6 +415,43 @@ START_TEST(symptoms_most_severe_first) {
 }
 END_TEST
 
+/* A report without intensity is mild; items bound it from below, above or
+ * both; the fallback fires for undeclared symptoms only. */
+START_TEST(symptoms_intensity_bounds) {
+  proto = ut_load("protocol b;\n"
+                  "symptom redness;\n"
+                  "symptom swelling;\n"
+                  "triage upto: symptoms at most moderate redness level normal advice \"U\";\n"
+                  "triage from_moderate: symptoms at least moderate redness level monitor advice \"L\";\n"
+                  "triage range: symptoms mild..moderate swelling level monitor advice \"R\";\n"
+                  "triage high: symptoms severe..severe swelling level urgent advice \"H\";\n"
+                  "triage fb: symptoms otherwise level monitor advice \"F\";\n");
+  ck_assert_msg(ut_diags.errors == 0, "%s", ut_render(&ut_diags));
+  ck_assert_ptr_eq(proto->fallback, (const ac_triage *)ut_entity(proto, "fb"));
+  ac_level l;
+  ck_assert_str_eq(fired("redness", 1, &l), "upto");
+  ck_assert_int_eq(l, AC_LEVEL_NORMAL);
+  ck_assert_str_eq(fired("mild redness", 1, &l), "upto");
+  ck_assert_str_eq(fired("moderate redness", 1, &l), "from_moderate,upto");
+  ck_assert_int_eq(l, AC_LEVEL_MONITOR);
+  ck_assert_str_eq(fired("severe redness", 1, &l), "from_moderate");
+  ck_assert_str_eq(fired("swelling", 1, &l), "range");
+  ck_assert_str_eq(fired("moderate swelling", 1, &l), "range");
+  ck_assert_str_eq(fired("severe swelling", 1, &l), "high");
+  ck_assert_int_eq(l, AC_LEVEL_URGENT);
+  /* an undeclared symptom with them: the fallback fires too */
+  ac_request r = symptoms("redness", 1);
+  r.nunknown = 1;
+  ac_triage_answer a;
+  ac_eval_symptoms(proto, ut_arena, &r, &a);
+  ck_assert_int_eq(a.level, AC_LEVEL_MONITOR);
+  ck_assert_int_eq(a.nfired, 2);
+  ck_assert_str_eq(a.fired[0]->e.name, "fb");
+  ck_assert(ac_intensity_matches(AC_INTENSITY_ANY, AC_INTENSITY_MILD, AC_INTENSITY_MILD));
+  ck_assert(!ac_intensity_matches(AC_INTENSITY_ANY, AC_INTENSITY_MODERATE, AC_INTENSITY_ANY));
+}
+END_TEST
+
 static Suite *evaluator_suite(void) {
   Suite *s = suite_create("evaluator");
   TCase *tc = tcase_create("can");
@@ -445,6 +482,7 @@ static Suite *evaluator_suite(void) {
   tcase_add_test(tc, symptoms_every_item_needed);
   tcase_add_test(tc, symptoms_intensity_matching);
   tcase_add_test(tc, symptoms_most_severe_first);
+  tcase_add_test(tc, symptoms_intensity_bounds);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -23,7 +23,7 @@ syn keyword aftercareStatement for symptoms
 syn keyword aftercareField     title version procedure language horizon
 syn keyword aftercareField     sessions
 syn keyword aftercareClause    because cites only if unless overrides aliases
-syn keyword aftercareClause    level advice do dont why
+syn keyword aftercareClause    level otherwise advice do dont why
 syn keyword aftercareDays      day days week weeks first after from until
 syn keyword aftercareDays      always before treatment final every session
 syn keyword aftercareType      number boolean
