@@ -9,7 +9,9 @@ Reads the numbered statements of the guide, one per list item:
 and writes `document guide "..." { statement ID "TEXT"; ... }`, a context
 statement written `context ID "TEXT";`.  Long texts are split into adjacent
 string literals at spaces.  It was run once to write the block at the end of
-rules/smp.care (`aftercare fmt` laid it out); the block is edited there since.
+rules/smp.care (`aftercare fmt` laid it out); tests/smp.test checks that the
+block there still holds every statement of guide-statements.md, in order,
+with its text and kind.
 """
 import re
 import sys
