@@ -88,6 +88,7 @@ ACY_IN_ORDER(acY_clauses, ac_clause)
 ACY_IN_ORDER(acY_words, ac_word)
 ACY_IN_ORDER(acY_phrases, ac_phrase)
 ACY_IN_ORDER(acY_facts, ac_fact_value)
+ACY_IN_ORDER(acY_doc_items, ac_doc_item)
 static const char *acY_concat(ac_parse_state *st, const char *t, const char *more);
 static ac_text acY_text(const char *text, ac_loc loc);
 static ac_days *acY_days(ac_parse_state *st, ac_num from, ac_num to, bool open_from,
@@ -133,6 +134,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
   ac_query *query;
   ac_fact_value *fact;
   ac_expected *expected;
+  ac_doc_item *doc_item;
   int64_t scale;
   bool flag;
 }
@@ -166,6 +168,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %token WEEKS "weeks" WHEN "when" WHY "why" WITH "with"
 %token ACTIVITIES "activities" EXPLAIN "explain" HELP "help" PHASES "phases"
 %token OTHERWISE "otherwise"
+%token CONTEXT "context" DOCUMENT "document" STATEMENT "statement"
 
 %type <text> text label opt_label
 %type <ident> ident_list cite_list cite rule_head triage_head
@@ -188,6 +191,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %type <query> query
 %type <fact> fact_values fact_value opt_with
 %type <expected> expected
+%type <doc_item> doc_items doc_item
 %type <num> session_opt
 %type <flag> fact_type
 
@@ -218,6 +222,7 @@ stmt:
 | advice
 | no_guidance
 | expect
+| document
 | error ';'                        { yyerrok; }
 | error '}'                        { yyerrok; }
 | error                            { /* Resynchronised at a statement keyword: when
@@ -589,6 +594,41 @@ expected:
 | level                            { $$ = acY_expected(st, @$); $$->verdict = AC_UNKNOWN; $$->level = $1; }
 | FROM DAY NUMBER                  { $$ = acY_expected(st, @$); $$->verdict = AC_UNKNOWN; $$->day = acY_checked(st, $3, @3, AC_DAY_MIN, AC_DAY_MAX, _("day")); }
 | NEVER                            { $$ = acY_expected(st, @$); $$->verdict = AC_UNKNOWN; $$->never = true; }
+;
+
+/* ---- Documents: the statements citations name ---- */
+
+document:
+  DOCUMENT IDENT opt_label '{' doc_items '}' {
+      ac_stmt *s = acY_stmt(st, AC_STMT_DOCUMENT, @$);
+      s->name = acY_ident(st, $2, @2);
+      s->text = acY_text($3, @3);
+      s->statements = acY_doc_items($5);
+      for (ac_doc_item *i = s->statements; i; i = i->next) i->document = s->name->name;
+      acY_add(st, s);
+    }
+| DOCUMENT error '{' doc_items '}' {
+      /* a bad name: the statements are still read (and declared) */
+      ac_stmt *s = acY_stmt(st, AC_STMT_DOCUMENT, @$);
+      s->name = acY_ident(st, "?", @2);
+      s->statements = acY_doc_items($4);
+      for (ac_doc_item *i = s->statements; i; i = i->next) i->document = "?";
+      acY_add(st, s);
+    }
+;
+
+doc_items:
+  %empty                           { $$ = NULL; }
+| doc_items doc_item {
+      $$ = $1;
+      if ($2) { $2->next = $1; $$ = $2; }
+    }
+;
+
+doc_item:
+  STATEMENT cite text ';'          { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->id = $2; $$->text = acY_text($3, @3); $$->loc = @$; }
+| CONTEXT cite text ';'            { $$ = ac_arena_alloc(st->arena, sizeof *$$); $$->id = $2; $$->text = acY_text($3, @3); $$->context = true; $$->loc = @$; }
+| error ';'                        { $$ = NULL; yyerrok; }
 ;
 
 /* ---- Days ---- */

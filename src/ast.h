@@ -106,7 +106,8 @@ typedef enum ac_stmt_kind {
   AC_STMT_TRIAGE,      /* [triage NAME:] symptoms ... level L advice "..."; */
   AC_STMT_ADVICE,      /* advice NAME "text" [DAYS]; */
   AC_STMT_NO_GUIDANCE, /* no guidance for TARGET DAYS; */
-  AC_STMT_EXPECT       /* expect QUERY is RESULT; */
+  AC_STMT_EXPECT,      /* expect QUERY is RESULT; */
+  AC_STMT_DOCUMENT     /* document NAME "title" { statement ID "text"; } */
 } ac_stmt_kind;
 
 /* Header fields. */
@@ -144,6 +145,16 @@ typedef struct ac_guidance {
   ac_loc loc;
   struct ac_guidance *next;
 } ac_guidance;
+
+/* A statement of a document: what `cites ID` names. */
+typedef struct ac_doc_item {
+  ac_ident *id;
+  ac_text text;
+  bool context;          /* written `context`: states no instruction */
+  const char *document;  /* the name of its document */
+  ac_loc loc;
+  struct ac_doc_item *next;
+} ac_doc_item;
 
 /* A symptom of a triage rule, optionally with an intensity. */
 typedef struct ac_symptom_item {
@@ -261,6 +272,7 @@ typedef struct ac_stmt {
     ac_guidance *guidance;   /* PHASE */
     ac_symptom_item *items;  /* TRIAGE, triage CONSTRAINT */
     ac_query *query;         /* EXPECT */
+    ac_doc_item *statements; /* DOCUMENT */
   };
   const ac_expected *expected; /* EXPECT */
 } ac_stmt;

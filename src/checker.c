@@ -313,6 +313,34 @@ static const char *ac_text_of(const ac_stmt *s, ac_clause_kind k) {
   return c ? c->text.text : NULL;
 }
 
+/* A document and its statements: names of their own (a document's name,
+ * a statement's id), each declared once in the chain. */
+static void ac_declare_document(ac_protocol *p, const ac_layer *layer, const ac_stmt *s) {
+  ac_document *d = ac_arena_alloc(p->arena, sizeof *d);
+  d->decl = s;
+  d->layer = layer;
+  const ac_document *old = ac_names_put(p->documents, s->name->name, d);
+  if (old != d) {
+    ac_diag *g = AC_ERR(p, layer, s->name->loc, AC_E_DUPLICATE,
+                        _("document '%s' is already declared"), s->name->name);
+    ac_diag_note(p->diags, g, old->layer->src, old->decl->name->loc, _("'%s' is declared here"),
+                 s->name->name);
+    return;
+  }
+  for (const ac_doc_item *i = s->statements; i; i = i->next) {
+    ac_statement *st = ac_arena_alloc(p->arena, sizeof *st);
+    st->item = i;
+    st->layer = layer;
+    const ac_statement *was = ac_names_put(p->statements, i->id->name, st);
+    if (was == st) continue;
+    ac_diag *g = AC_ERR(p, layer, i->id->loc, AC_E_DUPLICATE,
+                        _("statement '%s' is already declared (in document '%s')"),
+                        i->id->name, was->item->document);
+    ac_diag_note(p->diags, g, was->layer->src, was->item->id->loc,
+                 _("'%s' is declared here"), i->id->name);
+  }
+}
+
 static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
   for (ac_stmt *s = layer->file->stmts; s; s = s->next) {
     switch (s->kind) {
@@ -429,9 +457,52 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
       /* cites only: the grammar takes no other clause here */
       ac_check_clauses(p, layer, s, CL(AC_CLAUSE_CITES), _("an expectation"));
       break;
+    case AC_STMT_DOCUMENT:
+      ac_declare_document(p, layer, s);
+      break;
     case AC_STMT_HEADER:
     case AC_STMT_EXTENDS:
       break;
+    }
+  }
+}
+
+/* ---- Citations ---- */
+
+static void ac_cite_check(ac_protocol *p, const ac_layer *layer, const ac_ident *ids) {
+  for (const ac_ident *id = ids; id; id = id->next) {
+    if (ac_names_get(p->statements, id->name)) continue;
+    if (ac_names_count(p->documents) == 0) {
+      AC_ERR(p, layer, id->loc, AC_E_CITATION,
+             _("unknown citation '%s' (no document is declared: a protocol declares the statements it cites)"),
+             id->name);
+      continue;
+    }
+    const char *hint = NULL;
+    if (!ac_diags_full(p->diags)) {
+      ac_names_sort(p->statements);
+      hint = ac_names_suggest(p->statements, id->name, NULL, NULL);
+    }
+    if (hint)
+      AC_ERR(p, layer, id->loc, AC_E_CITATION,
+             _("unknown citation '%s' (did you mean '%s'?)"),
+             id->name, hint);
+    else
+      AC_ERR(p, layer, id->loc, AC_E_CITATION,
+             _("unknown citation '%s': no declared document holds it"), id->name);
+  }
+}
+
+/* Every identifier after `cites` names a statement of a document of the
+ * chain (the file's own or inherited). */
+static void ac_check_citations(ac_protocol *p) {
+  for (int i = 0; i < p->nlayers; i++) {
+    const ac_layer *layer = p->layers[i];
+    for (const ac_stmt *s = layer->file->stmts; s; s = s->next) {
+      for (const ac_clause *c = s->clauses; c; c = c->next)
+        if (c->kind == AC_CLAUSE_CITES) ac_cite_check(p, layer, c->names);
+      if (s->kind == AC_STMT_PHASE)
+        for (const ac_guidance *g = s->guidance; g; g = g->next) ac_cite_check(p, layer, g->cites);
     }
   }
 }
@@ -723,6 +794,7 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       break;
     case AC_STMT_HEADER:
     case AC_STMT_EXTENDS:
+    case AC_STMT_DOCUMENT:
     case AC_STMT_ACTIVITY:
     case AC_STMT_GROUP:
     case AC_STMT_SYMPTOM:
@@ -1158,7 +1230,10 @@ void ac_check(ac_protocol *p) {
     if (layer->horizon >= 0) p->horizon = layer->horizon;
     if (layer->sessions > 0) p->sessions = layer->sessions;
   }
+  p->documents = ac_names_new(p->arena);
+  p->statements = ac_names_new(p->arena);
   for (int i = 0; i < p->nlayers; i++) ac_declare_layer(p, p->layers[i]);
+  ac_check_citations(p);
   ac_resolve_groups(p);
   for (int i = 0; i < p->nlayers; i++) ac_resolve_layer(p, p->layers[i]);
   ac_build_phrases(p);

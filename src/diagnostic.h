@@ -44,6 +44,7 @@ typedef enum ac_code {
   AC_E_TYPE = 107,         /* AC0107 a condition compares the wrong type */
   AC_E_CLAUSE = 108,       /* AC0108 a clause repeated or not allowed here */
   AC_E_GROUP_CYCLE = 109,  /* AC0109 a group contains itself */
+  AC_E_CITATION = 110,     /* AC0110 a citation no declared document holds */
   AC_E_CONFLICT = 201,     /* AC0201 two rules disagree on the same days */
   AC_E_CONSTRAINT = 202,   /* AC0202 a constraint is violated */
   AC_E_TRIAGE_FLOOR = 203, /* AC0203 a triage level is below a constraint's floor */

@@ -119,7 +119,7 @@ static void ac_citations_add(ac_citations *c, const ac_ident *ids) {
 
 /* What --coverage found not exercised. */
 typedef struct ac_gaps {
-  int rules, statements, changes;
+  int rules, statements, changes, uncited;
 } ac_gaps;
 
 /* Rules and symptom rules of the top file that no expectation exercised. */
@@ -144,7 +144,8 @@ static int ac_seen;
 
 /* Statement identifiers the file cites (in any statement but an
  * expectation) that no expectation of the file cites; each is reported
- * once, at its first citation. */
+ * once, at its first citation.  Then the statements of the file's own
+ * documents (not `context`) that nothing but an expectation cites. */
 static void ac_report_statements(const ac_layer *top, ac_arena *scratch, FILE *out,
                                  ac_gaps *gaps) {
   ac_names *expected = ac_names_new(scratch), *reported = ac_names_new(scratch);
@@ -171,7 +172,18 @@ static void ac_report_statements(const ac_layer *top, ac_arena *scratch, FILE *o
             top->src->path, id->loc.first_line, id->name, top->src->path, id->loc.first_line);
     gaps->statements++;
   }
+  ac_names *cited_ids = ac_names_new(scratch);
+  for (size_t i = 0; i < cited.len; i++) ac_names_put(cited_ids, cited.items[i].id->name, &ac_seen);
   free(cited.items);
+  for (const ac_stmt *s = top->file->stmts; s; s = s->next) {
+    if (s->kind != AC_STMT_DOCUMENT) continue;
+    for (const ac_doc_item *i = s->statements; i; i = i->next) {
+      if (i->context || ac_names_get(cited_ids, i->id->name)) continue;
+      fprintf(out, _("%s:%d: not cited: statement %s of document '%s': no rule cites it\n"),
+              top->src->path, i->id->loc.first_line, i->id->name, i->document);
+      gaps->uncited++;
+    }
+  }
 }
 
 /* Every change of verdict of the file's activities on days lo..horizon,
@@ -296,13 +308,13 @@ int ac_expectations_run(const ac_protocol *p, ac_arena *scratch, FILE *out, bool
   if (coverage) {
     ac_arena_reset(scratch);
     if (asked.len) qsort(asked.items, asked.len, sizeof *asked.items, ac_asked_compare);
-    ac_gaps gaps = {0, 0, 0};
+    ac_gaps gaps = {0, 0, 0, 0};
     ac_report_rules(p, top, rule_used, triage_used, out, &gaps);
     ac_report_statements(top, scratch, out, &gaps);
     ac_report_changes(p, top, &asked, out, &gaps);
-    fprintf(out, _("coverage: %d rules, %d statements, %d changes of verdict not exercised\n"),
-            gaps.rules, gaps.statements, gaps.changes);
-    gaps_total = gaps.rules + gaps.statements + gaps.changes;
+    fprintf(out, _("coverage: %d rules, %d statements, %d changes of verdict not exercised; %d statements not cited\n"),
+            gaps.rules, gaps.statements, gaps.changes, gaps.uncited);
+    gaps_total = gaps.rules + gaps.statements + gaps.changes + gaps.uncited;
   }
   free(asked.items);
   free(rule_used);

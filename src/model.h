@@ -80,6 +80,18 @@ typedef struct ac_cites {
   const ac_ident *first;
 } ac_cites;
 
+/* A statement of a document, as a citation finds it. */
+typedef struct ac_statement {
+  const ac_doc_item *item; /* its id, text, document */
+  const ac_layer *layer;   /* the file of its document */
+} ac_statement;
+
+/* A document: its statement and its file. */
+typedef struct ac_document {
+  const ac_stmt *decl;
+  const ac_layer *layer;
+} ac_document;
+
 typedef struct ac_phase {
   ac_entity e;
   const char *title;
@@ -155,6 +167,8 @@ typedef struct ac_protocol {
   ac_names *names;   /* identifier -> ac_entity */
   ac_names *phrases; /* normalised identifier, label, alias -> ac_entity */
   ac_names *derived; /* derived rule name -> the next suffix to try */
+  ac_names *documents;  /* document name -> ac_document */
+  ac_names *statements; /* statement id -> ac_statement, of every document */
   ac_vec entities[AC_ENT_COUNT];
   ac_vec no_guidance;  /* ac_no_guidance */
   ac_vec expectations; /* ac_stmt (EXPECT), with layers in expect_layers */

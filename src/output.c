@@ -106,7 +106,31 @@ static void ac_more_reasons_json(json_t *o, int n) {
   if (n > AC_MAX_REASONS) json_object_set_new(o, "more_reasons", json_integer(n - AC_MAX_REASONS));
 }
 
-static json_t *ac_json_reasons(ac_arena *a, const ac_segment *seg) {
+
+/* The statement a citation names (NULL only in a protocol with errors). */
+static const ac_statement *ac_cited(const ac_protocol *p, const ac_ident *id) {
+  return p->statements ? ac_names_get(p->statements, id->name) : NULL;
+}
+
+/* The statements a statement of the protocol cites, each with its document
+ * and its text: [{"id", "document", "text"}]. */
+static json_t *ac_json_cites(const ac_protocol *p, const ac_stmt *s) {
+  json_t *list = json_array();
+  for (const ac_clause *c = s->clauses; c; c = c->next) {
+    if (c->kind != AC_CLAUSE_CITES) continue;
+    for (const ac_ident *id = c->names; id; id = id->next) {
+      const ac_statement *st = ac_cited(p, id);
+      json_t *o = json_object();
+      json_object_set_new(o, "id", json_string(id->name));
+      json_object_set_new(o, "document", st ? json_string(st->item->document) : json_null());
+      json_object_set_new(o, "text", st ? json_string(st->item->text.text) : json_null());
+      json_array_append_new(list, o);
+    }
+  }
+  return list;
+}
+
+static json_t *ac_json_reasons(const ac_protocol *p, ac_arena *a, const ac_segment *seg) {
   json_t *list = json_array();
   if (!seg) return list;
   for (int i = 0; i < ac_shown(seg->nrules); i++) {
@@ -116,6 +140,7 @@ static json_t *ac_json_reasons(ac_arena *a, const ac_segment *seg) {
     json_object_set_new(o, "text", r->because ? json_string(r->because) : json_null());
     json_object_set_new(o, "source", json_string(ac_output_where(a, &r->e)));
     if (r->cond) json_object_set_new(o, "condition", json_string(ac_rule_condition(a, r)));
+    json_object_set_new(o, "cites", ac_json_cites(p, r->e.decl));
     json_array_append_new(list, o);
   }
   return list;
@@ -243,7 +268,7 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
       json_object_set_new(o, "condition", json_string(ac_open_conditions(a, ans.seg, &r->facts)));
     else if (ans.timeline == AC_CONDITIONAL && ans.deciding)
       json_object_set_new(o, "condition", json_string(ac_rule_condition(a, ans.deciding)));
-    json_object_set_new(o, "reasons", ac_json_reasons(a, ans.seg));
+    json_object_set_new(o, "reasons", ac_json_reasons(p, a, ans.seg));
     if (ans.seg) ac_more_reasons_json(o, ans.seg->nrules + ans.seg->nmore);
     ac_emit_json(o, out);
     return;
@@ -364,6 +389,7 @@ static void ac_answer_symptoms(const ac_protocol *p, ac_arena *a, const ac_reque
       json_object_set_new(ao, "text", t->advice ? json_string(t->advice) : json_null());
       json_object_set_new(ao, "rule", json_string(t->e.name));
       json_object_set_new(ao, "source", json_string(ac_output_where(a, &t->e)));
+      json_object_set_new(ao, "cites", ac_json_cites(p, t->e.decl));
       json_array_append_new(adv, ao);
     }
     json_object_set_new(o, "advice", adv);
@@ -538,7 +564,6 @@ static void ac_answer_list(const ac_protocol *p, ac_arena *a, ac_entity_kind kin
 /* explain NAME: where it is, what it says, as written. */
 static void ac_answer_explain(const ac_protocol *p, ac_arena *a, const ac_request *r,
                               const char *qt, ac_format fmt, FILE *out) {
-  (void)p;
   const ac_entity *e = r->explain;
   const ac_stmt *s = e->decl;
   const ac_source *src = e->layer->src;
@@ -569,11 +594,7 @@ static void ac_answer_explain(const ac_protocol *p, ac_arena *a, const ac_reques
     json_object_set_new(o, "kind", json_string(ac_entity_kind_name(e->kind)));
     json_object_set_new(o, "source", json_string(ac_output_where(a, e)));
     json_object_set_new(o, "because", because ? json_string(because) : json_null());
-    json_t *cites = json_array();
-    for (const ac_clause *c = s->clauses; c; c = c->next)
-      if (c->kind == AC_CLAUSE_CITES)
-        for (const ac_ident *i = c->names; i; i = i->next) json_array_append_new(cites, json_string(i->name));
-    json_object_set_new(o, "cites", cites);
+    json_object_set_new(o, "cites", ac_json_cites(p, s));
     json_object_set_new(o, "text", json_string(text));
     ac_emit_json(o, out);
     return;
@@ -596,6 +617,13 @@ static void ac_answer_explain(const ac_protocol *p, ac_arena *a, const ac_reques
         sep = ", ";
       }
   if (sep[0] == ',') fputc('\n', out);
+  /* each cited statement's text, under the reason */
+  for (const ac_clause *c = s->clauses; c; c = c->next)
+    if (c->kind == AC_CLAUSE_CITES)
+      for (const ac_ident *i = c->names; i; i = i->next) {
+        const ac_statement *st = ac_cited(p, i);
+        if (st) fprintf(out, "    %s: %s\n", i->name, st->item->text.text);
+      }
   const char *line = text;
   while (*line) {
     const char *nl = strchr(line, '\n');

@@ -329,7 +329,8 @@ START_TEST(clause_errors) {
 END_TEST
 
 START_TEST(clauses_in_source_order) {
-  ac_protocol *p = load(COVER "rule r: forbid run day 1 because \"b\" cites X.1 after final session;\n");
+  ac_protocol *p = load(COVER "rule r: forbid run day 1 because \"b\" cites X.1 after final session;\n"
+                         "document d { statement X.1 \"x\"; }\n");
   ut_assert_no_errors(&ut_diags);
   const ac_clause *c = ut_rule(p, "r")->e.decl->clauses;
   ck_assert_int_eq(c->kind, AC_CLAUSE_BECAUSE);

@@ -30,9 +30,20 @@ static run_result run(ac_protocol *p, bool color, bool coverage) {
   return r;
 }
 
+/* The statements the tests cite, after the text (its lines keep their
+ * numbers): context statements, which --coverage never lists as not cited. */
+static const char *const cited_ids =
+    "document unit \"What these tests cite\" {\n"
+    "  context A1 \"a\"; context AD1 \"a\"; context C1 \"a\"; context G1 \"a\";\n"
+    "  context G2 \"a\"; context L3.1 \"a\"; context NG1 \"a\"; context P1 \"a\";\n"
+    "  context P2 \"a\"; context P3 \"a\"; context R1.1 \"a\"; context R5.1 \"a\";\n"
+    "  context S2 \"a\"; context S6.1 \"a\"; context T1.do \"a\"; context T5.dont \"a\";\n"
+    "  context X9 \"a\";\n"
+    "}\n";
+
 /* Loads a protocol that must check without errors. */
 static ac_protocol *load(const char *text) {
-  ac_protocol *p = ut_load(text);
+  ac_protocol *p = ut_load(ac_arena_printf(ut_arena, "%s%s", text, cited_ids));
   ck_assert_msg(ut_diags.errors == 0, "%s", ut_render(&ut_diags));
   return p;
 }
@@ -200,7 +211,8 @@ START_TEST(cites_clause_repeated) {
   ut_load("protocol t;\n"
           "activity a;\n"
           "forbid a always;\n"
-          "expect can a on day 1 is forbidden cites G1 cites G2;\n");
+          "expect can a on day 1 is forbidden cites G1 cites G2;\n"
+          "document d { statement G1 \"a\"; statement G2 \"b\"; }\n");
   ck_assert_str_eq(ut_codes(&ut_diags), "AC0108");
   const ac_diag *g = ut_expect(&ut_diags, AC_E_CLAUSE);
   ut_assert_at(g, 4, 45);
@@ -243,7 +255,7 @@ START_TEST(coverage_rules_and_symptom_rules) {
   /* swim's change has neither side asked by a can */
   assert_has(r.out, "t.care:3: not exercised: swim changes from forbidden to allowed on day "
                     "31: no expectation asks day 30 / day 31\n");
-  assert_has(r.out, "coverage: 1 rules, 0 statements, 1 changes of verdict not exercised\n");
+  assert_has(r.out, "coverage: 1 rules, 0 statements, 1 changes of verdict not exercised; 0 statements not cited\n");
   ck_assert_str_eq(last_line(r.out), "4 passed, 0 failed");
   ck_assert_int_eq(r.ret, 2);
 }
@@ -258,7 +270,7 @@ START_TEST(coverage_unexercised_rule) {
                    "t.care:5: not exercised: rule 'sauna_later'\n"
                    "t.care:2: not exercised: sauna changes from forbidden to allowed on day 31: "
                    "no expectation asks day 30 / day 31\n"
-                   "coverage: 1 rules, 0 statements, 1 changes of verdict not exercised\n"
+                   "coverage: 1 rules, 0 statements, 1 changes of verdict not exercised; 0 statements not cited\n"
                    "2 passed, 0 failed\n");
   ck_assert_int_eq(r.ret, 2);
 }
@@ -285,7 +297,7 @@ START_TEST(coverage_replaced_and_base_rules_not_listed) {
   run_result r = run(p, false, true);
   /* the base's rules and activity are not this file's */
   ck_assert_msg(lines_with(r.out, "not exercised: ") == 0, "%s", r.out);
-  assert_has(r.out, "coverage: 0 rules, 0 statements, 0 changes of verdict not exercised\n");
+  assert_has(r.out, "coverage: 0 rules, 0 statements, 0 changes of verdict not exercised; 0 statements not cited\n");
   ck_assert_int_eq(r.ret, 0);
 }
 END_TEST
@@ -319,9 +331,31 @@ START_TEST(coverage_statements) {
       "t.care:11: not exercised: statement C1 is cited (t.care:11) but no expectation cites it\n"
       "t.care:12: not exercised: statement NG1 is cited (t.care:12) but no expectation cites "
       "it\n"
-      "coverage: 0 rules, 6 statements, 0 changes of verdict not exercised\n"
+      "coverage: 0 rules, 6 statements, 0 changes of verdict not exercised; 0 statements not cited\n"
       "2 passed, 0 failed\n");
   ck_assert_int_eq(r.ret, 6);
+}
+END_TEST
+
+START_TEST(coverage_uncited_statements) {
+  /* a statement of the file's own document that only an expectation
+   * cites is not cited; a context statement never is */
+  const char *text = "protocol t;\n"                                        /* 1 */
+                     "activity a;\n"                                        /* 2 */
+                     "rule r: forbid a always cites D1;\n"                  /* 3 */
+                     "expect can a on day 1 is forbidden cites D1, D2;\n"   /* 4 */
+                     "document d \"D\" {\n"                                  /* 5 */
+                     "  statement D1 \"One.\";\n"                            /* 6 */
+                     "  statement D2 \"Two.\";\n"                            /* 7 */
+                     "  context D3 \"Three.\";\n"                            /* 8 */
+                     "}\n";
+  run_result r = run(load(text), false, true);
+  ck_assert_str_eq(r.out,
+                   "t.care:7: not cited: statement D2 of document 'd': no rule cites it\n"
+                   "coverage: 0 rules, 0 statements, 0 changes of verdict not exercised; 1 "
+                   "statements not cited\n"
+                   "1 passed, 0 failed\n");
+  ck_assert_int_eq(r.ret, 1);
 }
 END_TEST
 
@@ -374,7 +408,7 @@ START_TEST(coverage_changes_one_side) {
                    "31: no expectation asks day 31\n"
                    "t.care:2: not exercised: sauna changes from discouraged to allowed on day "
                    "36: no expectation asks day 35\n"
-                   "coverage: 0 rules, 0 statements, 2 changes of verdict not exercised\n"
+                   "coverage: 0 rules, 0 statements, 2 changes of verdict not exercised; 0 statements not cited\n"
                    "3 passed, 0 failed\n");
   ck_assert_int_eq(r.ret, 2);
 }
@@ -414,7 +448,7 @@ START_TEST(coverage_changes_to_unknown_and_horizon) {
   ck_assert_str_eq(r.out,
                    "t.care:2: not exercised: gym changes from allowed to unknown on day 15: no "
                    "expectation asks day 14 / day 15\n"
-                   "coverage: 0 rules, 0 statements, 1 changes of verdict not exercised\n"
+                   "coverage: 0 rules, 0 statements, 1 changes of verdict not exercised; 0 statements not cited\n"
                    "4 passed, 0 failed\n");
 }
 END_TEST
@@ -440,7 +474,7 @@ START_TEST(coverage_changes_before_day_zero) {
   ck_assert_str_eq(r.out,
                    "t.care:3: not exercised: wash changes from recommended to forbidden on day "
                    "0: no expectation asks day -1 / day 0\n"
-                   "coverage: 0 rules, 0 statements, 1 changes of verdict not exercised\n"
+                   "coverage: 0 rules, 0 statements, 1 changes of verdict not exercised; 0 statements not cited\n"
                    "5 passed, 0 failed\n");
 }
 END_TEST
@@ -460,7 +494,7 @@ START_TEST(coverage_changes_open_start) {
   ck_assert_str_eq(r.out,
                    "t.care:2: not exercised: dye changes from forbidden to allowed on day -7: no "
                    "expectation asks day -8 / day -7\n"
-                   "coverage: 0 rules, 0 statements, 1 changes of verdict not exercised\n"
+                   "coverage: 0 rules, 0 statements, 1 changes of verdict not exercised; 0 statements not cited\n"
                    "3 passed, 0 failed\n");
 }
 END_TEST
@@ -502,7 +536,7 @@ START_TEST(coverage_changes_after_other_sessions) {
   ck_assert_str_eq(r.out,
                    "t.care:2: not exercised: gym changes from forbidden to allowed on day 4 "
                    "after a session that is not the final one: no expectation asks day 4\n"
-                   "coverage: 0 rules, 0 statements, 1 changes of verdict not exercised\n"
+                   "coverage: 0 rules, 0 statements, 1 changes of verdict not exercised; 0 statements not cited\n"
                    "4 passed, 0 failed\n");
 }
 END_TEST
@@ -539,6 +573,7 @@ static Suite *expectations_suite(void) {
   tcase_add_test(tc, coverage_unexercised_rule);
   tcase_add_test(tc, coverage_replaced_and_base_rules_not_listed);
   tcase_add_test(tc, coverage_statements);
+  tcase_add_test(tc, coverage_uncited_statements);
   tcase_add_test(tc, coverage_statement_reported_once_at_first_citation);
   tcase_add_test(tc, coverage_failing_expectation_still_cites);
   tcase_add_test(tc, coverage_changes_one_side);

@@ -399,7 +399,7 @@ START_TEST(ask_every_format) {
   ck_assert_int_eq(a.rc, 0);
   ck_assert_str_eq(a.out, "{\"query\":\"can swim on day 3\",\"activity\":\"swim\",\"day\":3,"
                           "\"verdict\":\"forbidden\",\"reasons\":[{\"rule\":\"no_swim\","
-                          "\"text\":\"Keep it dry.\",\"source\":\"lib.care:12\"}]}\n");
+                          "\"text\":\"Keep it dry.\",\"source\":\"lib.care:12\",\"cites\":[]}]}\n");
   ck_assert_str_eq(a.err, "");
   /* other kinds */
   ck_assert_str_eq(answer(p, "when swim", AFTERCARE_LINE),

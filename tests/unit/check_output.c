@@ -52,7 +52,9 @@ static const char *const protocol_text =
     "allow alcohol after 0 days;\n"                                          /* 34 */
     "triage severe_burn: symptoms severe burning level urgent advice \"See a doctor.\";\n" /* 35 */
     "triage burn: symptoms burning first 14 days level monitor advice \"Keep watching.\";\n" /* 36 */
-    "triage red: symptoms redness level normal advice \"Normal.\";\n";       /* 37 */
+    "triage red: symptoms redness level normal advice \"Normal.\";\n"        /* 37 */
+    "document guide \"The guide\" { statement R5 \"Shave when healed.\";\n"  /* 38 */
+    "  statement T1 \"Keep it dry.\"; statement T2 \"Wait.\"; }\n";          /* 39 */
 
 /* Several conditional rules on the same days, and `unless`. */
 static const char *const conditions_text =
@@ -322,7 +324,7 @@ START_TEST(can_json) {
   const char *raw = answer_of(proto, "can swim on day 3", AC_FORMAT_JSON);
   ck_assert_str_eq(raw, "{\"query\":\"can swim on day 3\",\"activity\":\"swim\",\"day\":3,"
                         "\"verdict\":\"forbidden\",\"reasons\":[{\"rule\":\"no_water\","
-                        "\"text\":\"Keep it dry.\",\"source\":\"t.care:23\"}]}\n");
+                        "\"text\":\"Keep it dry.\",\"source\":\"t.care:23\",\"cites\":[]}]}\n");
   json_t *o = parse_line(raw);
   ck_assert_str_eq(keys(o), "query,activity,day,verdict,reasons");
   ck_assert_str_eq(jstr(o, "query"), "can swim on day 3");
@@ -331,7 +333,7 @@ START_TEST(can_json) {
   ck_assert_str_eq(jstr(o, "verdict"), "forbidden");
   json_t *rs = jarr(o, "reasons", 1);
   json_t *r0 = json_array_get(rs, 0);
-  ck_assert_str_eq(keys(r0), "rule,text,source");
+  ck_assert_str_eq(keys(r0), "rule,text,source,cites");
   ck_assert_str_eq(jstr(r0, "rule"), "no_water");
   ck_assert_str_eq(jstr(r0, "text"), "Keep it dry.");
   ck_assert_str_eq(jstr(r0, "source"), "t.care:23");
@@ -359,9 +361,15 @@ START_TEST(can_json_conditions) {
   ck_assert_str_eq(jstr(o, "verdict"), "conditional");
   ck_assert_str_eq(jstr(o, "condition"), "healed");
   json_t *r0 = json_array_get(jarr(o, "reasons", 1), 0);
-  ck_assert_str_eq(keys(r0), "rule,text,source,condition");
+  ck_assert_str_eq(keys(r0), "rule,text,source,condition,cites");
   ck_assert_str_eq(jstr(r0, "rule"), "razor_healed");
   ck_assert_str_eq(jstr(r0, "text"), "Only when healed.");
+  /* each cited statement with its document and text */
+  json_t *c1 = json_array_get(jarr(r0, "cites", 2), 1);
+  ck_assert_str_eq(keys(c1), "id,document,text");
+  ck_assert_str_eq(jstr(c1, "id"), "T2");
+  ck_assert_str_eq(jstr(c1, "document"), "guide");
+  ck_assert_str_eq(jstr(c1, "text"), "Wait.");
   ck_assert_str_eq(jstr(r0, "source"), "t.care:25");
   ck_assert_str_eq(jstr(r0, "condition"), "healed");
   /* decided by the facts: the condition stays */
@@ -414,7 +422,7 @@ START_TEST(json_is_ascii) {
   ck_assert_str_eq(raw, "{\"query\":\"can sauna on day 1\",\"activity\":\"sauna\",\"day\":1,"
                         "\"verdict\":\"discouraged\",\"reasons\":[{\"rule\":"
                         "\"discourage_sauna_start_end\",\"text\":\"Heat slows healing "
-                        "(caf\\u00E9).\",\"source\":\"t.care:28\"}]}\n");
+                        "(caf\\u00E9).\",\"source\":\"t.care:28\",\"cites\":[]}]}\n");
   json_t *o = parse_line(raw);
   ck_assert_str_eq(jstr(json_array_get(jarr(o, "reasons", 1), 0), "text"),
                    "Heat slows healing (caf\xC3\xA9).");
@@ -544,7 +552,7 @@ START_TEST(symptoms_json) {
   static const char *const sources[] = {"t.care:35", "t.care:36", "t.care:37"};
   for (size_t i = 0; i < 3; i++) {
     json_t *a = json_array_get(adv, i);
-    ck_assert_str_eq(keys(a), "level,text,rule,source");
+    ck_assert_str_eq(keys(a), "level,text,rule,source,cites");
     ck_assert_str_eq(jstr(a, "level"), levels[i]);
     ck_assert_str_eq(jstr(a, "text"), texts[i]);
     ck_assert_str_eq(jstr(a, "rule"), rules[i]);
@@ -740,6 +748,8 @@ START_TEST(explain_text) {
                    "  only if healed\n"
                    "  because: Only when healed.\n"
                    "  cites: R5, T2\n"
+                   "    R5: Shave when healed.\n"
+                   "    T2: Wait.\n"
                    "  | rule razor_healed: allow shave_razor after 3 days only if healed\n"
                    "  |   because \"Only when healed.\" cites R5, T2;\n");
   ck_assert_str_eq(text("explain rest"),
@@ -760,6 +770,7 @@ START_TEST(explain_text) {
   ck_assert_str_eq(text("explain early"),
                    "phase 'early' (t.care:14)\n"
                    "  cites: T1\n"
+                   "    T1: Keep it dry.\n"
                    "  | phase early \"Early days\" first 3 days {\n"
                    "  |   do \"Keep dry.\";\n"
                    "  |   dont \"Don't scratch.\";\n"
@@ -782,7 +793,8 @@ END_TEST
 START_TEST(explain_line) {
   ck_assert_str_eq(line("explain razor_healed"),
                    "rule 'razor_healed' (t.care:25) | conditional, days 4.. | only if healed | "
-                   "because: Only when healed. | cites: R5, T2 | | rule razor_healed: allow "
+                   "because: Only when healed. | cites: R5, T2 | R5: Shave when healed. | T2: Wait. | | "
+                   "rule razor_healed: allow "
                    "shave_razor after 3 days only if healed | |   because \"Only when healed.\" "
                    "cites R5, T2;\n");
 }
@@ -796,15 +808,18 @@ START_TEST(explain_json) {
   ck_assert_str_eq(jstr(o, "source"), "t.care:25");
   ck_assert_str_eq(jstr(o, "because"), "Only when healed.");
   json_t *cites = jarr(o, "cites", 2);
-  ck_assert_str_eq(jstr_at(cites, 0), "R5");
-  ck_assert_str_eq(jstr_at(cites, 1), "T2");
+  ck_assert_str_eq(keys(json_array_get(cites, 0)), "id,document,text");
+  ck_assert_str_eq(jstr(json_array_get(cites, 0), "id"), "R5");
+  ck_assert_str_eq(jstr(json_array_get(cites, 0), "document"), "guide");
+  ck_assert_str_eq(jstr(json_array_get(cites, 0), "text"), "Shave when healed.");
+  ck_assert_str_eq(jstr(json_array_get(cites, 1), "id"), "T2");
   ck_assert_str_eq(jstr(o, "text"),
                    "rule razor_healed: allow shave_razor after 3 days only if healed\n"
                    "  because \"Only when healed.\" cites R5, T2;\n");
   o = json("explain early");
   ck_assert_str_eq(jstr(o, "kind"), "phase");
   ck_assert(jnull(o, "because"));
-  ck_assert_str_eq(jstr_at(jarr(o, "cites", 1), 0), "T1");
+  ck_assert_str_eq(jstr(json_array_get(jarr(o, "cites", 1), 0), "text"), "Keep it dry.");
   o = json("explain red");
   ck_assert_str_eq(jstr(o, "kind"), "symptom rule");
   ck_assert_str_eq(jstr(o, "source"), "t.care:37");

@@ -18,12 +18,13 @@ syn iskeyword @,48-57,_
 " verdicts, levels and intensities (`make vim-syntax` writes them).
 " ---- keywords
 syn keyword aftercareStatement protocol extends activity group symptom fact
-syn keyword aftercareStatement phase rule constraint triage expect no guidance
-syn keyword aftercareStatement for symptoms
+syn keyword aftercareStatement phase rule constraint triage expect document no
+syn keyword aftercareStatement guidance for symptoms
 syn keyword aftercareField     title version procedure language horizon
 syn keyword aftercareField     sessions
 syn keyword aftercareClause    because cites only if unless overrides aliases
-syn keyword aftercareClause    level otherwise advice do dont why
+syn keyword aftercareClause    level otherwise advice do dont why statement
+syn keyword aftercareClause    context
 syn keyword aftercareDays      day days week weeks first after from until
 syn keyword aftercareDays      always before treatment final every session
 syn keyword aftercareType      number boolean
