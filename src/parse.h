@@ -74,6 +74,11 @@ static inline void ac_loc_store(ac_loc *l, int first_line, int first_column,
   l->last_column = last_column;
 }
 
+/* Reports the first character of a word (len bytes at text, at loc) that
+ * an identifier cannot have, as the scanner reports a character outside
+ * any word (AC0002). */
+void acX_bad_in_word(ac_parse_state *st, const char *text, size_t len, ac_loc loc);
+
 /* Whether word is a keyword of protocols (the scanner's table). */
 int acX_is_protocol_keyword(const char *word);
 
