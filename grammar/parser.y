@@ -784,6 +784,7 @@ fact_value:
 fwords:
   IDENT                            { $$ = acY_word(st, $1, @1); }
 | WORD                             { $$ = acY_word(st, $1, @1); }
+| THE                              { $$ = acY_word(st, "the", @1); }
 | fwords IDENT                     { $$ = acY_word(st, $2, @2); $$->next = $1; }
 | fwords WORD                      { $$ = acY_word(st, $2, @2); $$->next = $1; }
 | fwords THE                       { $$ = acY_word(st, "the", @2); $$->next = $1; }
