@@ -141,6 +141,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 
 %token START_PROTOCOL START_QUERY
 %token <text> IDENT "identifier"
+%token <text> WORD "word"
 %token <text> STRING "string"
 %token <text> CITATION "citation"
 %token <num> NUMBER "number"
@@ -795,9 +796,13 @@ cwords:
 
 cword:
   IDENT                            { $$ = acY_word(st, $1, @1); }
+| WORD                             { $$ = acY_word(st, $1, @1); }
 | WITH                             { $$ = acY_word(st, "with", @1); }
 | THE                              { $$ = acY_word(st, "the", @1); }
 | AND                              { $$ = acY_word(st, "and", @1); }
+| NORMAL                           { $$ = acY_word(st, "normal", @1); }
+| ACTIVITIES                       { $$ = acY_word(st, "activities", @1); }
+| SESSION                          { $$ = acY_word(st, "session", @1); }
 ;
 
 /* Symptoms: separated by ',' or 'and'. */
@@ -815,6 +820,7 @@ swords:
 
 sword:
   IDENT                            { $$ = acY_word(st, $1, @1); }
+| WORD                             { $$ = acY_word(st, $1, @1); }
 | MILD                             { $$ = acY_word(st, "mild", @1); }
 | MODERATE                         { $$ = acY_word(st, "moderate", @1); }
 | SEVERE                           { $$ = acY_word(st, "severe", @1); }
@@ -847,7 +853,11 @@ fact_value:
 
 fwords:
   IDENT                            { $$ = acY_word(st, $1, @1); }
+| WORD                             { $$ = acY_word(st, $1, @1); }
+| THE                              { $$ = acY_word(st, "the", @1); }
 | fwords IDENT                     { $$ = acY_word(st, $2, @2); $$->next = $1; }
+| fwords WORD                      { $$ = acY_word(st, $2, @2); $$->next = $1; }
+| fwords THE                       { $$ = acY_word(st, "the", @2); $$->next = $1; }
 ;
 
 session_opt:
@@ -877,6 +887,8 @@ static const char *acY_token_name(yysymbol_kind_t sym, char *buf, size_t n) {
     return _("end of input");
   case YYSYMBOL_IDENT:
     return _("identifier");
+  case YYSYMBOL_WORD:
+    return _("word");
   case YYSYMBOL_STRING:
     return _("string");
   case YYSYMBOL_NUMBER:
@@ -936,6 +948,28 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
        (le->first_line == loc.first_line && le->first_column <= loc.first_column)))
     return 0;
 
+  /* A word that is not an identifier ("salée", "touch-up") is only read in
+   * a query's names: in a protocol, elsewhere, it is a name with a
+   * character that names do not have, reported as such (AC0002, as the
+   * scanner reports one outside any word).  Where a query expects an
+   * identifier, a word is expected too: the lists name the identifier. */
+  if (got == YYSYMBOL_WORD && st->mode == AC_PARSE_PROTOCOL) {
+    acX_bad_in_word(st, st->last_tok, st->last_len, loc);
+    return 0;
+  }
+  /* So are the keywords a name of a query may hold besides 'with', 'the'
+   * and 'and' ("normal activities", "touch-up session"). */
+  bool want_ident = false;
+  for (int i = 0; i < n; i++)
+    if (expected[i] == YYSYMBOL_IDENT) want_ident = true;
+  int kept = 0;
+  for (int i = 0; i < n; i++)
+    if (expected[i] != YYSYMBOL_WORD &&
+        !(want_ident && (expected[i] == YYSYMBOL_NORMAL || expected[i] == YYSYMBOL_ACTIVITIES ||
+                         expected[i] == YYSYMBOL_SESSION)))
+      expected[kept++] = expected[i];
+  n = kept;
+
   bool want_semicolon = false, want_brace = false;
   for (int i = 0; i < n; i++) {
     if (expected[i] == YYSYMBOL_YYACCEPT) continue;
@@ -969,8 +1003,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
   /* unexpected X, expected A, B or C */
   char msg[512];
   size_t len = 0;
-  if (got == YYSYMBOL_IDENT || got == YYSYMBOL_NUMBER || got == YYSYMBOL_STRING ||
-      got == YYSYMBOL_CITATION)
+  if (got == YYSYMBOL_IDENT || got == YYSYMBOL_WORD || got == YYSYMBOL_NUMBER ||
+      got == YYSYMBOL_STRING || got == YYSYMBOL_CITATION)
     len += (size_t)snprintf(msg + len, sizeof msg - len, _("unexpected %s '%s'"),
                             acY_token_name(got, buf, sizeof buf), ac_parse_last_text(st));
   else

@@ -16,6 +16,7 @@
 
 #include "condition.h"
 #include "i18n.h"
+#include "parse.h"
 #include "query.h"
 #include "timeline.h"
 
@@ -259,10 +260,21 @@ static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kin
    * large protocol each would be a cache miss of its own elsewhere. */
   size_t len = strlen(name);
   char letter = ac_phrase_letter(kind);
-  ac_entity *e = ac_arena_alloc(p->arena, size + len + 1 + (letter ? len + 3 : 0));
+  /* An identifier is ASCII: its key has at most len + 2 bytes (the other
+   * case, should it come, is given the room it needs). */
+  size_t keylen = letter ? len + 2 : 0;
+  ac_entity *e = ac_arena_alloc(p->arena, size + len + 1 + (letter ? keylen + 1 : 0));
   char *copy = (char *)e + size;
   memcpy(copy, name, len + 1);
-  if (letter) ac_names_key_into(copy + len + 1, letter, name, len);
+  if (letter) {
+    size_t k = ac_names_key_into(copy + len + 1, keylen + 1, letter, name, len);
+    if (k > keylen) {
+      e = ac_arena_alloc(p->arena, size + len + 1 + k + 1);
+      copy = (char *)e + size;
+      memcpy(copy, name, len + 1);
+      ac_names_key_into(copy + len + 1, k + 1, letter, name, len);
+    }
+  }
   name = copy;
   e->kind = kind;
   e->name = name;
@@ -1164,6 +1176,78 @@ static void ac_warn_gaps(ac_protocol *p) {
   free(count);
 }
 
+/* An alias is matched by asking: the query that names it ("can ALIAS on
+ * day 0", "symptoms ALIAS on day 0", "can A on day 0 with ALIAS = true"),
+ * read by the query parser and resolved as any query is.  NULL when the
+ * query names this entity; else the entity it names, or the entity itself
+ * when it does not parse or names nothing.  a: a scratch arena. */
+static const ac_entity *ac_alias_names(const ac_protocol *p, ac_arena *a, const ac_entity *e,
+                                       const char *alias) {
+  const char *text;
+  switch (e->kind) {
+  case AC_ENT_ACTIVITY:
+    text = ac_arena_printf(a, "can %s on day 0", alias);
+    break;
+  case AC_ENT_SYMPTOM:
+    text = ac_arena_printf(a, "symptoms %s on day 0", alias);
+    break;
+  default: {
+    if (AC_NACTIVITIES(p) == 0) return NULL; /* no query can give a fact */
+    text = ac_arena_printf(a, "can %s on day 0 with %s = %s", AC_ACTIVITY(p, 0)->e.name, alias,
+                           ((const ac_fact *)e)->is_bool ? "true" : "0");
+    break;
+  }
+  }
+  ac_diags d;
+  ac_diags_init(&d, a);
+  ac_source *src = ac_source_from_memory(a, "query", text, strlen(text));
+  ac_query *q = ac_parse_query(a, src, &d);
+  ac_request req;
+  if (!q || d.errors || !ac_query_resolve(p, a, q, src, &d, &req)) return e;
+  if (e->kind == AC_ENT_ACTIVITY)
+    return &req.activity->e == e ? NULL : &req.activity->e;
+  if (e->kind == AC_ENT_SYMPTOM) {
+    if (req.nsymptoms == 1 && req.symptoms[0] == e->index) return NULL;
+    return req.nsymptoms == 1 ? p->entities[AC_ENT_SYMPTOM].items[req.symptoms[0]] : e;
+  }
+  return req.facts.known[e->index] ? NULL : e;
+}
+
+/* AC0404: aliases (of the protocols the user wrote) that no query can
+ * match. */
+static void ac_warn_aliases(ac_protocol *p) {
+  static const ac_entity_kind kinds[] = {AC_ENT_ACTIVITY, AC_ENT_SYMPTOM, AC_ENT_FACT};
+  ac_arena *a = NULL;
+  for (int k = 0; k < 3; k++) {
+    const ac_vec *v = &p->entities[kinds[k]];
+    for (size_t i = 0; i < v->len; i++) {
+      const ac_entity *e = v->items[i];
+      if (e->layer->src->embedded || e->replaced) continue;
+      for (const ac_clause *c = e->decl->clauses; c; c = c->next) {
+        if (c->kind != AC_CLAUSE_ALIASES) continue;
+        for (const ac_alias *al = c->aliases; al; al = al->next) {
+          if (!a) a = ac_arena_new();
+          const ac_entity *o = ac_alias_names(p, a, e, al->text.text);
+          ac_arena_reset(a);
+          if (!o) continue;
+          if (o == e)
+            ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_ALIAS, e->layer->src, al->text.loc,
+                        _("no query can match the alias '%s' of '%s': a query does not read it "
+                          "as a name (its words are letters and digits, joined by ' or -, "
+                          "and are not keywords of queries)"),
+                        al->text.text, e->name);
+          else
+            ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_ALIAS, e->layer->src, al->text.loc,
+                        _("no query can match the alias '%s' of '%s': a query that says it "
+                          "names %s '%s'"),
+                        al->text.text, e->name, ac_entity_kind_name(o->kind), o->name);
+        }
+      }
+    }
+  }
+  if (a) ac_arena_free(a);
+}
+
 /* ---- Symptom rules, most severe first ---- */
 
 static int ac_triage_compare(const void *x, const void *y) {
@@ -1247,6 +1331,7 @@ void ac_check(ac_protocol *p) {
   if (p->diags->errors == 0) {
     ac_warn_unused(p);
     ac_warn_gaps(p);
+    ac_warn_aliases(p);
   }
   ac_sort_triage(p);
 }

@@ -40,6 +40,7 @@
 #include "keyword.h"
 #include "parse.h"
 #include "source.h"
+#include "utf8.h"
 
 #define FMT_WIDTH 80
 
@@ -175,8 +176,10 @@ static bool fmt_scan(fmt *f, const char *s, size_t len) {
     }
     size_t j = i;
     fk_kind kind = K_PUNCT;
-    if (is_idstart(ch)) {
-      while (j < len && is_idchar((unsigned char)s[j])) j++;
+    if (is_idstart(ch) || ch >= 0x80) {
+      /* an identifier, or a word of a query ("salée", "touch-up") */
+      j += ac_utf8_word_end(s + i, len - i);
+      if (j == i) return false;
       /* a citation: .part after .part */
       while (j + 1 < len && s[j] == '.' && is_idchar((unsigned char)s[j + 1])) {
         j++;

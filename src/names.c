@@ -15,6 +15,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
 
 typedef struct ac_entry {
   const char *key;
@@ -283,39 +285,131 @@ const char *ac_names_suggest(const ac_names *t, const char *word,
   return s.best <= max ? s.best_key : NULL;
 }
 
-/* Writes text normalised to out (room for strlen(text) + 1 bytes). */
-static void ac_normalise_into(char *out, const char *text, size_t n) {
+/* ---- Keys of phrases: Unicode folding (libunistring) ---- */
+
+/* Characters read as a space between words: '_', blanks, hyphens ('-',
+ * U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN) and U+00A0 NO-BREAK SPACE;
+ * U+2019 RIGHT SINGLE QUOTATION MARK and U+02BC MODIFIER LETTER APOSTROPHE
+ * are read as the apostrophe '.  Returns the length of the character at
+ * s (n bytes left) and sets *to: ' ' (a separator), '\'' or 0 (the
+ * character as it is). */
+static size_t ac_fold_special(const unsigned char *s, size_t n, char *to) {
+  unsigned char c = s[0];
+  *to = 0;
+  if (c < 0x80) {
+    if (c == '_' || c == '-' || ac_blank(c)) *to = ' ';
+    return 1;
+  }
+  if (c == 0xC2 && n >= 2 && s[1] == 0xA0) *to = ' ';
+  else if (c == 0xCA && n >= 2 && s[1] == 0xBC) *to = '\'';
+  else if (c == 0xE2 && n >= 3 && s[1] == 0x80 && (s[2] == 0x90 || s[2] == 0x91)) *to = ' ';
+  else if (c == 0xE2 && n >= 3 && s[1] == 0x80 && s[2] == 0x99) *to = '\'';
+  if (*to) return c == 0xE2 ? 3 : 2;
+  return 1;
+}
+
+/* Writes the folded text (already case-folded) to out: separators squeezed
+ * to one space, none at the ends, apostrophes as '.  Never longer than the
+ * text; returns its length (out is not terminated). */
+static size_t ac_fold_words(char *out, const unsigned char *text, size_t n) {
   size_t k = 0;
   bool space = false;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)text[i];
-    if (c == '_' || ac_blank(c)) {
+  for (size_t i = 0; i < n;) {
+    char to;
+    size_t len = ac_fold_special(text + i, n - i, &to);
+    if (to == ' ') {
       space = k > 0;
+      i += len;
       continue;
     }
     if (space) out[k++] = ' ';
     space = false;
-    out[k++] = (char)ac_lower(c);
+    if (to) {
+      out[k++] = to;
+    } else {
+      unsigned char c = text[i];
+      out[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    i += len;
   }
-  out[k] = '\0';
+  return k;
 }
 
-char *ac_names_normalise(ac_arena *a, const char *text) {
-  size_t n = strlen(text);
-  char *out = ac_arena_alloc(a, n + 1);
-  ac_normalise_into(out, text, n);
+/* The one key function: text (n bytes) normalised to NFC and case-folded
+ * (u8_casefold: "PISCINE SALÉE", "piscine salée" and "piscine sale\u0301e"
+ * are one key), then its separators read as by ac_fold_words.  Text that is
+ * all ASCII is folded by ac_fold_words alone (what u8_casefold would give:
+ * ASCII letters in lower case), without libunistring's allocations.  A byte
+ * that is not UTF-8 becomes U+FFFD (u8_casefold's reading); should
+ * libunistring fail (no memory), the text is folded as if it were ASCII.
+ * Writes the key and a NUL to out when it fits in cap bytes;
+ * returns the key's length. */
+static size_t ac_fold(char *out, size_t cap, const char *text, size_t n) {
+  const unsigned char *u = (const unsigned char *)text;
+  size_t i = 0;
+  while (i < n && u[i] < 0x80) i++;
+  char scratch[256];
+  const unsigned char *src = u;
+  uint8_t *folded = NULL;
+  size_t m = n;
+  if (i < n) {
+    size_t len = sizeof scratch;
+    folded = u8_casefold(u, n, NULL, UNINORM_NFC, (uint8_t *)scratch, &len);
+    if (folded) {
+      src = folded;
+      m = len;
+    }
+  }
+  size_t k;
+  if (m < cap) { /* the key is never longer than the folded text */
+    k = ac_fold_words(out, src, m);
+    out[k] = '\0';
+  } else {
+    char small[256];
+    char *buf = m <= sizeof small ? small : malloc(m);
+    if (!buf) abort();
+    k = ac_fold_words(buf, src, m);
+    if (k < cap) {
+      memcpy(out, buf, k);
+      out[k] = '\0';
+    }
+    if (buf != small) free(buf);
+  }
+  if (folded && folded != (uint8_t *)scratch) free(folded);
+  return k;
+}
+
+/* The folded text in the arena, after `prefix` bytes of room. */
+static char *ac_fold_alloc(ac_arena *a, size_t prefix, const char *text, size_t n, size_t *len) {
+  /* Folding keeps the length of ASCII text and rarely grows other text:
+   * one try with as many bytes, a second with the exact size. */
+  char *out = ac_arena_alloc(a, prefix + n + 1);
+  size_t k = ac_fold(out + prefix, n + 1, text, n);
+  if (k >= n + 1) {
+    out = ac_arena_alloc(a, prefix + k + 1);
+    ac_fold(out + prefix, k + 1, text, n);
+  }
+  *len = k;
   return out;
 }
 
-void ac_names_key_into(char *out, char kind, const char *text, size_t n) {
-  out[0] = kind;
-  out[1] = ':';
-  ac_normalise_into(out + 2, text, n);
+char *ac_names_normalise(ac_arena *a, const char *text) {
+  size_t k;
+  return ac_fold_alloc(a, 0, text, strlen(text), &k);
+}
+
+size_t ac_names_key_into(char *out, size_t cap, char kind, const char *text, size_t n) {
+  if (cap >= 2) {
+    out[0] = kind;
+    out[1] = ':';
+  }
+  return 2 + ac_fold(out + 2, cap >= 2 ? cap - 2 : 0, text, n);
 }
 
 char *ac_names_normalise_key(ac_arena *a, char kind, const char *text) {
-  size_t n = strlen(text);
-  char *out = ac_arena_alloc(a, n + 3);
-  ac_names_key_into(out, kind, text, n);
+  size_t k;
+  char *out = ac_fold_alloc(a, 2, text, strlen(text), &k);
+  out[0] = kind;
+  out[1] = ':';
   return out;
 }

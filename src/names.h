@@ -45,14 +45,21 @@ void ac_names_sort(ac_names *t);
 const char *ac_names_suggest(const ac_names *t, const char *word,
                              int (*accept)(void *value, void *ctx), void *ctx);
 
-/* Lower-cases, turns '_' into ' ', squeezes blanks: "Shave_Razor " ->
- * "shave razor". */
+/* The one normalisation of names and phrases, used for every key of the
+ * table of phrases (declarations and queries alike): Unicode NFC and case
+ * folding (libunistring's u8_casefold), '_', blanks, hyphens ('-', U+2010,
+ * U+2011) and no-break spaces read as one space between words, none at the
+ * ends, and the apostrophes U+2019 and U+02BC read as '.
+ * "Shave_Razor " -> "shave razor"; "Touch-Up" -> "touch up";
+ * "L’EAU" -> "l'eau". */
 char *ac_names_normalise(ac_arena *a, const char *text);
 /* The key of a phrase in a table of phrases: "K:" then the text normalised
  * ("a:shave razor"), in one allocation (what ac_query_phrase_key makes). */
 char *ac_names_normalise_key(ac_arena *a, char kind, const char *text);
-/* The same key written into `out`, which has room for n + 3 bytes (n:
- * the length of text). */
-void ac_names_key_into(char *out, char kind, const char *text, size_t n);
+/* The same key (n: the length of text) written with its NUL into `out`
+ * when it fits in cap bytes; returns the key's length (without the NUL):
+ * when that is cap or more, nothing was written.  ASCII text gives a key
+ * of at most n + 2 bytes. */
+size_t ac_names_key_into(char *out, size_t cap, char kind, const char *text, size_t n);
 
 #endif

@@ -42,6 +42,12 @@ typedef struct ac_parse_state {
   bool draining;    /* the parse is over: the scanner reads to the end */
   int paren_depth;
   int line, column; /* where the next token starts */
+  /* The rest of a run of word characters that is still to be read, word
+   * by word (acX_pieces): "a\u00D7b\u00D7c" is matched once, not once a
+   * word, or a long run would be scanned again for each of its words. */
+  const char *rest;
+  size_t rest_len;
+  int rest_line, rest_column;
   const char *last_tok; /* the last token read, in the source (not a string) */
   size_t last_len;
   char last_text[48]; /* its text for a message: see ac_parse_last_text */
@@ -73,6 +79,11 @@ static inline void ac_loc_store(ac_loc *l, int first_line, int first_column,
   l->last_line = last_line;
   l->last_column = last_column;
 }
+
+/* Reports the first character of a word (len bytes at text, at loc) that
+ * an identifier cannot have, as the scanner reports a character outside
+ * any word (AC0002). */
+void acX_bad_in_word(ac_parse_state *st, const char *text, size_t len, ac_loc loc);
 
 /* Whether word is a keyword of protocols (the scanner's table). */
 int acX_is_protocol_keyword(const char *word);

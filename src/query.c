@@ -33,7 +33,9 @@ static char *ac_join(ac_arena *a, const ac_word *w) {
  * thousands of words; the caret shows them all). */
 static const char *ac_quoted(ac_arena *a, const char *name) {
   if (strlen(name) <= 80) return name;
-  return ac_arena_printf(a, "%.77s...", name);
+  int n = 77; /* not in the middle of a character */
+  while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80) n--;
+  return ac_arena_printf(a, "%.*s...", n, name);
 }
 
 static bool ac_is_filler(const char *word, const char *const *fillers) {

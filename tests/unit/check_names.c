@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "unit.h"
+#include "utf8.h"
 
 START_TEST(empty_table) {
   ac_names *t = ac_names_new(ut_arena);
@@ -303,9 +304,68 @@ START_TEST(normalise) {
   ck_assert_str_eq(ac_names_normalise(ut_arena, "swim"), "swim");
   ck_assert_str_eq(ac_names_normalise(ut_arena, ""), "");
   ck_assert_str_eq(ac_names_normalise(ut_arena, " _ \t"), "");
-  ck_assert_str_eq(ac_names_normalise(ut_arena, "over-moisturize"), "over-moisturize");
-  /* bytes beyond ASCII are kept as they are */
+  /* a hyphen is a space between words */
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "over-moisturize"), "over moisturize");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "Touch-Up"), "touch up");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "touch - up-"), "touch up");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "touch\xE2\x80\x90up"), "touch up"); /* U+2010 */
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "touchup"), "touchup");
+  /* Unicode case folding: letters beyond ASCII too */
   ck_assert_str_eq(ac_names_normalise(ut_arena, "Caf\xC3\xA9 Cr\xC3\xA8me"), "caf\xC3\xA9 cr\xC3\xA8me");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "PISCINE SAL\xC3\x89" "E"), "piscine sal\xC3\xA9" "e");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "Stra\xC3\x9F" "e"), "strasse"); /* sharp s */
+  /* NFC: e and a combining acute accent are the precomposed letter */
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "sale\xCC\x81" "e"), "sal\xC3\xA9" "e");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "SALE\xCC\x81" "E"), "sal\xC3\xA9" "e");
+  /* apostrophes: U+2019 and U+02BC are ' */
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "L\xE2\x80\x99" "EAU chaude"), "l'eau chaude");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "l\xCA\xBC" "eau"), "l'eau");
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "l'eau"), "l'eau");
+  /* a no-break space separates words */
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "piscine\xC2\xA0" "sal\xC3\xA9" "e"), "piscine sal\xC3\xA9" "e");
+  /* a byte that is not UTF-8 is U+FFFD REPLACEMENT CHARACTER */
+  ck_assert_str_eq(ac_names_normalise(ut_arena, "AB\xFF" "C"), "ab\xEF\xBF\xBD" "c");
+  /* the key of a phrase: written only when it fits, its length returned */
+  char out[16];
+  ck_assert_uint_eq(ac_names_key_into(out, sizeof out, 'a', "Touch-Up", 8), 10);
+  ck_assert_str_eq(out, "a:touch up");
+  memset(out, 'x', sizeof out);
+  ck_assert_uint_eq(ac_names_key_into(out, 4, 'a', "Touch-Up", 8), 10);
+  ck_assert_int_eq(out[2], 'x');
+  ck_assert_uint_eq(ac_names_key_into(out, sizeof out, 's', "Stra\xC3\x9F" "e", 7), 9);
+  ck_assert_str_eq(out, "s:strasse");
+  /* a long text that grows when folded (U+0130 is 2 bytes, i and U+0307
+   * folded: 3) */
+  char *big = ac_arena_alloc(ut_arena, 2 * 400 + 1), *want = ac_arena_alloc(ut_arena, 3 * 400 + 1);
+  for (int i = 0; i < 400; i++) {
+    memcpy(big + 2 * i, "\xC4\xB0", 2);
+    memcpy(want + 3 * i, "i\xCC\x87", 3);
+  }
+  big[800] = want[1200] = '\0';
+  ck_assert_str_eq(ac_names_normalise(ut_arena, big), want);
+  ck_assert_str_eq(ac_names_normalise_key(ut_arena, 'f', big) + 2, want);
+}
+END_TEST
+
+/* What a word of a query is made of (the scanner's words). */
+START_TEST(word_chars) {
+  ck_assert_uint_eq(ac_utf8_word_end("touch-up on", 11), 8);
+  ck_assert_uint_eq(ac_utf8_word_end("l'eau", 5), 5);
+  ck_assert_uint_eq(ac_utf8_word_end("l\xE2\x80\x99" "eau", 7), 7);
+  ck_assert_uint_eq(ac_utf8_word_end("sal\xC3\xA9" "e?", 7), 6);
+  ck_assert_uint_eq(ac_utf8_word_end("sale\xCC\x81" "e", 7), 7); /* a combining mark */
+  ck_assert_uint_eq(ac_utf8_word_end("touch-", 6), 5);   /* not a trailing joiner */
+  ck_assert_uint_eq(ac_utf8_word_end("a--b", 4), 1);     /* nor two */
+  ck_assert_uint_eq(ac_utf8_word_end("-a", 2), 0);       /* nor a leading one */
+  ck_assert_uint_eq(ac_utf8_word_end("\xC2\xA0" "a", 3), 0); /* no-break space */
+  ck_assert_uint_eq(ac_utf8_word_end("ab\xFF" "c", 4), 2);   /* not UTF-8 */
+  ck_assert_uint_eq(ac_utf8_word_end("\xEF\xBB\xBF", 3), 0); /* U+FEFF */
+  size_t k;
+  ck_assert_int_eq(ac_utf8_word_char((const unsigned char *)"\xE2\x80\x99", 3, &k), AC_CH_JOIN);
+  ck_assert_uint_eq(k, 3);
+  ck_assert_int_eq(ac_utf8_word_char((const unsigned char *)"\xE2\x80\x94", 3, &k), AC_CH_OTHER); /* em dash */
+  ck_assert_int_eq(ac_utf8_word_char((const unsigned char *)"\xC3", 1, &k), AC_CH_OTHER);
+  ck_assert_uint_eq(k, 1);
 }
 END_TEST
 
@@ -331,6 +391,7 @@ static Suite *names_suite(void) {
   tcase_add_test(tc, suggest_ties_and_filter);
   tcase_add_test(tc, suggest_large_table_agrees_with_every_entry);
   tcase_add_test(tc, normalise);
+  tcase_add_test(tc, word_chars);
   suite_add_tcase(s, tc);
   return s;
 }
