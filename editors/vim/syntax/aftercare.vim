@@ -22,8 +22,8 @@ syn keyword aftercareStatement phase rule constraint triage expect no guidance
 syn keyword aftercareStatement for symptoms
 syn keyword aftercareField     title version procedure language horizon
 syn keyword aftercareField     sessions
-syn keyword aftercareClause    because cites only if unless overrides aliases
-syn keyword aftercareClause    level advice do dont why
+syn keyword aftercareClause    because cites only if unless otherwise
+syn keyword aftercareClause    overrides aliases level advice do dont why
 syn keyword aftercareDays      day days week weeks first after from until
 syn keyword aftercareDays      always before treatment final every session
 syn keyword aftercareType      number boolean
