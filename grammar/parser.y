@@ -159,7 +159,8 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %token LANGUAGE "language" LEAST "least" LEVEL "level" MILD "mild"
 %token MODERATE "moderate" MONITOR "monitor" MOST "most" NEVER "never"
 %token NO "no" NORMAL "normal" NOT "not" NUMBER_KW "number (type)" ON "on"
-%token ONLY "only" OR "or" OVERRIDES "overrides" PHASE "phase"
+%token ONLY "only" OR "or" OTHERWISE "otherwise" OVERRIDES "overrides"
+%token PHASE "phase"
 %token PROCEDURE "procedure" PROTOCOL "protocol" RECOMMEND "recommend"
 %token RECOMMENDED "recommended" RULE "rule" SESSION "session"
 %token SESSIONS "sessions" SEVERE "severe" SYMPTOM "symptom"
@@ -168,7 +169,6 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %token UNTIL "until" URGENT "urgent" VERSION "version" WEEK "week"
 %token WEEKS "weeks" WHEN "when" WHY "why" WITH "with"
 %token ACTIVITIES "activities" EXPLAIN "explain" HELP "help" PHASES "phases"
-%token OTHERWISE "otherwise"
 %token CONTEXT "context" DOCUMENT "document" STATEMENT "statement"
 
 %type <text> text label opt_label
@@ -184,7 +184,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %type <guidance> phase_items phase_item
 %type <field> header_fields header_field
 %type <item> sym_items sym_item
-%type <verdict> verb
+%type <verdict> verb given
 %type <level> level
 %type <intensity> intensity
 %type <word> cwords cword swords sword fwords
@@ -419,9 +419,18 @@ clause:
 | IF cond                          { $$ = acY_clause(st, AC_CLAUSE_IF, @$); $$->cond = $2; }
 | ONLY IF cond                     { $$ = acY_clause(st, AC_CLAUSE_IF, @$); $$->cond = $3; }
 | UNLESS cond                      { $$ = acY_clause(st, AC_CLAUSE_UNLESS, @$); $$->cond = $2; }
+| OTHERWISE given                  { $$ = acY_clause(st, AC_CLAUSE_OTHERWISE, @$); $$->verdict = $2; }
 | AFTER FINAL SESSION              { $$ = acY_clause(st, AC_CLAUSE_FINAL, @$); }
 | AFTER EVERY SESSION              { $$ = acY_clause(st, AC_CLAUSE_EVERY, @$); }
 | OVERRIDES ident_list             { $$ = acY_clause(st, AC_CLAUSE_OVERRIDES, @$); $$->names = acY_idents($2); }
+;
+
+/* A verdict a rule can give: the one of `otherwise`. */
+given:
+  FORBIDDEN                        { $$ = AC_FORBIDDEN; }
+| DISCOURAGED                      { $$ = AC_DISCOURAGED; }
+| ALLOWED                          { $$ = AC_ALLOWED; }
+| RECOMMENDED                      { $$ = AC_RECOMMENDED; }
 ;
 
 /* ---- Constraints ---- */
@@ -920,7 +929,9 @@ static bool acY_starts_statement(yysymbol_kind_t sym) {
   return ac_keyword_has_role(name, strlen(name), AC_KW_STARTS);
 }
 
-#define ACY_MAX_EXPECTED 8
+/* The most expected tokens listed (a rule's clauses: nine); a list of as
+ * many that has days, statements or answers is summarised. */
+#define ACY_MAX_EXPECTED 9
 
 static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
                                  ac_parse_state *st) {
@@ -1051,18 +1062,18 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
     if (expected[i] == YYSYMBOL_ACTIVITY) want_stmt = true;
     if (expected[i] == YYSYMBOL_NEVER) want_answer = true;
   }
-  if (n > ACY_MAX_EXPECTED && want_answer) {
+  if (n >= ACY_MAX_EXPECTED && want_answer) {
     len += (size_t)snprintf(msg + len, sizeof msg - len, "%s",
                             _(", expected the answer of the expectation: a verdict such as "
                               "'forbidden' or 'allowed', a level such as 'urgent', "
                               "'from day N' or 'never'"));
     n = 0;
-  } else if (n > ACY_MAX_EXPECTED && want_days) {
+  } else if (n >= ACY_MAX_EXPECTED && want_days) {
     len += (size_t)snprintf(msg + len, sizeof msg - len, "%s",
                             _(", expected days such as 'day 4', 'days 0..3', 'first 3 days', "
                               "'after 10 days', 'from day 4' or 'always'"));
     n = 0;
-  } else if (n > ACY_MAX_EXPECTED && want_stmt) {
+  } else if (n >= ACY_MAX_EXPECTED && want_stmt) {
     len += (size_t)snprintf(msg + len, sizeof msg - len, "%s",
                             _(", expected a statement such as 'activity', 'rule', 'forbid', "
                               "'allow', 'phase', 'constraint' or 'expect'"));

@@ -172,6 +172,7 @@ typedef enum ac_clause_kind {
   AC_CLAUSE_CITES,     /* cites A, B */
   AC_CLAUSE_IF,        /* if C / only if C */
   AC_CLAUSE_UNLESS,    /* unless C */
+  AC_CLAUSE_OTHERWISE, /* otherwise VERDICT (after a condition) */
   AC_CLAUSE_FINAL,     /* after final session */
   AC_CLAUSE_EVERY,     /* after every session */
   AC_CLAUSE_OVERRIDES, /* overrides A, B */
@@ -188,6 +189,7 @@ typedef struct ac_clause {
     ac_ident *names;         /* CITES, OVERRIDES */
     ac_cond *cond;           /* IF, UNLESS */
     ac_level level;          /* LEVEL */
+    ac_verdict verdict;      /* OTHERWISE */
     struct ac_alias *aliases; /* ALIASES */
   };
   struct ac_clause *next;

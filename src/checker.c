@@ -41,6 +41,7 @@ static const char *ac_clause_word(ac_clause_kind k) {
   case AC_CLAUSE_CITES: return "cites";
   case AC_CLAUSE_IF: return "if";
   case AC_CLAUSE_UNLESS: return "unless";
+  case AC_CLAUSE_OTHERWISE: return "otherwise";
   case AC_CLAUSE_FINAL: return "after final session";
   case AC_CLAUSE_EVERY: return "after every session";
   case AC_CLAUSE_OVERRIDES: return "overrides";
@@ -404,7 +405,7 @@ static void ac_declare_layer(ac_protocol *p, ac_layer *layer) {
     case AC_STMT_RULE: {
       ac_check_clauses(p, layer, s,
                        CL(AC_CLAUSE_BECAUSE) | CL(AC_CLAUSE_CITES) | CL(AC_CLAUSE_IF) |
-                           CL(AC_CLAUSE_UNLESS) | CL(AC_CLAUSE_FINAL) |
+                           CL(AC_CLAUSE_UNLESS) | CL(AC_CLAUSE_OTHERWISE) | CL(AC_CLAUSE_FINAL) |
                            CL(AC_CLAUSE_EVERY) | CL(AC_CLAUSE_OVERRIDES),
                        _("a rule"));
       const char *name = s->name ? s->name->name
@@ -704,14 +705,26 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       const ac_clause *cif = ac_clause_find(s, AC_CLAUSE_IF);
       const ac_clause *cun = ac_clause_find(s, AC_CLAUSE_UNLESS);
       const ac_clause *cond = cif ? cif : cun;
+      const ac_clause *oth = ac_clause_find(s, AC_CLAUSE_OTHERWISE);
       bool cond_ok = true;
-      if (cond) {
-        bool fits = (s->verb == AC_ALLOWED) || (s->verb == AC_FORBIDDEN && cun);
+      if (oth && !cond) {
+        AC_ERR(p, layer, oth->loc, AC_E_CLAUSE,
+               _("'otherwise' follows a condition: say 'only if C otherwise %s' or 'unless C otherwise %s'"),
+               ac_verdict_name(oth->verdict), ac_verdict_name(oth->verdict));
+        oth = NULL;
+      } else if (oth && oth->verdict == s->verb) {
+        AC_ERR(p, layer, oth->loc, AC_E_CLAUSE,
+               _("'otherwise %s' gives the rule's own verdict: the condition would change nothing"),
+               ac_verdict_name(oth->verdict));
+        cond_ok = false;
+      }
+      if (cond && cond_ok) {
+        bool fits = oth || (s->verb == AC_ALLOWED) || (s->verb == AC_FORBIDDEN && cun);
         if (!fits) {
           AC_ERR(p, layer, cond->loc, AC_E_CLAUSE,
                  s->verb == AC_FORBIDDEN
                      ? _("a forbidding rule takes 'unless', not 'if': say when it is allowed with 'allow ... only if'")
-                     : _("only 'allow ... if' and 'forbid ... unless' take a condition"));
+                     : _("only 'allow ... if' and 'forbid ... unless' take a condition alone: say what holds when it does not with 'otherwise VERDICT'"));
           cond_ok = false;
         } else {
           cond_ok = ac_cond_resolve(p, layer, cond->cond);
@@ -723,11 +736,22 @@ static void ac_resolve_layer(ac_protocol *p, ac_layer *layer) {
       if (!ok || !days_ok || !cond_ok) r->e.replaced = true; /* unusable */
       r->verdict = s->verb;
       if (cond && cond_ok) {
+        /* The verdicts when the condition as written holds and when it does
+         * not: `only if C` gives the verb's when C holds, `unless C` when it
+         * does not; the other is `otherwise`'s, by default the opposite of
+         * allowed and forbidden. */
+        ac_verdict given = s->verb;
+        ac_verdict other = oth ? oth->verdict : s->verb == AC_ALLOWED ? AC_FORBIDDEN : AC_ALLOWED;
+        ac_verdict when_true = cun ? other : given, when_false = cun ? given : other;
         r->verdict = AC_CONDITIONAL;
         r->cond = cond->cond;
-        /* allow ... unless C  ==  allow ... only if not C;
-         * forbid ... unless C ==  allow ... only if C */
-        r->cond_negated = s->verb == AC_ALLOWED && cun != NULL;
+        /* Shown as "LESS STRICT if C', STRICTER otherwise": C' is the
+         * condition negated when the less strict verdict is the one of C
+         * not holding (allow ... unless C  ==  allow ... only if not C;
+         * forbid ... unless C  ==  allow ... only if C). */
+        r->cond_negated = when_false > when_true;
+        r->holds = r->cond_negated ? when_false : when_true;
+        r->otherwise = r->cond_negated ? when_true : when_false;
       }
       if (r->final_only) p->has_final_only = true;
       ac_resolve_overrides(p, layer, s, &r->e);

@@ -13,33 +13,61 @@ void ac_eval_can(const ac_protocol *p, const ac_request *r, ac_can_answer *out) 
   const ac_segment *seg = ac_timeline_find(t, r->day);
   out->seg = seg;
   out->deciding = NULL;
+  out->deciding_holds = false;
   out->timeline = out->verdict = seg ? seg->verdict : AC_UNKNOWN;
+  out->holds = out->otherwise = AC_UNKNOWN;
   if (!seg || seg->verdict != AC_CONDITIONAL) return;
-  /* Every condition of the segment must hold. */
-  ac_truth all = AC_TRUE;
+  out->holds = seg->rules[0]->holds;
+  out->otherwise = seg->rules[0]->otherwise;
+  /* In each case of the facts the segment's verdict is the strictest its
+   * rules give (rules of one segment give the same two verdicts, or they
+   * conflict): one condition that fails decides; every one must hold. */
+  ac_verdict known = AC_UNKNOWN, open = AC_UNKNOWN; /* UNKNOWN: none yet */
+  const ac_rule *failed = NULL, *first_open = NULL;
   for (int i = 0; i < seg->nrules; i++) {
     const ac_rule *rule = seg->rules[i];
     ac_truth t1 = ac_cond_eval(rule->cond, &r->facts);
     if (rule->cond_negated && t1 != AC_UNSURE) t1 = t1 == AC_TRUE ? AC_FALSE : AC_TRUE;
-    if (t1 == AC_FALSE) {
-      all = AC_FALSE;
-      out->deciding = rule;
-      break;
+    if (t1 == AC_UNSURE) {
+      if (!first_open) first_open = rule;
+      if (rule->otherwise < open) open = rule->otherwise;
+      continue;
     }
-    if (t1 == AC_UNSURE && all == AC_TRUE) {
-      all = AC_UNSURE;
-      out->deciding = rule;
+    ac_verdict v = t1 == AC_TRUE ? rule->holds : rule->otherwise;
+    if (v < known) {
+      known = v;
+      if (t1 == AC_FALSE) failed = rule;
     }
   }
-  if (all == AC_TRUE && seg->nrules == 1) out->deciding = seg->rules[0];
-  out->verdict = all == AC_TRUE ? AC_ALLOWED : all == AC_FALSE ? AC_FORBIDDEN : AC_CONDITIONAL;
+  if (first_open && known > open) {
+    out->verdict = AC_CONDITIONAL; /* still open */
+    out->deciding = first_open;
+  } else {
+    out->verdict = known;
+    if (failed) {
+      out->deciding = failed;
+    } else if (seg->nrules == 1) {
+      out->deciding = seg->rules[0];
+      out->deciding_holds = true;
+    }
+  }
+}
+
+static bool ac_same_rules(const ac_segment *x, const ac_segment *y) {
+  if (x == y) return true;
+  if (!x || !y || x->nrules != y->nrules) return false;
+  for (int i = 0; i < x->nrules; i++)
+    if (x->rules[i] != y->rules[i]) return false;
+  return true;
 }
 
 static void ac_window_add(ac_arena *a, ac_when_answer *out, size_t *cap, int64_t from,
                           int64_t to, ac_verdict v, const ac_segment *seg) {
   if (out->nwindows > 0) {
     ac_window *last = &out->windows[out->nwindows - 1];
-    if (last->verdict == v && (int64_t)last->to + 1 == from) {
+    /* conditional days join when they have the same conditions */
+    if (last->verdict == v && (int64_t)last->to + 1 == from &&
+        (v != AC_CONDITIONAL || ac_same_rules(last->seg, seg))) {
       last->to = (int32_t)to;
       last->open_to = to >= AC_DAY_MAX;
       return;

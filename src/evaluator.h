@@ -20,6 +20,11 @@ typedef struct ac_can_answer {
   const ac_segment *seg;     /* NULL: no rule covers the day */
   const ac_rule *deciding;   /* conditional: the rule whose condition decided
                               * or is still open */
+  bool deciding_holds;       /* its condition holds (false: it fails, or is
+                              * still open) */
+  ac_verdict holds;          /* conditional: the verdict when every condition
+                              * holds, AC_UNKNOWN when not conditional */
+  ac_verdict otherwise;      /* conditional: the verdict when one fails */
 } ac_can_answer;
 
 void ac_eval_can(const ac_protocol *p, const ac_request *r, ac_can_answer *out);

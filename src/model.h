@@ -105,7 +105,7 @@ typedef struct ac_target {
   int index;
 } ac_target;
 
-/* Fields are ordered by size: a rule has no padding (96 bytes). */
+/* Fields are ordered by size: a rule has no padding (104 bytes). */
 typedef struct ac_rule {
   ac_entity e;
   const ac_cond *cond;  /* resolved; NULL if none */
@@ -114,6 +114,9 @@ typedef struct ac_rule {
   ac_target target;
   ac_verdict verdict;   /* what the verb (e.decl->verb) means; CONDITIONAL with
                          * a condition */
+  ac_verdict holds;     /* CONDITIONAL: the verdict when cond (negated if
+                         * cond_negated) holds: the less strict of the two */
+  ac_verdict otherwise; /* CONDITIONAL: the verdict when it does not */
   int32_t from, to;
   int noverrides;
   int order;            /* position in the chain, for stable output */

@@ -40,6 +40,40 @@ static const char *ac_rule_condition(ac_arena *a, const ac_rule *r) {
   return r->cond_negated ? ac_arena_printf(a, "not (%s)", c) : c;
 }
 
+/* Whether a conditional rule (or answer) gives the two verdicts of `allow
+ * ... only if`: allowed when its condition holds, forbidden when not. */
+static bool ac_allows_if(ac_verdict holds, ac_verdict otherwise) {
+  return holds == AC_ALLOWED && otherwise == AC_FORBIDDEN;
+}
+
+/* Both verdicts of a conditional answer or rule with its condition:
+ * "allowed only if C", else "discouraged if C, forbidden otherwise". */
+static const char *ac_both_verdicts(ac_arena *a, ac_verdict holds, ac_verdict otherwise,
+                                    const char *cond) {
+  if (ac_allows_if(holds, otherwise)) return ac_arena_printf(a, _("allowed only if %s"), cond);
+  /* TRANSLATORS: the verdict when the condition holds, the condition, the
+   * verdict when it does not */
+  return ac_arena_printf(a, _("%s if %s, %s otherwise"), ac_verdict_text(holds), cond,
+                         ac_verdict_text(otherwise));
+}
+
+/* What a conditional rule says, after its verdict "conditional": "only if
+ * C" for `allow ... only if`, else "discouraged if C, forbidden
+ * otherwise". */
+static const char *ac_rule_both(ac_arena *a, const ac_rule *r) {
+  const char *c = ac_rule_condition(a, r);
+  if (ac_allows_if(r->holds, r->otherwise)) return ac_arena_printf(a, _("only if %s"), c);
+  return ac_both_verdicts(a, r->holds, r->otherwise, c);
+}
+
+/* The JSON members of a conditional verdict: its condition and both
+ * verdicts. */
+static void ac_json_both(json_t *o, const char *cond, ac_verdict holds, ac_verdict otherwise) {
+  json_object_set_new(o, "condition", json_string(cond));
+  json_object_set_new(o, "if_holds", json_string(ac_verdict_name(holds)));
+  json_object_set_new(o, "otherwise", json_string(ac_verdict_name(otherwise)));
+}
+
 /* A JSON string of text that may not be valid UTF-8 (a query line, a file
  * name, a message quoting them): jansson refuses such text, and the member
  * would be left out; each invalid byte becomes U+FFFD instead. */
@@ -81,6 +115,27 @@ static const char *ac_open_conditions(ac_arena *a, const ac_segment *seg, const 
     out = n++ == 0 ? c : ac_arena_printf(a, "%s and %s", out, c);
   }
   return out;
+}
+
+/* Every condition of a conditional segment (all must hold), joined by
+ * "and". */
+static const char *ac_seg_conditions(ac_arena *a, const ac_segment *seg) {
+  const char *out = "";
+  for (int i = 0; i < seg->nrules; i++) {
+    const char *c = ac_rule_condition(a, seg->rules[i]);
+    if (seg->nrules > 1 && strstr(c, " or ")) c = ac_arena_printf(a, "(%s)", c);
+    out = i == 0 ? c : ac_arena_printf(a, "%s and %s", out, c);
+  }
+  return out;
+}
+
+/* What a conditional segment says after "conditional": "only if C" for
+ * `allow ... only if`, else "discouraged if C, forbidden otherwise". */
+static const char *ac_seg_both(ac_arena *a, const ac_segment *seg) {
+  const ac_rule *r = seg->rules[0];
+  if (ac_allows_if(r->holds, r->otherwise))
+    return ac_arena_printf(a, _("only if %s"), ac_seg_conditions(a, seg));
+  return ac_both_verdicts(a, r->holds, r->otherwise, ac_seg_conditions(a, seg));
 }
 
 static void ac_emit_json(json_t *obj, FILE *out) {
@@ -221,7 +276,7 @@ static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep,
     ac_line_put(l, ":");
     ac_line_int(l, r->e.line);
     ac_line_put(l, ")");
-    if (r->cond) ac_line_printf(l, _(" [only if %s]"), ac_rule_condition(a, r));
+    if (r->cond) ac_line_printf(l, " [%s]", ac_rule_both(a, r));
     if (r->because) {
       ac_line_put(l, ": ");
       ac_line_put(l, r->because);
@@ -240,9 +295,11 @@ static void ac_can_tail(ac_arena *a, const ac_request *r, const ac_can_answer *a
                         ac_format fmt, ac_line *l) {
   ac_line_put(l, ac_verdict_text(ans->verdict));
   if (ans->verdict == AC_CONDITIONAL)
-    ac_line_printf(l, _(", allowed only if %s"), ac_open_conditions(a, ans->seg, &r->facts));
+    ac_line_printf(l, ", %s",
+                   ac_both_verdicts(a, ans->holds, ans->otherwise,
+                                    ac_open_conditions(a, ans->seg, &r->facts)));
   else if (ans->timeline == AC_CONDITIONAL && ans->deciding)
-    ac_line_printf(l, ans->verdict == AC_FORBIDDEN ? _(" (%s does not hold)") : _(" (%s holds)"),
+    ac_line_printf(l, ans->deciding_holds ? _(" (%s holds)") : _(" (%s does not hold)"),
                    ac_rule_condition(a, ans->deciding));
   else if (ans->timeline == AC_CONDITIONAL)
     ac_line_put(l, _(" (every condition holds)"));
@@ -265,7 +322,7 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
     if (r->session) json_object_set_new(o, "session", r->session > 0 ? json_integer(r->session) : json_string("final"));
     json_object_set_new(o, "verdict", json_string(ac_verdict_name(ans.verdict)));
     if (ans.verdict == AC_CONDITIONAL)
-      json_object_set_new(o, "condition", json_string(ac_open_conditions(a, ans.seg, &r->facts)));
+      ac_json_both(o, ac_open_conditions(a, ans.seg, &r->facts), ans.holds, ans.otherwise);
     else if (ans.timeline == AC_CONDITIONAL && ans.deciding)
       json_object_set_new(o, "condition", json_string(ac_rule_condition(a, ans.deciding)));
     json_object_set_new(o, "reasons", ac_json_reasons(p, a, ans.seg));
@@ -298,6 +355,9 @@ static void ac_answer_when(const ac_protocol *p, ac_arena *a, const ac_request *
       json_object_set_new(wo, "from", ac_json_day(w->from, w->open_from));
       json_object_set_new(wo, "to", ac_json_day(w->to, w->open_to));
       json_object_set_new(wo, "verdict", json_string(ac_verdict_name(w->verdict)));
+      if (w->verdict == AC_CONDITIONAL && w->seg)
+        ac_json_both(wo, ac_seg_conditions(a, w->seg), w->seg->rules[0]->holds,
+                     w->seg->rules[0]->otherwise);
       json_array_append_new(ws, wo);
     }
     json_object_set_new(o, "windows", ws);
@@ -310,9 +370,12 @@ static void ac_answer_when(const ac_protocol *p, ac_arena *a, const ac_request *
     fprintf(out, _("%s: no longer forbidden from day %ld\n"), act, (long)ans.allowed_from);
   for (int i = 0; i < ans.nwindows; i++) {
     const ac_window *w = &ans.windows[i];
-    fprintf(out, "  %-14s %s\n",
+    fprintf(out, "  %-14s %s",
             ac_output_days(a, w->open_from ? AC_DAY_MIN : w->from, w->open_to ? AC_DAY_MAX : w->to),
             ac_verdict_text(w->verdict));
+    if (w->verdict == AC_CONDITIONAL && w->seg)
+      fprintf(out, " (%s)", ac_seg_both(a, w->seg));
+    fputc('\n', out);
   }
 }
 
@@ -471,6 +534,16 @@ static void ac_answer_day(const ac_protocol *p, ac_arena *a, const ac_request *r
       json_object_set_new(acts, act->e.name, json_string(ac_verdict_name(seg ? seg->verdict : AC_UNKNOWN)));
     }
     json_object_set_new(o, "activities", acts);
+    /* the conditional ones: their condition and both verdicts */
+    json_t *conds = json_object();
+    for (int i = 0; i < na; i++) {
+      const ac_segment *seg = ac_timeline_find(ac_timeline_for(p, i, r->final_session), day);
+      if (!seg || seg->verdict != AC_CONDITIONAL || seg->nrules == 0) continue;
+      json_t *co = json_object();
+      ac_json_both(co, ac_seg_conditions(a, seg), seg->rules[0]->holds, seg->rules[0]->otherwise);
+      json_object_set_new(conds, AC_ACTIVITY(p, i)->e.name, co);
+    }
+    json_object_set_new(o, "conditions", conds);
     ac_emit_json(o, out);
     return;
   }
@@ -499,7 +572,7 @@ static void ac_answer_day(const ac_protocol *p, ac_arena *a, const ac_request *r
     const ac_segment *seg = ac_timeline_find(ac_timeline_for(p, i, r->final_session), day);
     fprintf(out, "  %-24s %s", act->e.name, ac_verdict_text(seg ? seg->verdict : AC_UNKNOWN));
     if (seg && seg->verdict == AC_CONDITIONAL && seg->nrules > 0)
-      fprintf(out, _(" (only if %s)"), ac_rule_condition(a, seg->rules[0]));
+      fprintf(out, " (%s)", ac_seg_both(a, seg));
     fputc('\n', out);
   }
 }
@@ -594,6 +667,10 @@ static void ac_answer_explain(const ac_protocol *p, ac_arena *a, const ac_reques
     json_object_set_new(o, "kind", json_string(ac_entity_kind_name(e->kind)));
     json_object_set_new(o, "source", json_string(ac_output_where(a, e)));
     json_object_set_new(o, "because", because ? json_string(because) : json_null());
+    if (e->kind == AC_ENT_RULE && ((const ac_rule *)e)->cond) {
+      const ac_rule *rule = (const ac_rule *)e;
+      ac_json_both(o, ac_rule_condition(a, rule), rule->holds, rule->otherwise);
+    }
     json_object_set_new(o, "cites", ac_json_cites(p, s));
     json_object_set_new(o, "text", json_string(text));
     ac_emit_json(o, out);
@@ -606,7 +683,7 @@ static void ac_answer_explain(const ac_protocol *p, ac_arena *a, const ac_reques
     fprintf(out, _("  %s, %s%s\n"), ac_verdict_text(rule->verdict),
             ac_output_days(a, rule->from, rule->to),
             rule->final_only ? _(", after the final session only") : "");
-    if (rule->cond) fprintf(out, _("  only if %s\n"), ac_rule_condition(a, rule));
+    if (rule->cond) fprintf(out, "  %s\n", ac_rule_both(a, rule));
   }
   if (because) fprintf(out, _("  because: %s\n"), because);
   const char *sep = _("  cites: ");

@@ -194,6 +194,17 @@ static const char *ac_seg_condition(ac_arena *a, const ac_segment *seg) {
   return s;
 }
 
+/* What a conditional segment says after its activity, in the plan's
+ * words: "only if C" (allowed when C holds, forbidden when not), else both
+ * verdicts: "discouraged if C, forbidden otherwise". */
+static const char *ac_seg_both(const ac_plan *plan, ac_arena *a, const ac_segment *seg) {
+  const ac_rule *r = seg->rules[0];
+  if (r->holds == AC_ALLOWED && r->otherwise == AC_FORBIDDEN)
+    return ac_arena_printf(a, _("only if %s"), ac_seg_condition(a, seg));
+  return ac_arena_printf(a, _("%s if %s, %s otherwise"), _(ac_verdict_name(r->holds)),
+                         ac_seg_condition(a, seg), _(ac_verdict_name(r->otherwise)));
+}
+
 /* The symptoms of a symptom rule: "a burning sensation (severe)". */
 static const char *ac_watch_symptoms(const ac_plan *plan, ac_arena *a, const ac_protocol *p, const ac_triage *t) {
   const char *s = "";
@@ -374,7 +385,10 @@ static bool ac_plan_same(const ac_protocol *p, const ac_plan_span *x, const ac_p
 static bool ac_same_instruction(ac_arena *a, const ac_segment *x, const ac_segment *y) {
   ac_verdict vx = x ? x->verdict : AC_UNKNOWN, vy = y ? y->verdict : AC_UNKNOWN;
   if (vx != vy) return false;
-  return vx != AC_CONDITIONAL || x == y || strcmp(ac_seg_condition(a, x), ac_seg_condition(a, y)) == 0;
+  return vx != AC_CONDITIONAL || x == y ||
+         (x->rules[0]->holds == y->rules[0]->holds &&
+          x->rules[0]->otherwise == y->rules[0]->otherwise &&
+          strcmp(ac_seg_condition(a, x), ac_seg_condition(a, y)) == 0);
 }
 
 /* The last day of the instruction activity i has on day `day` of span s
@@ -403,7 +417,7 @@ static int ac_cmp_still(const void *x, const void *y) {
 
 /* Groups the changed activities of s: the same verdict, condition and
  * reason. */
-static void ac_group_news(ac_arena *a, const ac_plan_span *s, ac_plan_news *n) {
+static void ac_group_news(const ac_plan *plan, ac_arena *a, const ac_plan_span *s, ac_plan_news *n) {
   int m = n->nchanged;
   const char **reasons = ac_arena_array(a, (size_t)m + 1, sizeof *reasons);
   const char **conds = ac_arena_array(a, (size_t)m + 1, sizeof *conds);
@@ -413,7 +427,7 @@ static void ac_group_news(ac_arena *a, const ac_plan_span *s, ac_plan_news *n) {
   for (int i = 0; i < m; i++) {
     const ac_segment *seg = s->segs[n->changed[i].activity];
     reasons[i] = ac_seg_reason(a, seg);
-    conds[i] = n->changed[i].after == AC_CONDITIONAL ? ac_seg_condition(a, seg) : "";
+    conds[i] = n->changed[i].after == AC_CONDITIONAL ? ac_seg_both(plan, a, seg) : "";
   }
   n->groups = ac_arena_array(a, (size_t)m + 1, sizeof *n->groups);
   n->ngroups = 0;
@@ -464,7 +478,7 @@ static void ac_plan_news_of(const ac_plan *plan, ac_arena *a, ac_plan_span *s,
       n->still[n->nstill++] = it;
   }
   qsort(n->still, (size_t)n->nstill, sizeof *n->still, ac_cmp_still);
-  ac_group_news(a, s, n);
+  ac_group_news(plan, a, s, n);
   /* Phases and advice where they begin; before the session only what ends
    * before it (getting ready), the rest from day 0.  (Spans do not cross
    * day 0, and a span after it after a span before it is fresh.) */
@@ -747,7 +761,7 @@ static const char *ac_group_text(const ac_plan *plan, ac_arena *a, const ac_prot
                         together && i + 1 < g->nitems
                             ? ac_activity_label(AC_ACTIVITY(p, g->items[i].activity))
                             : ac_item_text(plan, a, p, &g->items[i], day));
-  if (*g->condition) s = ac_arena_printf(a, "%s%s", s, ac_arena_printf(a, _(" (only if %s)"), g->condition));
+  if (*g->condition) s = ac_arena_printf(a, "%s (%s)", s, g->condition);
   return s;
 }
 
@@ -986,8 +1000,8 @@ static const char ac_html_style[] =
        its days, each on a line of its own */
     "section.signs table{display:block;column-count:2;column-gap:5mm;border:none}"
     "section.signs thead{display:none}section.signs tbody,section.signs tr{display:block}"
-    "section.signs tr{break-inside:avoid;padding:.1em 0}"
-    "section.signs th{display:block;border:none;border-top:1px solid #ccd;padding:.2em 0 0}"
+    "section.signs tr{break-inside:avoid;padding:0}"
+    "section.signs th{display:block;border:none;border-top:1px solid #ccd;padding:.1em 0 0}"
     "section.signs td{display:inline;border:none;padding:0}"
     "section.signs span.sep{display:inline}}"
     "@page{size:A4;margin:7mm}";
@@ -1016,7 +1030,7 @@ static void ac_html_part(const ac_plan *plan, ac_arena *a, const ac_plan_span *s
         fputs("</span>", out);
       }
     }
-    if (*gr->condition) ac_html(ac_arena_printf(a, _(" (only if %s)"), gr->condition), out);
+    if (*gr->condition) ac_html(ac_arena_printf(a, " (%s)", gr->condition), out);
     if (*gr->reason) {
       ac_html(ac_colon(plan), out);
       fputs("<span class=\"why\">", out);
@@ -1207,7 +1221,11 @@ static json_t *ac_json_span(const ac_plan *plan, ac_arena *a, const ac_plan_span
       json_t *ao = json_object();
       json_object_set_new(ao, "activity", json_string(act->e.name));
       json_object_set_new(ao, "label", json_string(ac_activity_label(act)));
-      if (v == AC_CONDITIONAL) json_object_set_new(ao, "condition", json_string(ac_seg_condition(a, seg)));
+      if (v == AC_CONDITIONAL) {
+        json_object_set_new(ao, "condition", json_string(ac_seg_condition(a, seg)));
+        json_object_set_new(ao, "if_holds", json_string(ac_verdict_name(seg->rules[0]->holds)));
+        json_object_set_new(ao, "otherwise", json_string(ac_verdict_name(seg->rules[0]->otherwise)));
+      }
       json_t *rs = json_array();
       for (int r = 0; seg && r < seg->nrules; r++)
         if (seg->rules[r]->because) json_array_append_new(rs, json_string(seg->rules[r]->because));

@@ -207,6 +207,17 @@ static int ac_rule_order_compare(const void *x, const void *y) {
   return (a->order > b->order) - (a->order < b->order);
 }
 
+/* A rule's verdict in a conflict: "forbidden"; "conditional" for a rule
+ * that allows on a condition, else "conditional: discouraged or
+ * forbidden". */
+static const char *ac_rule_verdicts(ac_arena *a, const ac_rule *r) {
+  if (r->verdict != AC_CONDITIONAL || (r->holds == AC_ALLOWED && r->otherwise == AC_FORBIDDEN))
+    return ac_verdict_name(r->verdict);
+  /* TRANSLATORS: a conditional rule's two verdicts, untranslated words */
+  return ac_arena_printf(a, _("%s: %s or %s"), ac_verdict_name(AC_CONDITIONAL),
+                         ac_verdict_name(r->holds), ac_verdict_name(r->otherwise));
+}
+
 static void ac_report_conflict(ac_tl_ctx *c, const ac_rule *a, const ac_rule *b, int32_t day) {
   if (!c->report || a->bad_overrides || b->bad_overrides) return;
   if (a->order > b->order) {
@@ -223,9 +234,18 @@ static void ac_report_conflict(ac_tl_ctx *c, const ac_rule *a, const ac_rule *b,
   ac_diag *g = ac_diag_add(
       d, AC_SEV_ERROR, AC_E_CONFLICT, b->e.layer->src, ac_entity_loc(&b->e),
       _("rule '%s' (%s) conflicts with rule '%s' (%s) on day %ld: narrow a range, or say which wins with 'overrides'"),
-      b->e.name, ac_verdict_name(b->verdict), a->e.name, ac_verdict_name(a->verdict),
+      b->e.name, ac_rule_verdicts(c->p->arena, b), a->e.name, ac_rule_verdicts(c->p->arena, a),
       (long)day);
   ac_diag_note(d, g, a->e.layer->src, ac_entity_loc(&a->e), _("rule '%s' is here"), a->e.name);
+}
+
+/* The day a conflict of pieces x and y that overlap from pos on names:
+ * pos; when both are open at the start, day 0 if they overlap there, else
+ * their last common day (not day -2147483648). */
+static int32_t ac_conflict_day(const ac_piece *x, const ac_piece *y, int64_t pos) {
+  if (pos != AC_DAY_MIN) return (int32_t)pos;
+  int32_t end = x->to < y->to ? x->to : y->to;
+  return end < 0 ? end : 0;
 }
 
 /* Appends [from, to] with the active set's verdict to c->next, minus the
@@ -272,18 +292,22 @@ static void ac_sweep(ac_tl_ctx *c, size_t lo, size_t hi) {
           if (k == (int)v || count[k] == 0) continue;
           for (size_t h = 0; h < c->nheap; h++)
             if (c->heap[h]->rule->verdict == (ac_verdict)k) {
-              /* Both open at the start: name day 0 if they overlap there,
-               * else the last common day (not day -2147483648). */
-              int64_t day = pos;
-              if (day == AC_DAY_MIN) {
-                int32_t end = c->heap[h]->to < pc->to ? c->heap[h]->to : pc->to;
-                day = end < 0 ? end : 0;
-              }
-              ac_report_conflict(c, c->heap[h]->rule, pc->rule, (int32_t)day);
+              ac_report_conflict(c, c->heap[h]->rule, pc->rule, ac_conflict_day(c->heap[h], pc, pos));
               break;
             }
           break;
         }
+        /* Conditional rules combine when they give the same two verdicts;
+         * with other two they disagree in some case of the facts. */
+        if (v == AC_CONDITIONAL && count[AC_CONDITIONAL] > 0)
+          for (size_t h = 0; h < c->nheap; h++) {
+            const ac_rule *o = c->heap[h]->rule;
+            if (o->verdict != AC_CONDITIONAL ||
+                (o->holds == pc->rule->holds && o->otherwise == pc->rule->otherwise))
+              continue;
+            ac_report_conflict(c, o, pc->rule, ac_conflict_day(c->heap[h], pc, pos));
+            break;
+          }
       }
       count[v]++;
       pc->alive = true;

@@ -322,7 +322,8 @@ START_TEST(clause_errors) {
                    "'allow ... only if'");
   ut_assert_at(g, 11, 20);
   g = g->next;
-  ck_assert_str_eq(g->message, "only 'allow ... if' and 'forbid ... unless' take a condition");
+  ck_assert_str_eq(g->message, "only 'allow ... if' and 'forbid ... unless' take a condition "
+                               "alone: say what holds when it does not with 'otherwise VERDICT'");
   ut_assert_at(g, 12, 31);
   ck_assert_ptr_null(g->next);
 }

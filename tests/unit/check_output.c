@@ -357,9 +357,11 @@ END_TEST
 
 START_TEST(can_json_conditions) {
   json_t *o = json("can razor on day 5");
-  ck_assert_str_eq(keys(o), "query,activity,day,verdict,condition,reasons");
+  ck_assert_str_eq(keys(o), "query,activity,day,verdict,condition,if_holds,otherwise,reasons");
   ck_assert_str_eq(jstr(o, "verdict"), "conditional");
   ck_assert_str_eq(jstr(o, "condition"), "healed");
+  ck_assert_str_eq(jstr(o, "if_holds"), "allowed");
+  ck_assert_str_eq(jstr(o, "otherwise"), "forbidden");
   json_t *r0 = json_array_get(jarr(o, "reasons", 1), 0);
   ck_assert_str_eq(keys(r0), "rule,text,source,condition,cites");
   ck_assert_str_eq(jstr(r0, "rule"), "razor_healed");
@@ -439,7 +441,7 @@ START_TEST(when_text) {
   ck_assert_str_eq(text("when can I shave with a razor"),
                    "shave_razor: no longer forbidden from day 4\n"
                    "  days 0..3      forbidden\n"
-                   "  days 4..       conditional\n");
+                   "  days 4..       conditional (only if healed)\n");
   /* never forbidden, one rule for every day */
   ck_assert_str_eq(text("when sauna"),
                    "sauna: no longer forbidden from day 0\n"
@@ -455,7 +457,8 @@ START_TEST(when_text) {
   ac_protocol *c = ut_load(conditions_text);
   ck_assert_str_eq(answer_of(c, "when run", AC_FORMAT_TEXT),
                    "run: no longer forbidden from day 0\n"
-                   "  days ..4       conditional\n"
+                   "  days ..-1      conditional (only if healed)\n"
+                   "  days 0..4      conditional (only if not (healed))\n"
                    "  days 5..       recommended\n");
 }
 END_TEST
@@ -508,10 +511,18 @@ START_TEST(when_json) {
 
   ac_protocol *c = ut_load(conditions_text);
   o = json_of(c, "when run");
-  ws = jarr(o, "windows", 2);
+  /* conditional days join only when their conditions are the same */
+  ws = jarr(o, "windows", 3);
   ck_assert(jnull(json_array_get(ws, 0), "from"));
-  ck_assert_int_eq(jint(json_array_get(ws, 0), "to"), 4);
+  ck_assert_int_eq(jint(json_array_get(ws, 0), "to"), -1);
+  ck_assert_str_eq(keys(json_array_get(ws, 0)), "from,to,verdict,condition,if_holds,otherwise");
   ck_assert_str_eq(jstr(json_array_get(ws, 0), "verdict"), "conditional");
+  ck_assert_str_eq(jstr(json_array_get(ws, 0), "condition"), "healed");
+  ck_assert_int_eq(jint(json_array_get(ws, 1), "from"), 0);
+  ck_assert_int_eq(jint(json_array_get(ws, 1), "to"), 4);
+  ck_assert_str_eq(jstr(json_array_get(ws, 1), "condition"), "not (healed)");
+  ck_assert_str_eq(jstr(json_array_get(ws, 1), "if_holds"), "allowed");
+  ck_assert_str_eq(jstr(json_array_get(ws, 1), "otherwise"), "forbidden");
 }
 END_TEST
 
@@ -635,7 +646,7 @@ END_TEST
 
 START_TEST(day_json) {
   json_t *o = json("day 2");
-  ck_assert_str_eq(keys(o), "query,day,phases,advice,activities");
+  ck_assert_str_eq(keys(o), "query,day,phases,advice,activities,conditions");
   ck_assert_str_eq(jstr(o, "query"), "day 2");
   ck_assert_int_eq(jint(o, "day"), 2);
   json_t *ps = jarr(o, "phases", 1);
@@ -802,7 +813,7 @@ END_TEST
 
 START_TEST(explain_json) {
   json_t *o = json("explain razor_healed");
-  ck_assert_str_eq(keys(o), "query,name,kind,source,because,cites,text");
+  ck_assert_str_eq(keys(o), "query,name,kind,source,because,condition,if_holds,otherwise,cites,text");
   ck_assert_str_eq(jstr(o, "name"), "razor_healed");
   ck_assert_str_eq(jstr(o, "kind"), "rule");
   ck_assert_str_eq(jstr(o, "source"), "t.care:25");

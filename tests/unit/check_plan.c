@@ -246,7 +246,7 @@ START_TEST(news_what_changes) {
   ck_assert_int_eq(n->nchanged, 1);
   ck_assert_int_eq(n->changed[0].before, AC_FORBIDDEN);
   ck_assert_int_eq(n->changed[0].after, AC_CONDITIONAL);
-  ck_assert_str_eq(n->groups[0].condition, "healed");
+  ck_assert_str_eq(n->groups[0].condition, "only if healed");
   ck_assert_int_eq(n->nstill, 1);
   ck_assert_int_eq(n->still[0].activity, 0);
   ck_assert_int_eq(n->still[0].until, 10);
@@ -361,7 +361,7 @@ START_TEST(leaflet_text) {
                    "  - Use a fresh pillowcase.\n"
                    "\n"
                    "== Days 6 to 10 ==\n"
-                   "From day 6 you may, on a condition:\n"
+                   "From day 6, depending on a condition:\n"
                    "  - shave with a razor (only if healed)\n"
                    "Still forbidden until day 10: swim.\n"
                    "\n"
@@ -513,7 +513,7 @@ START_TEST(ics_parses_back) {
     if (s->session == 2 && s->from == 0)
       ck_assert_ptr_nonnull(strstr(desc, "Not yet: \u00e9t\u00e9 \u00e0 la plage."));
     if (s->session == 2 && s->from == 6)
-      ck_assert_str_eq(summary, "Day 6 of session 2: you may shave with a razor, on a condition");
+      ck_assert_str_eq(summary, "Day 6 of session 2: shave with a razor, depending on a condition");
   }
   ck_assert_int_eq(n, parts);
   icalcomponent_free(cal);

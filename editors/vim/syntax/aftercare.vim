@@ -22,9 +22,9 @@ syn keyword aftercareStatement phase rule constraint triage expect document no
 syn keyword aftercareStatement guidance for symptoms
 syn keyword aftercareField     title version procedure language horizon
 syn keyword aftercareField     sessions
-syn keyword aftercareClause    because cites only if unless overrides aliases
-syn keyword aftercareClause    level otherwise advice do dont why statement
-syn keyword aftercareClause    context
+syn keyword aftercareClause    because cites only if unless otherwise
+syn keyword aftercareClause    overrides aliases level advice do dont why
+syn keyword aftercareClause    statement context
 syn keyword aftercareDays      day days week weeks first after from until
 syn keyword aftercareDays      always before treatment final every session
 syn keyword aftercareType      number boolean
