@@ -236,12 +236,24 @@ static const char *ac_triage_derived_name(ac_arena *a, const ac_stmt *s) {
   return out;
 }
 
-static bool ac_overrides_name(const ac_stmt *s, const char *name) {
+/* The name in the statement's `overrides` that is `name`, or NULL. */
+static const ac_ident *ac_overrides_name(const ac_stmt *s, const char *name) {
   for (const ac_clause *c = s->clauses; c; c = c->next)
     if (c->kind == AC_CLAUSE_OVERRIDES)
       for (const ac_ident *i = c->names; i; i = i->next)
-        if (strcmp(i->name, name) == 0) return true;
-  return false;
+        if (strcmp(i->name, name) == 0) return i;
+  return NULL;
+}
+
+/* Remembers that `by`, through the name `name` of its `overrides`, replaced
+ * the base's `old`. */
+static void ac_note_replacement(ac_protocol *p, const ac_entity *old, const ac_entity *by,
+                                const ac_ident *name) {
+  ac_replacement *r = ac_arena_alloc(p->arena, sizeof *r);
+  r->replaced = old;
+  r->by = by;
+  r->name = name;
+  ac_vec_push(p->arena, &p->replacements, r);
 }
 
 /* The letter of a kind's phrase keys ("a:shave razor"); 0 for a kind
@@ -284,11 +296,13 @@ static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kin
   e->layer = layer;
   ac_entity *old = ac_names_put(p->names, name, e);
   if (old != e) {
-    if (old->layer->depth < layer->depth && old->kind == kind &&
-        ac_overrides_name(s, name) && kind != AC_ENT_ACTIVITY &&
-        kind != AC_ENT_GROUP && kind != AC_ENT_SYMPTOM && kind != AC_ENT_FACT) {
+    const ac_ident *by_name = ac_overrides_name(s, name);
+    if (old->layer->depth < layer->depth && old->kind == kind && by_name &&
+        kind != AC_ENT_ACTIVITY && kind != AC_ENT_GROUP && kind != AC_ENT_SYMPTOM &&
+        kind != AC_ENT_FACT) {
       /* An extension replaces the base's entity of the same name. */
       old->replaced = true;
+      ac_note_replacement(p, old, e, by_name);
       ac_names_set(p->names, name, e);
     } else {
       ac_diag *g = AC_ERR(p, layer, loc, AC_E_DUPLICATE,
@@ -688,6 +702,7 @@ static void ac_resolve_overrides(ac_protocol *p, const ac_layer *layer, const ac
     }
     if (e->layer->depth < layer->depth) {
       e->replaced = true; /* an extension replaces the base's rule */
+      if (self) ac_note_replacement(p, e, self, i);
     } else if (rule && e != self) {
       rule->overrides[rule->noverrides++] = (ac_rule *)e;
     }
@@ -939,27 +954,195 @@ static const ac_segment *ac_first_violation(const ac_timeline *t, int32_t from, 
   return (const ac_segment *)t; /* sentinel: no violation */
 }
 
+/* ---- Where a diagnostic about a base's constraint points ----
+ *
+ * A statement of the user's files is to blame, never the standard protocol
+ * built into the program: the rule that decides the day, when it is the
+ * user's; else the `overrides` of an extension that replaced the base's
+ * rule that decided it; else the constraint, when it is the user's; else
+ * the `extends` that brought the standard protocol in. */
+
+static bool ac_embedded(const ac_entity *e) { return e->layer->src->embedded; }
+
+/* The activities of a target: its group's members, or `one`. */
+static const int *ac_target_members(const ac_protocol *p, ac_target t, int *one, int *n) {
+  *one = t.index;
+  *n = 1;
+  if (!t.is_group) return one;
+  const ac_group *g = p->entities[AC_ENT_GROUP].items[t.index];
+  *n = g->nmembers;
+  return g->members;
+}
+
+static bool ac_target_has(const ac_protocol *p, ac_target t, int activity) {
+  int one, n;
+  const int *m = ac_target_members(p, t, &one, &n);
+  for (int k = 0; k < n; k++)
+    if (m[k] == activity) return true;
+  return false;
+}
+
+/* The replacement of a base's entity of `kind` that `judge` accepts (0) and
+ * preferably finds covering the day in question (1; -1: not it), by `by`
+ * when not NULL (then only a covering one); the later among equals. */
+typedef int ac_replacement_judge(const ac_protocol *p, const ac_entity *replaced, const void *ctx);
+
+static const ac_replacement *ac_replaced(const ac_protocol *p, ac_entity_kind kind,
+                                         const ac_entity *by, ac_replacement_judge *judge,
+                                         const void *ctx) {
+  const ac_replacement *best = NULL;
+  bool best_covers = false;
+  for (size_t i = 0; i < p->replacements.len; i++) {
+    const ac_replacement *x = p->replacements.items[i];
+    if (x->replaced->kind != kind || (by && x->by != by)) continue;
+    int verdict = judge(p, x->replaced, ctx);
+    if (verdict < 0 || (by && verdict == 0)) continue;
+    if (!best || verdict == 1 || !best_covers) {
+      best = x;
+      best_covers = verdict == 1;
+    }
+  }
+  return best;
+}
+
+/* A base's rule on an activity, covering a day (after the final session or
+ * after another one). */
+typedef struct ac_rule_day {
+  int activity;
+  int32_t day;
+  bool every;
+} ac_rule_day;
+
+static int ac_judge_rule(const ac_protocol *p, const ac_entity *e, const void *ctx) {
+  const ac_rule *q = (const ac_rule *)e;
+  const ac_rule_day *w = ctx;
+  if (!ac_target_has(p, q->target, w->activity) || (w->every && q->final_only)) return -1;
+  return q->from <= w->day && w->day <= q->to;
+}
+
+static const ac_replacement *ac_replaced_rule(const ac_protocol *p, int activity, int32_t day,
+                                              bool every, const ac_entity *by) {
+  ac_rule_day w = {activity, day, every};
+  return ac_replaced(p, AC_ENT_RULE, by, ac_judge_rule, &w);
+}
+
+/* A base's symptom rule that fired for the items of a triage constraint,
+ * with the floor's level on a day. */
+static bool ac_items_cover(const ac_symptom_item *reported, const ac_intensity *rep,
+                           const ac_triage *t);
+
+/* A day of a triage constraint, its items reported at intensities rep. */
+typedef struct ac_floor_day {
+  const ac_constraint *c;
+  const ac_intensity *rep;
+  int32_t day;
+} ac_floor_day;
+
+static int ac_judge_triage(const ac_protocol *p, const ac_entity *e, const void *ctx) {
+  (void)p;
+  const ac_triage *q = (const ac_triage *)e;
+  const ac_floor_day *w = ctx;
+  if (!ac_items_cover(w->c->items, w->rep, q)) return -1;
+  return q->from <= w->day && w->day <= q->to && q->level >= w->c->floor;
+}
+
+static const ac_replacement *ac_replaced_triage(const ac_protocol *p, const ac_constraint *c,
+                                                const ac_intensity *rep, int32_t day,
+                                                const ac_entity *by) {
+  ac_floor_day w = {c, rep, day};
+  return ac_replaced(p, AC_ENT_TRIAGE, by, ac_judge_triage, &w);
+}
+
+/* The last resort: the `extends` of the file that extends the standard
+ * protocol (NULL when no file does). */
+static const ac_layer *ac_extending_layer(const ac_protocol *p) {
+  for (int i = 1; i < p->nlayers; i++)
+    if (p->layers[i - 1]->src->embedded && !p->layers[i]->src->embedded &&
+        p->layers[i]->file->extends)
+      return p->layers[i];
+  return NULL;
+}
+
+/* "The overridden rule 'NAME' is here", at a base's rule or symptom rule. */
+static void ac_note_overridden(ac_protocol *p, ac_diag *g, const ac_entity *e) {
+  ac_diag_note(p->diags, g, e->layer->src, ac_entity_loc(e), "%s",
+               e->kind == AC_ENT_TRIAGE
+                   ? ac_arena_printf(p->arena, _("the overridden symptom rule '%s' is here"), e->name)
+                   : ac_arena_printf(p->arena, _("the overridden rule '%s' is here"), e->name));
+}
+
+/* Adds the diagnostic of a broken constraint `c` at the place to blame (see
+ * above): `culprit` (the rule or symptom rule that decides, or NULL), else
+ * the `overrides` of `rep`, else `c`, else the `extends`.  `own` is the
+ * message, `via` (which names the replaced rule) the one at an `overrides`.
+ * Notes point at the constraint, the culprit and the replaced rule. */
+static ac_diag *ac_blame(ac_protocol *p, ac_code code, const ac_entity *culprit,
+                         const ac_replacement *rep, const ac_entity *c, const char *own,
+                         const char *via) {
+  ac_diags *d = p->diags;
+  const ac_source *src = c->layer->src;
+  ac_loc loc = ac_entity_loc(c);
+  const char *msg = own;
+  bool at_culprit = culprit && !ac_embedded(culprit);
+  if (at_culprit) {
+    src = culprit->layer->src;
+    loc = ac_entity_loc(culprit);
+  } else if (rep) {
+    src = rep->by->layer->src;
+    loc = rep->name->loc;
+    msg = via;
+  } else if (ac_embedded(c)) {
+    const ac_layer *l = ac_extending_layer(p);
+    if (l) {
+      src = l->src;
+      loc = l->file->extends->text.loc;
+    }
+  }
+  ac_diag *g = ac_diag_add(d, AC_SEV_ERROR, code, src, loc, "%s", msg);
+  if (src != c->layer->src || loc.first_line != ac_entity_loc(c).first_line ||
+      loc.first_column != ac_entity_loc(c).first_column)
+    ac_diag_note(d, g, c->layer->src, ac_entity_loc(c), _("constraint '%s' is here"), c->name);
+  if (culprit && !at_culprit)
+    ac_diag_note(d, g, culprit->layer->src, ac_entity_loc(culprit), "%s",
+                 culprit->kind == AC_ENT_TRIAGE
+                     ? ac_arena_printf(p->arena, _("symptom rule '%s' is here"), culprit->name)
+                     : ac_arena_printf(p->arena, _("rule '%s' is here"), culprit->name));
+  if (rep) ac_note_overridden(p, g, rep->replaced);
+  return g;
+}
+
 static void ac_report_violation(ac_protocol *p, const ac_constraint *c, const ac_activity *a,
                                 const ac_segment *seg, int32_t day, bool every) {
   /* the constraint's reason, quoted; or that it has none (not quoted) */
   const char *because = c->because ? ac_arena_printf(p->arena, "\"%s\"", c->because)
                                    : _("(no reason given)");
   const char *session = every ? _(" after a session that is not the final one") : "";
-  ac_diag *g;
-  if (seg) {
-    const ac_rule *r = seg->rules[0];
-    g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_CONSTRAINT, r->e.layer->src, ac_entity_loc(&r->e),
-                    _("rule '%s' makes '%s' %s on day %ld%s, but constraint '%s' requires it to be forbidden: %s"),
-                    r->e.name, a->e.name, ac_verdict_name(seg->verdict), (long)day, session,
-                    c->e.name, because);
-  } else {
-    g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_CONSTRAINT, c->e.layer->src, ac_entity_loc(&c->e),
-                    _("no rule forbids '%s' on day %ld%s, but constraint '%s' requires it to be forbidden: %s"),
-                    a->e.name, (long)day, session, c->e.name, because);
-  }
-  if (seg)
-    ac_diag_note(p->diags, g, c->e.layer->src, ac_entity_loc(&c->e),
-                 _("constraint '%s' is here"), c->e.name);
+  const ac_rule *r = seg ? seg->rules[0] : NULL;
+  const ac_replacement *rep = NULL;
+  if (r && !ac_embedded(&r->e))
+    rep = ac_replaced_rule(p, a->e.index, day, every, &r->e); /* a note only */
+  else
+    rep = ac_replaced_rule(p, a->e.index, day, every, NULL);
+  const char *own, *via = NULL;
+  if (r)
+    own = ac_arena_printf(p->arena,
+                          _("rule '%s' makes '%s' %s on day %ld%s, but constraint '%s' requires it to be forbidden: %s"),
+                          r->e.name, a->e.name, ac_verdict_name(seg->verdict), (long)day, session,
+                          c->e.name, because);
+  else
+    own = ac_arena_printf(p->arena,
+                          _("no rule forbids '%s' on day %ld%s, but constraint '%s' requires it to be forbidden: %s"),
+                          a->e.name, (long)day, session, c->e.name, because);
+  if (rep && r)
+    via = ac_arena_printf(p->arena,
+                          _("overriding '%s' leaves rule '%s' to make '%s' %s on day %ld%s, but constraint '%s' requires it to be forbidden: %s"),
+                          rep->replaced->name, r->e.name, a->e.name, ac_verdict_name(seg->verdict),
+                          (long)day, session, c->e.name, because);
+  else if (rep)
+    via = ac_arena_printf(p->arena,
+                          _("overriding '%s' leaves no rule that forbids '%s' on day %ld%s, but constraint '%s' requires it to be forbidden: %s"),
+                          rep->replaced->name, a->e.name, (long)day, session, c->e.name, because);
+  ac_blame(p, AC_E_CONSTRAINT, r ? &r->e : NULL, rep, &c->e, own, via);
 }
 
 /* Does a symptom rule fire when exactly the constraint's items are
@@ -1031,20 +1214,29 @@ static bool ac_check_triage_report(ac_protocol *p, const ac_constraint *c,
   if (!found) return false;
   const char *because = c->because ? ac_arena_printf(p->arena, "\"%s\"", c->because)
                                    : _("(no reason given)");
-  ac_diag *g;
-  if (lower) {
-    g = ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_TRIAGE_FLOOR, lower->e.layer->src,
-                    ac_entity_loc(&lower->e),
-                    _("symptom rule '%s' gives only '%s' on day %ld, below the floor '%s' of constraint '%s': %s"),
-                    lower->e.name, ac_level_name(lower->level), (long)pos,
-                    ac_level_name(c->floor), c->e.name, because);
-    ac_diag_note(p->diags, g, c->e.layer->src, ac_entity_loc(&c->e), _("constraint '%s' is here"),
-                 c->e.name);
-  } else {
-    ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_TRIAGE_FLOOR, c->e.layer->src, ac_entity_loc(&c->e),
-                _("no symptom rule makes these symptoms at least '%s' on day %ld, as constraint '%s' requires: %s"),
-                ac_level_name(c->floor), (long)pos, c->e.name, because);
-  }
+  const ac_replacement *via_rep =
+      ac_replaced_triage(p, c, rep, (int32_t)pos, lower && !ac_embedded(&lower->e) ? &lower->e : NULL);
+  const char *own, *via = NULL;
+  if (lower)
+    own = ac_arena_printf(p->arena,
+                          _("symptom rule '%s' gives only '%s' on day %ld, below the floor '%s' of constraint '%s': %s"),
+                          lower->e.name, ac_level_name(lower->level), (long)pos,
+                          ac_level_name(c->floor), c->e.name, because);
+  else
+    own = ac_arena_printf(p->arena,
+                          _("no symptom rule makes these symptoms at least '%s' on day %ld, as constraint '%s' requires: %s"),
+                          ac_level_name(c->floor), (long)pos, c->e.name, because);
+  if (via_rep && lower)
+    via = ac_arena_printf(p->arena,
+                          _("overriding '%s' leaves symptom rule '%s' to give only '%s' on day %ld, below the floor '%s' of constraint '%s': %s"),
+                          via_rep->replaced->name, lower->e.name, ac_level_name(lower->level),
+                          (long)pos, ac_level_name(c->floor), c->e.name, because);
+  else if (via_rep)
+    via = ac_arena_printf(p->arena,
+                          _("overriding '%s' leaves no symptom rule that makes these symptoms at least '%s' on day %ld, as constraint '%s' requires: %s"),
+                          via_rep->replaced->name, ac_level_name(c->floor), (long)pos, c->e.name,
+                          because);
+  ac_blame(p, AC_E_TRIAGE_FLOOR, lower ? &lower->e : NULL, via_rep, &c->e, own, via);
   return true;
 }
 
@@ -1124,6 +1316,40 @@ static void ac_warn_unused(ac_protocol *p) {
   }
 }
 
+/* The warning of an activity undecided on days from..to: at the
+ * `overrides` that replaced the base's rule that decided the first of them,
+ * else at the activity (never one of the standard protocol). */
+static void ac_warn_gap(ac_protocol *p, const ac_activity *act, int32_t from, int32_t to) {
+  const ac_replacement *rep = ac_replaced_rule(p, act->e.index, from, false, NULL);
+  if (rep && !(rep->replaced->kind == AC_ENT_RULE &&
+               ((const ac_rule *)rep->replaced)->from <= from &&
+               from <= ((const ac_rule *)rep->replaced)->to))
+    rep = NULL; /* it did not decide these days */
+  long f = (long)from, t = (long)to, h = (long)p->horizon;
+  const char *name = act->e.name;
+  if (rep) {
+    const char *r = rep->replaced->name;
+    ac_diag *g =
+        from == to
+            ? ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_GAP, rep->by->layer->src, rep->name->loc,
+                          _("overriding '%s' leaves '%s' undecided on day %ld, within the horizon (days 0..%ld): add a rule, or say 'no guidance for %s ...'"),
+                          r, name, f, h, name)
+            : ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_GAP, rep->by->layer->src, rep->name->loc,
+                          _("overriding '%s' leaves '%s' undecided on days %ld..%ld, within the horizon (days 0..%ld): add a rule, or say 'no guidance for %s ...'"),
+                          r, name, f, t, h, name);
+    ac_note_overridden(p, g, rep->replaced);
+  } else if (!act->e.layer->src->embedded) {
+    if (from == to)
+      ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_GAP, act->e.layer->src, ac_entity_loc(&act->e),
+                  _("no rule decides '%s' on day %ld, within the horizon (days 0..%ld): add a rule, or say 'no guidance for %s ...'"),
+                  name, f, h, name);
+    else
+      ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_GAP, act->e.layer->src, ac_entity_loc(&act->e),
+                  _("no rule decides '%s' on days %ld..%ld, within the horizon (days 0..%ld): add a rule, or say 'no guidance for %s ...'"),
+                  name, f, t, h, name);
+  }
+}
+
 static void ac_warn_gaps(ac_protocol *p) {
   int na = AC_NACTIVITIES(p);
   /* No-guidance days per activity, gathered as windows. */
@@ -1144,13 +1370,8 @@ static void ac_warn_gaps(ac_protocol *p) {
   if (!w || !fill) abort();
   for (size_t i = 0; i < p->no_guidance.len; i++) {
     const ac_no_guidance *ng = p->no_guidance.items[i];
-    int one = ng->target.index, n = 1;
-    const int *m = &one;
-    if (ng->target.is_group) {
-      const ac_group *g = p->entities[AC_ENT_GROUP].items[ng->target.index];
-      m = g->members;
-      n = g->nmembers;
-    }
+    int one, n;
+    const int *m = ac_target_members(p, ng->target, &one, &n);
     for (int k = 0; k < n; k++) {
       ac_span *x = &w[count[m[k]] + fill[m[k]]++];
       x->from = ng->from;
@@ -1160,7 +1381,9 @@ static void ac_warn_gaps(ac_protocol *p) {
   int32_t horizon = (int32_t)p->horizon;
   for (int a = 0; a < na; a++) {
     const ac_activity *act = AC_ACTIVITY(p, a);
-    if (act->e.layer->src->embedded) continue;
+    /* An activity of the standard protocol is reported only when an
+     * extension's `overrides` left it undecided (below). */
+    if (act->e.layer->src->embedded && p->replacements.len == 0) continue;
     ac_span *nw = w + count[a];
     size_t nn = (size_t)(count[a + 1] - count[a]);
     qsort(nw, nn, sizeof *nw, ac_span_compare);
@@ -1184,14 +1407,7 @@ static void ac_warn_gaps(ac_protocol *p) {
       int64_t end = horizon;
       if (si < t->nsegs && t->segs[si].from - 1 < end) end = (int64_t)t->segs[si].from - 1;
       if (wi < nn && nw[wi].from - 1 < end) end = (int64_t)nw[wi].from - 1;
-      if (pos == end)
-        ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_GAP, act->e.layer->src, ac_entity_loc(&act->e),
-                    _("no rule decides '%s' on day %ld, within the horizon (days 0..%ld): add a rule, or say 'no guidance for %s ...'"),
-                    act->e.name, (long)pos, (long)horizon, act->e.name);
-      else
-        ac_diag_add(p->diags, AC_SEV_WARNING, AC_W_GAP, act->e.layer->src, ac_entity_loc(&act->e),
-                    _("no rule decides '%s' on days %ld..%ld, within the horizon (days 0..%ld): add a rule, or say 'no guidance for %s ...'"),
-                    act->e.name, (long)pos, (long)end, (long)horizon, act->e.name);
+      ac_warn_gap(p, act, (int32_t)pos, (int32_t)end);
       break;
     }
   }
@@ -1270,6 +1486,47 @@ static void ac_warn_aliases(ac_protocol *p) {
     }
   }
   if (a) ac_arena_free(a);
+}
+
+/* `no guidance` never overrides a rule.  Within one protocol it covers the
+ * days its rules leave undecided; over days a base's rule decides it says
+ * nothing, which is worth a warning: an extension that means to take the
+ * base's guidance back must override the base's rule.  One warning per
+ * statement, at its first such day.  Statements of the standard protocol are
+ * not reported. */
+static void ac_warn_no_guidance(ac_protocol *p) {
+  for (size_t i = 0; i < p->no_guidance.len; i++) {
+    const ac_no_guidance *ng = p->no_guidance.items[i];
+    if (ng->layer->src->embedded) continue;
+    int one, n;
+    const int *m = ac_target_members(p, ng->target, &one, &n);
+    const ac_segment *first = NULL;
+    const ac_activity *act = NULL;
+    int32_t day = 0;
+    for (int k = 0; k < n; k++) {
+      const ac_activity *a = AC_ACTIVITY(p, m[k]);
+      const ac_timeline *t = &a->final_tl;
+      for (int si = ac_timeline_lower(t, ng->from); si < t->nsegs && t->segs[si].from <= ng->to;
+           si++) {
+        if (t->segs[si].rules[0]->e.layer->depth >= ng->layer->depth) continue;
+        int32_t d = t->segs[si].from > ng->from ? t->segs[si].from : ng->from;
+        if (!first || d < day) {
+          first = &t->segs[si];
+          act = a;
+          day = d;
+        }
+        break;
+      }
+    }
+    if (!first) continue;
+    const ac_rule *r = first->rules[0];
+    ac_diag *g = ac_diag_add(
+        p->diags, AC_SEV_WARNING, AC_W_NO_GUIDANCE, ng->layer->src, ng->decl->days->loc,
+        _("rule '%s' makes '%s' %s on day %ld, and 'no guidance' does not override a rule: override it with a rule of fewer days, or leave these days out of 'no guidance'"),
+        r->e.name, act->e.name, ac_verdict_name(first->verdict), (long)day);
+    ac_diag_note(p->diags, g, r->e.layer->src, ac_entity_loc(&r->e), _("rule '%s' is here"),
+                 r->e.name);
+  }
 }
 
 /* ---- Symptom rules, most severe first ---- */
@@ -1355,6 +1612,7 @@ void ac_check(ac_protocol *p) {
   if (p->diags->errors == 0) {
     ac_warn_unused(p);
     ac_warn_gaps(p);
+    ac_warn_no_guidance(p);
     ac_warn_aliases(p);
   }
   ac_sort_triage(p);

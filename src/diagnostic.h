@@ -55,6 +55,7 @@ typedef enum ac_code {
   AC_E_EXTENDS_PLACE = 304,   /* AC0304 extends repeated or misplaced */
   AC_W_NO_EFFECT = 401,    /* AC0401 a rule that can never take effect */
   AC_W_GAP = 402,          /* AC0402 an activity left undecided in the horizon */
+  AC_W_NO_GUIDANCE = 403,  /* AC0403 `no guidance` over days a rule decides */
   AC_W_ALIAS = 404,        /* AC0404 an alias that no query can match */
   AC_E_EXPECTATION = 501,  /* AC0501 an expectation that does not hold */
   AC_E_QUERY = 601,        /* AC0601 a query that cannot be answered */

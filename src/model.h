@@ -161,6 +161,15 @@ typedef struct ac_no_guidance {
   int32_t from, to;
 } ac_no_guidance;
 
+/* A base's rule, symptom rule, phase or advice that an extension replaced:
+ * the `overrides` name that did it, in the extension's file.  Diagnostics
+ * about what the replacement broke point there (few: a list). */
+typedef struct ac_replacement {
+  const ac_entity *replaced; /* in the base */
+  const ac_entity *by;       /* the extension's statement that overrides it */
+  const ac_ident *name;      /* the name after its `overrides` */
+} ac_replacement;
+
 /* The merged chain. */
 typedef struct ac_protocol {
   ac_arena *arena;
@@ -174,6 +183,7 @@ typedef struct ac_protocol {
   ac_names *statements; /* statement id -> ac_statement, of every document */
   ac_vec entities[AC_ENT_COUNT];
   ac_vec no_guidance;  /* ac_no_guidance */
+  ac_vec replacements; /* ac_replacement, in the order they were read */
   ac_vec expectations; /* ac_stmt (EXPECT), with layers in expect_layers */
   ac_vec expect_layers;
   int64_t horizon;     /* of the last layer that sets it; default 365 */

@@ -6,7 +6,8 @@
  * diagnostic code of docs/diagnostics.md (compiled in, see explain.h), its
  * results the diagnostics of every protocol checked, in the order `check`
  * prints them.  A note becomes a related location of the diagnostic it is
- * attached to.  Columns count Unicode code points, as in the text output.
+ * attached to; the standard protocol built into the program is never a
+ * result's primary location (ac_sarif_result).  Columns count Unicode code points, as in the text output.
  */
 #include "config.h"
 
@@ -87,6 +88,21 @@ static long ac_sarif_rule_index(const char *code) {
   return -1;
 }
 
+static bool ac_sarif_in_user_file(const ac_diag *g) { return g->src && !g->src->embedded; }
+
+static void ac_sarif_relate(json_t **rel, int *id, const ac_diag *g) {
+  if (!*rel) *rel = json_array();
+  json_t *l = ac_sarif_location(g);
+  json_object_set_new(l, "id", json_integer((*id)++));
+  json_object_set_new(l, "message", ac_sarif_message(g->message));
+  json_array_append_new(*rel, l);
+}
+
+/* A result's primary location is in a file the user gave: a diagnostic in
+ * the standard protocol built into the program takes the place of its first
+ * note in such a file (with that note's message), and its own place goes to
+ * the related locations, first; with no such note it has no primary
+ * location.  The checker normally points at the user's files already. */
 static json_t *ac_sarif_result(const ac_diag *g) {
   json_t *r = json_object();
   char code[8];
@@ -96,20 +112,25 @@ static json_t *ac_sarif_result(const ac_diag *g) {
   if (idx >= 0) json_object_set_new(r, "ruleIndex", json_integer(idx));
   json_object_set_new(r, "level", json_string(ac_sarif_level(g->severity)));
   json_object_set_new(r, "message", ac_sarif_message(g->message));
+  const ac_diag *primary = NULL;
+  if (ac_sarif_in_user_file(g))
+    primary = g;
+  else if (g->src)
+    for (const ac_diag *n = g->notes; n && !primary; n = n->next)
+      if (ac_sarif_in_user_file(n)) primary = n;
   json_t *locs = json_array();
-  if (g->src) json_array_append_new(locs, ac_sarif_location(g));
-  json_object_set_new(r, "locations", locs);
-  if (g->notes) {
-    json_t *rel = json_array();
-    int id = 1;
-    for (const ac_diag *n = g->notes; n; n = n->next) {
-      json_t *l = ac_sarif_location(n);
-      json_object_set_new(l, "id", json_integer(id++));
-      json_object_set_new(l, "message", ac_sarif_message(n->message));
-      json_array_append_new(rel, l);
-    }
-    json_object_set_new(r, "relatedLocations", rel);
+  if (primary) {
+    json_t *l = ac_sarif_location(primary);
+    if (primary != g) json_object_set_new(l, "message", ac_sarif_message(primary->message));
+    json_array_append_new(locs, l);
   }
+  json_object_set_new(r, "locations", locs);
+  json_t *rel = NULL;
+  int id = 1;
+  if (g->src && primary != g) ac_sarif_relate(&rel, &id, g);
+  for (const ac_diag *n = g->notes; n; n = n->next)
+    if (n != primary) ac_sarif_relate(&rel, &id, n);
+  if (rel) json_object_set_new(r, "relatedLocations", rel);
   return r;
 }
 

@@ -140,8 +140,8 @@ START_TEST(test_rules) {
       "AC0001", "AC0002", "AC0003", "AC0004", "AC0005", "AC0006", "AC0007", "AC0008",
       "AC0009", "AC0010", "AC0101", "AC0102", "AC0103", "AC0104", "AC0105", "AC0106",
       "AC0107", "AC0108", "AC0109", "AC0110", "AC0201", "AC0202", "AC0203", "AC0204",
-      "AC0301", "AC0302", "AC0303", "AC0304", "AC0401", "AC0402", "AC0404", "AC0501",
-      "AC0601", "AC0602", "AC0901"};
+      "AC0301", "AC0302", "AC0303", "AC0304", "AC0401", "AC0402", "AC0403", "AC0404",
+      "AC0501", "AC0601", "AC0602", "AC0901"};
   json_t *rules = get(get(get(the_run(sarif()), "tool"), "driver"), "rules");
   ck_assert_uint_eq(json_array_size(rules), sizeof ids / sizeof *ids);
   for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
@@ -205,7 +205,7 @@ START_TEST(test_levels) {
   ck_assert_int_eq(num(at(res, 1), "ruleIndex"), 29);
   ck_assert_str_eq(str(at(res, 2), "ruleId"), "AC0901");
   ck_assert_str_eq(str(at(res, 2), "level"), "note");
-  ck_assert_int_eq(num(at(res, 2), "ruleIndex"), 34);
+  ck_assert_int_eq(num(at(res, 2), "ruleIndex"), 35);
   ck_assert_str_eq(str(get(at(res, 1), "message"), "text"), "w");
   assert_location(at(get(at(res, 1), "locations"), 0), "t.care", 1, 10, 1, 10);
 }
@@ -253,6 +253,43 @@ START_TEST(test_notes_related_locations) {
   ck_assert_int_eq(num(at(rel, 1), "id"), 2);
   ck_assert_str_eq(str(get(at(rel, 1), "message"), "text"), "and 2 more");
   assert_location(at(rel, 1), "base.care", 1, 10, 1, 10);
+}
+END_TEST
+
+/* The standard protocol built into the program is never a primary
+ * location: its place becomes the first related location, and the first
+ * note in a file of the user's becomes the primary one. */
+START_TEST(test_embedded_not_primary) {
+  ac_source *smp = ut_source("rules/smp.care", "protocol smp;\nconstraint c: a forbidden always;\n");
+  smp->embedded = true;
+  ac_source *clinic = ut_source("clinic.care", "protocol clinic;\nextends \"smp\";\n");
+  ac_diag *g = ac_diag_add(&ut_diags, AC_SEV_ERROR, AC_E_CONSTRAINT, smp, loc(2, 12, 2, 13),
+                           "constraint broken");
+  ac_diag_note(&ut_diags, g, smp, loc(2, 1, 2, 11), "a note in the standard protocol");
+  ac_diag_note(&ut_diags, g, clinic, loc(2, 9, 2, 14), "the extends is here");
+  /* and one with no note of the user's: no primary location at all */
+  ac_diag_add(&ut_diags, AC_SEV_WARNING, AC_W_GAP, smp, loc(2, 12, 2, 13), "undecided");
+  json_t *res = results(sarif());
+  ck_assert_uint_eq(json_array_size(res), 2);
+  json_t *r = at(res, 0);
+  ck_assert_str_eq(str(get(r, "message"), "text"), "constraint broken");
+  ck_assert_uint_eq(json_array_size(get(r, "locations")), 1);
+  json_t *primary = at(get(r, "locations"), 0);
+  assert_location(primary, "clinic.care", 2, 9, 2, 14);
+  ck_assert_str_eq(str(get(primary, "message"), "text"), "the extends is here");
+  json_t *rel = get(r, "relatedLocations");
+  ck_assert_uint_eq(json_array_size(rel), 2);
+  assert_location(at(rel, 0), "rules/smp.care", 2, 12, 2, 13);
+  ck_assert_str_eq(str(get(at(rel, 0), "message"), "text"), "constraint broken");
+  ck_assert_int_eq(num(at(rel, 0), "id"), 1);
+  assert_location(at(rel, 1), "rules/smp.care", 2, 1, 2, 11);
+  ck_assert_str_eq(str(get(at(rel, 1), "message"), "text"), "a note in the standard protocol");
+  ck_assert_int_eq(num(at(rel, 1), "id"), 2);
+  json_t *w = at(res, 1);
+  ck_assert_uint_eq(json_array_size(get(w, "locations")), 0);
+  rel = get(w, "relatedLocations");
+  ck_assert_uint_eq(json_array_size(rel), 1);
+  assert_location(at(rel, 0), "rules/smp.care", 2, 12, 2, 13);
 }
 END_TEST
 
@@ -319,7 +356,7 @@ START_TEST(test_dropped) {
   ck_assert_str_eq(str(get(at(res, 0), "message"), "text"), "error 1");
   json_t *more = at(res, 1);
   ck_assert_str_eq(str(more, "ruleId"), "AC0901");
-  ck_assert_int_eq(num(more, "ruleIndex"), 34);
+  ck_assert_int_eq(num(more, "ruleIndex"), 35);
   ck_assert_str_eq(str(more, "level"), "note");
   ck_assert_str_eq(str(get(more, "message"), "text"), "3 more diagnostics not shown (limit 1)");
   ck_assert_uint_eq(json_array_size(get(more, "locations")), 0);
@@ -354,6 +391,7 @@ static Suite *sarif_suite(void) {
   tcase_add_test(tc, test_multiline_region);
   tcase_add_test(tc, test_line_offset);
   tcase_add_test(tc, test_notes_related_locations);
+  tcase_add_test(tc, test_embedded_not_primary);
   tcase_add_test(tc, test_no_source);
   tcase_add_test(tc, test_no_region_before_line_one);
   tcase_add_test(tc, test_uri);
