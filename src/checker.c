@@ -1560,6 +1560,13 @@ static void ac_find_fallback(ac_protocol *p) {
     fb = t;
   }
   p->fallback = fb;
+  /* A word the protocol does not know may be a danger sign misspelt or put
+   * otherwise: the fallback is never below `monitor`. */
+  if (fb && fb->level < AC_LEVEL_MONITOR)
+    ac_diag_add(p->diags, AC_SEV_ERROR, AC_E_TRIAGE_FLOOR, fb->e.layer->src, ac_entity_loc(&fb->e),
+                _("the fallback symptom rule '%s' gives only '%s': a symptom the protocol does "
+                  "not declare may be a danger sign, so the fallback is at least 'monitor'"),
+                fb->e.name, ac_level_name(fb->level));
 }
 
 static void ac_sort_triage(ac_protocol *p) {

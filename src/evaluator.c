@@ -5,6 +5,8 @@
 
 #include "evaluator.h"
 
+#include <string.h>
+
 #include "condition.h"
 
 void ac_eval_can(const ac_protocol *p, const ac_request *r, ac_can_answer *out) {
@@ -151,4 +153,20 @@ void ac_eval_symptoms(const ac_protocol *p, ac_arena *a, const ac_request *r,
     out->fired[out->nfired++] = t;
     if (t->level > out->level) out->level = t->level;
   }
+  /* A rule whose advice repeats one listed before it goes after the others,
+   * in the same order, so that an answer cut at AC_MAX_REASONS still shows
+   * every distinct advice it can. */
+  const ac_triage **repeats = ac_arena_array(a, (size_t)out->nfired + 1, sizeof *repeats);
+  int n = 0, nrep = 0;
+  for (int i = 0; i < out->nfired; i++) {
+    const ac_triage *t = out->fired[i];
+    bool seen = false;
+    for (int j = 0; j < n && !seen && t->advice; j++)
+      seen = out->fired[j]->advice && strcmp(out->fired[j]->advice, t->advice) == 0;
+    if (seen)
+      repeats[nrep++] = t;
+    else
+      out->fired[n++] = t;
+  }
+  for (int i = 0; i < nrep; i++) out->fired[n++] = repeats[i];
 }
