@@ -1422,7 +1422,14 @@ static void ac_warn_gaps(ac_protocol *p) {
  * query names this entity; else the entity it names, or the entity itself
  * when it does not parse or names nothing.  a: a scratch arena. */
 static const ac_entity *ac_alias_names(const ac_protocol *p, ac_arena *a, const ac_entity *e,
-                                       const char *alias) {
+                                       const char *given) {
+  /* A no-break space is a space to the names' keys, and a client types a
+   * space where the alias has one. */
+  char *alias = ac_arena_strdup(a, given);
+  for (char *c = alias; (c = strstr(c, "\xC2\xA0")) != NULL;) {
+    *c = ' ';
+    memmove(c + 1, c + 2, strlen(c + 2) + 1);
+  }
   const char *text;
   switch (e->kind) {
   case AC_ENT_ACTIVITY:

@@ -101,32 +101,30 @@ static json_t *ac_json_text(const char *s) {
   return j;
 }
 
-/* The conditions a conditional answer still waits on: those of the
- * segment's rules (all must hold) that the query's facts leave open, joined
- * by "and". */
+/* The conditions of the rules of a conditional segment (all must hold),
+ * joined by "and", each once: with facts `f`, only those the facts leave
+ * open; with NULL, all. */
 static const char *ac_open_conditions(ac_arena *a, const ac_segment *seg, const ac_facts *f) {
   const char *out = "";
+  const char **seen = ac_arena_array(a, (size_t)seg->nrules + 1, sizeof *seen);
   int n = 0;
   for (int i = 0; i < seg->nrules; i++) {
     const ac_rule *r = seg->rules[i];
-    if (ac_cond_eval(r->cond, f) != AC_UNSURE) continue;
+    if (f && ac_cond_eval(r->cond, f) != AC_UNSURE) continue;
     const char *c = ac_rule_condition(a, r);
+    bool again = false;
+    for (int j = 0; j < n && !again; j++) again = strcmp(seen[j], c) == 0;
+    if (again) continue;
+    seen[n] = c;
     if (seg->nrules > 1 && strstr(c, " or ")) c = ac_arena_printf(a, "(%s)", c);
     out = n++ == 0 ? c : ac_arena_printf(a, "%s and %s", out, c);
   }
   return out;
 }
 
-/* Every condition of a conditional segment (all must hold), joined by
- * "and". */
+/* Every condition of a conditional segment. */
 static const char *ac_seg_conditions(ac_arena *a, const ac_segment *seg) {
-  const char *out = "";
-  for (int i = 0; i < seg->nrules; i++) {
-    const char *c = ac_rule_condition(a, seg->rules[i]);
-    if (seg->nrules > 1 && strstr(c, " or ")) c = ac_arena_printf(a, "(%s)", c);
-    out = i == 0 ? c : ac_arena_printf(a, "%s and %s", out, c);
-  }
-  return out;
+  return ac_open_conditions(a, seg, NULL);
 }
 
 /* What a conditional segment says after "conditional": "only if C" for

@@ -120,6 +120,8 @@ static void ac_unknown_phrase(const ac_protocol *p, ac_arena *a, char kind,
     return;
   }
   const char *hint = ac_close_name(p, a, kind, ekind, rest, d);
+  /* `with` takes a fact or a symptom: a misspelt symptom gets its hint. */
+  if (!hint && ekind == AC_ENT_FACT) hint = ac_close_name(p, a, 's', AC_ENT_SYMPTOM, rest, d);
   if (hint)
     ac_diag_add(d, AC_SEV_ERROR, AC_E_UNKNOWN, src, ac_phrase_loc(ph),
                 _("unknown %s '%s' (did you mean '%s'?)"), what, ac_quoted(a, text), hint);
