@@ -39,7 +39,7 @@ identifier even then is an error.
 import re
 import sys
 
-KEYWORDS = set("""activity advice after aliases allow always and at because before boolean cites context document statement
+KEYWORDS = set("""activity advice after aliases allow always and at because before boolean cites context document otherwise statement
 conditional constraint days day discourage discouraged do dont expect extends
 fact false final first for forbid forbidden from group guidance horizon if is
 language least level mild moderate monitor most never no normal not number on
