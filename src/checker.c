@@ -1274,14 +1274,8 @@ static void ac_check_constraints(ac_protocol *p) {
       ac_check_triage_floor(p, c);
       continue;
     }
-    int one = c->target.index;
-    const int *members = &one;
-    int n = 1;
-    if (c->target.is_group) {
-      const ac_group *g = p->entities[AC_ENT_GROUP].items[c->target.index];
-      members = g->members;
-      n = g->nmembers;
-    }
+    int one, n;
+    const int *members = ac_target_members(p, c->target, &one, &n);
     for (int k = 0; k < n; k++) {
       const ac_activity *a = AC_ACTIVITY(p, members[k]);
       for (int pass = 0; pass < 2; pass++) {
@@ -1357,12 +1351,9 @@ static void ac_warn_gaps(ac_protocol *p) {
   if (!count) abort();
   for (size_t i = 0; i < p->no_guidance.len; i++) {
     const ac_no_guidance *ng = p->no_guidance.items[i];
-    if (ng->target.is_group) {
-      const ac_group *g = p->entities[AC_ENT_GROUP].items[ng->target.index];
-      for (int k = 0; k < g->nmembers; k++) count[g->members[k] + 1]++;
-    } else {
-      count[ng->target.index + 1]++;
-    }
+    int one, n;
+    const int *m = ac_target_members(p, ng->target, &one, &n);
+    for (int k = 0; k < n; k++) count[m[k] + 1]++;
   }
   for (int a = 0; a < na; a++) count[a + 1] += count[a];
   ac_span *w = malloc(((size_t)count[na] + 1) * sizeof *w);

@@ -164,16 +164,16 @@ static void ac_report_statements(const ac_layer *top, ac_arena *scratch, FILE *o
       for (const ac_guidance *g = s->guidance; g; g = g->next) ac_citations_add(&cited, g->cites);
   }
   if (cited.len) qsort(cited.items, cited.len, sizeof *cited.items, ac_citation_compare);
+  ac_names *cited_ids = ac_names_new(scratch);
   for (size_t i = 0; i < cited.len; i++) {
     const ac_ident *id = cited.items[i].id;
+    ac_names_put(cited_ids, id->name, &ac_seen);
     if (ac_names_get(expected, id->name) || ac_names_get(reported, id->name)) continue;
     ac_names_put(reported, id->name, &ac_seen);
     fprintf(out, _("%s:%d: not exercised: statement %s is cited (%s:%d) but no expectation cites it\n"),
             top->src->path, id->loc.first_line, id->name, top->src->path, id->loc.first_line);
     gaps->statements++;
   }
-  ac_names *cited_ids = ac_names_new(scratch);
-  for (size_t i = 0; i < cited.len; i++) ac_names_put(cited_ids, cited.items[i].id->name, &ac_seen);
   free(cited.items);
   for (const ac_stmt *s = top->file->stmts; s; s = s->next) {
     if (s->kind != AC_STMT_DOCUMENT) continue;

@@ -40,30 +40,27 @@ static const char *ac_rule_condition(ac_arena *a, const ac_rule *r) {
   return r->cond_negated ? ac_arena_printf(a, "not (%s)", c) : c;
 }
 
-/* Whether a conditional rule (or answer) gives the two verdicts of `allow
- * ... only if`: allowed when its condition holds, forbidden when not. */
-static bool ac_allows_if(ac_verdict holds, ac_verdict otherwise) {
-  return holds == AC_ALLOWED && otherwise == AC_FORBIDDEN;
-}
-
 /* Both verdicts of a conditional answer or rule with its condition:
  * "allowed only if C", else "discouraged if C, forbidden otherwise". */
 static const char *ac_both_verdicts(ac_arena *a, ac_verdict holds, ac_verdict otherwise,
                                     const char *cond) {
-  if (ac_allows_if(holds, otherwise)) return ac_arena_printf(a, _("allowed only if %s"), cond);
+  if (ac_verdict_allows_if(holds, otherwise)) return ac_arena_printf(a, _("allowed only if %s"), cond);
   /* TRANSLATORS: the verdict when the condition holds, the condition, the
    * verdict when it does not */
   return ac_arena_printf(a, _("%s if %s, %s otherwise"), ac_verdict_text(holds), cond,
                          ac_verdict_text(otherwise));
 }
 
-/* What a conditional rule says, after its verdict "conditional": "only if
- * C" for `allow ... only if`, else "discouraged if C, forbidden
- * otherwise". */
+/* What a conditional rule or segment says, after its verdict "conditional",
+ * with its condition: "only if C" for `allow ... only if`, else
+ * "discouraged if C, forbidden otherwise". */
+static const char *ac_after_conditional(ac_arena *a, const ac_rule *r, const char *cond) {
+  if (ac_verdict_allows_if(r->holds, r->otherwise)) return ac_arena_printf(a, _("only if %s"), cond);
+  return ac_both_verdicts(a, r->holds, r->otherwise, cond);
+}
+
 static const char *ac_rule_both(ac_arena *a, const ac_rule *r) {
-  const char *c = ac_rule_condition(a, r);
-  if (ac_allows_if(r->holds, r->otherwise)) return ac_arena_printf(a, _("only if %s"), c);
-  return ac_both_verdicts(a, r->holds, r->otherwise, c);
+  return ac_after_conditional(a, r, ac_rule_condition(a, r));
 }
 
 /* The JSON members of a conditional verdict: its condition and both
@@ -127,13 +124,9 @@ static const char *ac_seg_conditions(ac_arena *a, const ac_segment *seg) {
   return ac_open_conditions(a, seg, NULL);
 }
 
-/* What a conditional segment says after "conditional": "only if C" for
- * `allow ... only if`, else "discouraged if C, forbidden otherwise". */
+/* The same for a segment: its rules give the same two verdicts. */
 static const char *ac_seg_both(ac_arena *a, const ac_segment *seg) {
-  const ac_rule *r = seg->rules[0];
-  if (ac_allows_if(r->holds, r->otherwise))
-    return ac_arena_printf(a, _("only if %s"), ac_seg_conditions(a, seg));
-  return ac_both_verdicts(a, r->holds, r->otherwise, ac_seg_conditions(a, seg));
+  return ac_after_conditional(a, seg->rules[0], ac_seg_conditions(a, seg));
 }
 
 static void ac_emit_json(json_t *obj, FILE *out) {
@@ -154,11 +147,10 @@ static json_t *ac_json_day(int32_t d, bool open) {
  * in the order it lists them), then says how many more there are. */
 static int ac_shown(int n) { return n > AC_MAX_REASONS ? AC_MAX_REASONS : n; }
 
-/* "and K more rules", after `sep`, when K > 0. */
+/* "more_reasons": K, when n reasons leave K > 0 unlisted. */
 static void ac_more_reasons_json(json_t *o, int n) {
   if (n > AC_MAX_REASONS) json_object_set_new(o, "more_reasons", json_integer(n - AC_MAX_REASONS));
 }
-
 
 /* The statement a citation names (NULL only in a protocol with errors). */
 static const ac_statement *ac_cited(const ac_protocol *p, const ac_ident *id) {

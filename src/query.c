@@ -240,7 +240,7 @@ bool ac_query_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
       if (!e && in != AC_INTENSITY_ANY)
         e = ac_find_phrase(p, a, 's', ph->words, ac_symptom_fillers);
       if (!e && p->fallback &&
-          !ac_other_kind(p, a, 's', w != ph->words ? ac_join(a, w) : ac_join(a, ph->words))) {
+          !ac_other_kind(p, a, 's', ac_join(a, w))) {
         ac_undeclared_symptom(p, a, q, ph, w, src, d, out);
         continue;
       }

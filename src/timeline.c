@@ -30,7 +30,6 @@ typedef struct ac_piece {
 
 typedef struct ac_tl_ctx {
   ac_protocol *p;
-  int nmore;         /* the segment being emitted: its reasons not listed */
   bool final_mode;   /* include final-only rules */
   bool report;       /* report conflicts (once, in the final mode) */
   ac_names *pairs;   /* conflicts already reported */
@@ -211,7 +210,7 @@ static int ac_rule_order_compare(const void *x, const void *y) {
  * that allows on a condition, else "conditional: discouraged or
  * forbidden". */
 static const char *ac_rule_verdicts(ac_arena *a, const ac_rule *r) {
-  if (r->verdict != AC_CONDITIONAL || (r->holds == AC_ALLOWED && r->otherwise == AC_FORBIDDEN))
+  if (r->verdict != AC_CONDITIONAL || ac_verdict_allows_if(r->holds, r->otherwise))
     return ac_verdict_name(r->verdict);
   /* TRANSLATORS: a conditional rule's two verdicts, untranslated words */
   return ac_arena_printf(a, _("%s: %s or %s"), ac_verdict_name(AC_CONDITIONAL),
@@ -249,9 +248,10 @@ static int32_t ac_conflict_day(const ac_piece *x, const ac_piece *y, int64_t pos
 }
 
 /* Appends [from, to] with the active set's verdict to c->next, minus the
- * days c->result already decides (ri walks c->result). */
+ * days c->result already decides (ri walks c->result); nmore: the active
+ * rules not in `rules` (past AC_MAX_REASONS). */
 static bool ac_emit(ac_tl_ctx *c, int32_t from, int32_t to, ac_verdict v, ac_rule **rules,
-                    int nrules, size_t *ri) {
+                    int nrules, int nmore, size_t *ri) {
   bool emitted = false;
   int64_t pos = from;
   while (pos <= to) {
@@ -265,7 +265,7 @@ static bool ac_emit(ac_tl_ctx *c, int32_t from, int32_t to, ac_verdict v, ac_rul
     c->next = ac_grow(c->next, &c->capseg, c->nnext + 1, sizeof *c->next);
     c->next[c->nnext++] = (ac_segment){.from = (int32_t)pos, .to = (int32_t)stop,
                                        .verdict = v, .nrules = nrules, .rules = rules,
-                                       .nmore = c->nmore};
+                                       .nmore = nmore};
     emitted = true;
     pos = stop + 1;
   }
@@ -368,8 +368,7 @@ static void ac_sweep(ac_tl_ctx *c, size_t lo, size_t hi) {
         rules[b] = x;
       }
     }
-    c->nmore = total - n;
-    if (ac_emit(c, (int32_t)pos, (int32_t)end, v, rules, n, &ri)) {
+    if (ac_emit(c, (int32_t)pos, (int32_t)end, v, rules, n, total - n, &ri)) {
       for (size_t u = 0; u < c->nunmarked; u++) {
         ac_piece *pc = c->unmarked[u];
         if (pc->alive && !pc->marked) {

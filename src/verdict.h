@@ -4,6 +4,8 @@
 #ifndef AC_VERDICT_H
 #define AC_VERDICT_H
 
+#include <stdbool.h>
+
 /* From the strictest: the order is used to pick the cautious side. */
 typedef enum ac_verdict {
 #define AC_VERDICT(name, word, word_token, verb, verb_token, heading, change, change_one, plan_rank, change_rank) AC_##name,
@@ -16,6 +18,12 @@ const char *ac_verdict_name(ac_verdict v);
 
 /* The same in the reader's language, for text answers ("interdit"). */
 const char *ac_verdict_text(ac_verdict v);
+
+/* Whether a conditional rule (or answer) gives the two verdicts of `allow
+ * ... only if`: allowed when its condition holds, forbidden when not. */
+static inline bool ac_verdict_allows_if(ac_verdict holds, ac_verdict otherwise) {
+  return holds == AC_ALLOWED && otherwise == AC_FORBIDDEN;
+}
 
 /* The verb of a rule that gives it ("forbid"), or NULL. */
 const char *ac_verdict_verb(ac_verdict v);
