@@ -22,6 +22,8 @@
  * compiled from the rules by timeline.c). */
 typedef struct ac_timeline {
   int nsegs;
+  int32_t *ends;           /* the last day of each segment, in order: what a
+                            * search reads (a cache line holds sixteen) */
   struct ac_segment *segs; /* sorted by day, disjoint */
 } ac_timeline;
 

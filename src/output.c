@@ -213,42 +213,68 @@ static inline void ac_line_reserve(ac_line *l, size_t more) {
   if (l->len + more + 1 > l->cap) ac_line_grow(l, more);
 }
 
-static void ac_line_put(ac_line *l, const char *s) {
-  size_t n = strlen(s);
+static void ac_line_putn(ac_line *l, const char *s, size_t n) {
   ac_line_reserve(l, n);
   memcpy(l->buf + l->len, s, n);
   l->len += n;
 }
 
-static void ac_line_int(ac_line *l, long v) {
-  char buf[24];
-  int i = sizeof buf;
+static void ac_line_put(ac_line *l, const char *s) { ac_line_putn(l, s, strlen(s)); }
+
+/* A string literal: its length is known where it is written. */
+#define ac_line_lit(l, s) ac_line_putn((l), "" s, sizeof(s) - 1)
+
+/* A number in decimal, written at the end of buf (24 bytes); returns its
+ * first character. */
+static char *ac_decimal(char buf[24], long v) {
+  int i = 23;
   unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-  buf[--i] = '\0';
+  buf[i] = '\0';
   do {
     buf[--i] = (char)('0' + u % 10);
     u /= 10;
   } while (u);
   if (v < 0) buf[--i] = '-';
-  ac_line_put(l, buf + i);
+  return buf + i;
 }
 
-__attribute__((format(printf, 2, 3))) static void ac_line_printf(ac_line *l, const char *fmt,
-                                                                 ...) {
-  /* Written where it goes; formatted a second time only when the line's
-   * buffer had to grow. */
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(l->buf + l->len, l->cap - l->len, fmt, ap);
-  va_end(ap);
-  if (n <= 0) return;
-  if ((size_t)n >= l->cap - l->len) {
-    ac_line_reserve(l, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(l->buf + l->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+static void ac_line_int(ac_line *l, long v) {
+  char buf[24];
+  ac_line_put(l, ac_decimal(buf, v));
+}
+
+/* A message of an answer line (a printf format of its catalogue) filled
+ * with arguments that are all strings, a number written by ac_decimal:
+ * "%s", "%d", "%ld" and "%lu" take the next argument, "%N$s" (and so on)
+ * the Nth (a translation may reorder them), "%%" is a '%'.  The line's
+ * messages need no more, and vsnprintf took more time than all the rest
+ * of a short answer (docs/performance.md). */
+static void ac_line_fill(ac_line *l, const char *tmpl, int nargs, const char *const *args) {
+  int next = 0;
+  const char *p = tmpl;
+  for (;;) {
+    const char *pc = strchr(p, '%');
+    size_t n = pc ? (size_t)(pc - p) : strlen(p);
+    ac_line_reserve(l, n);
+    memcpy(l->buf + l->len, p, n);
+    l->len += n;
+    if (!pc) return;
+    p = pc + 1;
+    int arg = next++;
+    if (*p >= '1' && *p <= '9' && p[1] == '$') {
+      arg = *p - '1';
+      p += 2;
+    }
+    if (*p == 'l') p++;
+    if (*p == 's' || *p == 'd' || *p == 'u') {
+      if (arg < nargs) ac_line_put(l, args[arg]);
+      p++;
+    } else {
+      ac_line_lit(l, "%"); /* "%%", or what no template holds */
+      if (*p == '%') p++;
+      next--;
+    }
   }
-  l->len += (size_t)n;
 }
 
 /* The reasons of a verdict, each after `sep` ("\n  " for text, " | " for
@@ -259,23 +285,29 @@ static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep,
     const ac_rule *r = seg->rules[i];
     ac_line_put(l, sep);
     ac_line_put(l, ac_entity_kind_name(AC_ENT_RULE));
-    ac_line_put(l, " '");
+    ac_line_lit(l, " '");
     ac_line_put(l, r->e.name);
-    ac_line_put(l, "' (");
+    ac_line_lit(l, "' (");
     ac_line_put(l, r->e.layer->src->path);
-    ac_line_put(l, ":");
+    ac_line_lit(l, ":");
     ac_line_int(l, r->e.line);
-    ac_line_put(l, ")");
-    if (r->cond) ac_line_printf(l, " [%s]", ac_rule_both(a, r));
+    ac_line_lit(l, ")");
+    if (r->cond) {
+      ac_line_lit(l, " [");
+      ac_line_put(l, ac_rule_both(a, r));
+      ac_line_lit(l, "]");
+    }
     if (r->because) {
-      ac_line_put(l, ": ");
+      ac_line_lit(l, ": ");
       ac_line_put(l, r->because);
     }
   }
   if (seg->nrules + seg->nmore > AC_MAX_REASONS) {
     unsigned long k = (unsigned long)(seg->nrules + seg->nmore - AC_MAX_REASONS);
     ac_line_put(l, sep);
-    ac_line_printf(l, P_("and %lu more rule", "and %lu more rules", k), k);
+    char num[24];
+    const char *arg = ac_decimal(num, (long)k);
+    ac_line_fill(l, P_("and %lu more rule", "and %lu more rules", k), 1, &arg);
   }
 }
 
@@ -285,18 +317,21 @@ static void ac_can_tail(ac_arena *a, const ac_request *r, const ac_can_answer *a
                         ac_format fmt, ac_line *l) {
   ac_line_put(l, ac_verdict_text(ans->verdict));
   if (ans->verdict == AC_CONDITIONAL)
-    ac_line_printf(l, ", %s",
-                   ac_both_verdicts(a, ans->holds, ans->otherwise,
+  {
+    ac_line_lit(l, ", ");
+    ac_line_put(l, ac_both_verdicts(a, ans->holds, ans->otherwise,
                                     ac_open_conditions(a, ans->seg, &r->facts)));
-  else if (ans->timeline == AC_CONDITIONAL && ans->deciding)
-    ac_line_printf(l, ans->deciding_holds ? _(" (%s holds)") : _(" (%s does not hold)"),
-                   ac_rule_condition(a, ans->deciding));
+  }
+  else if (ans->timeline == AC_CONDITIONAL && ans->deciding) {
+    const char *cond = ac_rule_condition(a, ans->deciding);
+    ac_line_fill(l, ans->deciding_holds ? _(" (%s holds)") : _(" (%s does not hold)"), 1, &cond);
+  }
   else if (ans->timeline == AC_CONDITIONAL)
     ac_line_put(l, _(" (every condition holds)"));
   else if (ans->verdict == AC_UNKNOWN)
     ac_line_put(l, _(" (no rule covers this day: ask your practitioner)"));
   ac_text_reasons(a, ans->seg, fmt == AC_FORMAT_LINE ? " | " : "\n  ", l);
-  ac_line_put(l, "\n");
+  ac_line_lit(l, "\n");
 }
 
 static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r,
@@ -322,8 +357,10 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
   }
   char buf[512];
   ac_line line = {a, buf, 0, sizeof buf}, *l = &line;
+  char day[24];
+  const char *args[] = {act, ac_decimal(day, (long)r->day), ac_session_text(a, r)};
   /* TRANSLATORS: the activity, the day, then " after session K" or nothing */
-  ac_line_printf(l, _("%s on day %ld%s: "), act, (long)r->day, ac_session_text(a, r));
+  ac_line_fill(l, _("%s on day %ld%s: "), 3, args);
   ac_can_tail(a, r, &ans, fmt, l);
   fwrite(l->buf, 1, l->len, out);
 }

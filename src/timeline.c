@@ -59,7 +59,7 @@ int ac_timeline_lower(const ac_timeline *t, int32_t day) {
   int lo = 0, hi = t->nsegs;
   while (lo < hi) {
     int mid = lo + (hi - lo) / 2;
-    if (t->segs[mid].to < day)
+    if (t->ends[mid] < day)
       lo = mid + 1;
     else
       hi = mid;
@@ -473,7 +473,9 @@ static void ac_compile_activity(ac_tl_ctx *c, int a, ac_timeline *t, ac_segment 
   }
   t->nsegs = (int)k;
   t->segs = ac_arena_array(p->arena, k, sizeof *t->segs); /* none past nsegs is read */
+  t->ends = ac_arena_array(p->arena, k, sizeof *t->ends);
   if (k > 0) memcpy(t->segs, c->result, k * sizeof *t->segs);
+  for (size_t i = 0; i < k; i++) t->ends[i] = t->segs[i].to;
   /* A segment of one rule holds it: an answer reads one place fewer. */
   for (size_t i = 0; i < k; i++)
     if (t->segs[i].nrules == 1) {

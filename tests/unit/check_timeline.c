@@ -234,7 +234,8 @@ START_TEST(find_and_lower) {
       {.from = 5, .to = 9, .verdict = AC_ALLOWED},
       {.from = 20, .to = 20, .verdict = AC_DISCOURAGED},
   };
-  ac_timeline t = {3, segs};
+  int32_t ends[3] = {3, 9, 20};
+  ac_timeline t = {3, ends, segs};
   ck_assert_int_eq(ac_timeline_lower(&t, INT32_MIN), 0);
   ck_assert_int_eq(ac_timeline_lower(&t, 0), 0);
   ck_assert_int_eq(ac_timeline_lower(&t, 3), 0);
@@ -259,12 +260,13 @@ START_TEST(find_and_lower) {
 END_TEST
 
 START_TEST(find_in_empty_and_full) {
-  ac_timeline empty = {0, NULL};
+  ac_timeline empty = {0, NULL, NULL};
   ck_assert_int_eq(ac_timeline_lower(&empty, 5), 0);
   ck_assert_ptr_null(ac_timeline_find(&empty, 5));
   ck_assert_ptr_null(ac_timeline_find(NULL, 5));
   ac_segment all = {.from = INT32_MIN, .to = INT32_MAX, .verdict = AC_ALLOWED};
-  ac_timeline full = {1, &all};
+  int32_t end = INT32_MAX;
+  ac_timeline full = {1, &end, &all};
   ck_assert_ptr_eq(ac_timeline_find(&full, INT32_MIN), &all);
   ck_assert_ptr_eq(ac_timeline_find(&full, 0), &all);
   ck_assert_ptr_eq(ac_timeline_find(&full, INT32_MAX), &all);
