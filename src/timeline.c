@@ -472,8 +472,13 @@ static void ac_compile_activity(ac_tl_ctx *c, int a, ac_timeline *t, ac_segment 
       c->result[k++] = c->result[i];
   }
   t->nsegs = (int)k;
-  t->segs = ac_arena_array(p->arena, k, sizeof *t->segs); /* none past nsegs is read */
-  t->ends = ac_arena_array(p->arena, k, sizeof *t->ends);
+  /* One block: the ends the search reads, then the segments (an answer
+   * finds its segment in the page of the ends). */
+  const size_t align = _Alignof(ac_segment);
+  size_t ends_size = (k * sizeof *t->ends + align - 1) & ~(align - 1);
+  char *block = ac_arena_alloc(p->arena, ends_size + k * sizeof *t->segs);
+  t->ends = (int32_t *)block;
+  t->segs = (ac_segment *)(block + ends_size); /* none past nsegs is read */
   if (k > 0) memcpy(t->segs, c->result, k * sizeof *t->segs);
   for (size_t i = 0; i < k; i++) t->ends[i] = t->segs[i].to;
   /* A segment of one rule holds it: an answer reads one place fewer. */
