@@ -60,7 +60,8 @@ static int ac_accept_kind(void *value, void *ctx) {
 static ac_entity *ac_find_phrase(const ac_protocol *p, ac_arena *a, char kind,
                                  const ac_word *w, const char *const *fillers) {
   for (int dropped = 0;; dropped++) {
-    ac_entity *e = ac_names_get(p->phrases, ac_query_phrase_key(a, kind, ac_join(a, w)));
+    const char *phrase = w && w->next ? ac_join(a, w) : w ? w->text : "";
+    ac_entity *e = ac_names_get(p->phrases, ac_query_phrase_key(a, kind, phrase));
     if (e) return e;
     if (!w || !w->next || !ac_is_filler(w->text, fillers) || dropped == AC_MAX_FILLERS)
       return NULL;
