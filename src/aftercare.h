@@ -42,7 +42,9 @@ enum {
   AFTERCARE_EXIT_OK = 0,      /* success */
   AFTERCARE_EXIT_INPUT = 1,   /* the input has problems: protocol errors, a failed
                                * query, a failed expectation */
-  AFTERCARE_EXIT_USAGE = 2    /* usage errors, unreadable files, other I/O errors */
+  AFTERCARE_EXIT_USAGE = 2,   /* usage errors, unreadable files, other I/O errors */
+  AFTERCARE_EXIT_FORBIDDEN = 3 /* (query --fail) a `can` answer is 'forbidden'; 1 and
+                                * 2 take precedence */
 };
 
 /* The version of the library, "0.1.0". */
@@ -106,6 +108,11 @@ void aftercare_print_diagnostics(const aftercare *p, FILE *out, aftercare_format
 int aftercare_ask(const aftercare *p, const char *query, aftercare_format fmt, FILE *out,
                   FILE *err, const char *where, int line, int color);
 
+/* As aftercare_ask, but a `can` query answered 'forbidden' returns
+ * AFTERCARE_EXIT_FORBIDDEN (3), for scripts (`aftercare query --fail`). */
+int aftercare_ask_status(const aftercare *p, const char *query, aftercare_format fmt, FILE *out,
+                         FILE *err, const char *where, int line, int color);
+
 /* The verdict of an activity (identifier, label or alias) on a day after
  * the final session, as a word: "forbidden", "conditional", "discouraged",
  * "allowed", "recommended", "unknown"; NULL if no such activity, or if the
@@ -167,6 +174,11 @@ void aftercare_print_sarif(const aftercare *const *protocols, int n, FILE *out);
 /* The explanation of a diagnostic code ("AC0107"), from
  * docs/diagnostics.md, as text; NULL for an unknown code. */
 const char *aftercare_explain(const char *code);
+
+/* Calls fn for every diagnostic code with its title ("AC0107", "wrong
+ * type"), in order (`aftercare check --explain all`).  Returns how many. */
+int aftercare_diagnostic_codes(void (*fn)(const char *code, const char *title, void *ctx),
+                               void *ctx);
 
 /* Day-by-day plans (aftercare plan; docs/plan.md). */
 typedef enum aftercare_plan_format {
