@@ -158,6 +158,33 @@ const char *aftercare_name(const aftercare *p);
  * means everything passed (and is covered). */
 int aftercare_test(const aftercare *p, FILE *out, int color, int coverage);
 
+/* The same, running only the expectations `pattern` selects (NULL: all;
+ * see aftercare_expectations), and with `verbose` listing the passing ones
+ * too ("FILE:LINE:COLUMN: ok: QUERY: ANSWER"). */
+int aftercare_test_run(const aftercare *p, FILE *out, int color, int coverage, int verbose,
+                       const char *pattern);
+
+/* One expectation of a protocol file and its outcome. */
+typedef struct aftercare_expectation {
+  const char *file;        /* the protocol file, as given */
+  int line, column;        /* where the expectation is written */
+  const char *query;       /* its query, as written: "can swim on day 3" */
+  int passed;
+  const char *expected;    /* what the file expects: "forbidden", "from day 31" */
+  const char *answer;      /* what the protocol answers */
+  const char *code;        /* a failure's diagnostic code ("AC0501"), else NULL */
+  const char *const *rules; /* the rules behind the answer, by name */
+  int nrules;
+} aftercare_expectation;
+
+/* Runs the expectations of the protocol's own file and calls fn with each
+ * outcome, in file order (the strings live until fn returns).  `pattern`
+ * (fnmatch(3) wildcards; NULL: all) selects those of a file whose path or
+ * last component matches, or about a rule (one behind the answer) whose
+ * name matches.  Returns the failures. */
+int aftercare_expectations(const aftercare *p, const char *pattern,
+                           void (*fn)(const aftercare_expectation *e, void *ctx), void *ctx);
+
 /* Formats protocol text in the canonical layout (aftercare fmt): comments
  * kept, meaning unchanged.  On success returns 0 and sets *out to the
  * formatted text (*out_len bytes, NUL-terminated; free() it).  Returns 1 if

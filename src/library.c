@@ -220,8 +220,22 @@ const char *aftercare_can(const aftercare *p, const char *activity, int day) {
 }
 
 int aftercare_test(const aftercare *p, FILE *out, int color, int coverage) {
+  return aftercare_test_run(p, out, color, coverage, 0, NULL);
+}
+
+int aftercare_test_run(const aftercare *p, FILE *out, int color, int coverage, int verbose,
+                       const char *pattern) {
   ac_arena *a = ac_arena_new();
-  int rc = ac_expectations_run(p->protocol, a, out, color != 0, coverage != 0);
+  int rc = ac_expectations_run(p->protocol, a, out, color != 0, coverage != 0, verbose != 0,
+                               pattern);
+  ac_arena_free(a);
+  return rc;
+}
+
+int aftercare_expectations(const aftercare *p, const char *pattern,
+                           void (*fn)(const aftercare_expectation *e, void *ctx), void *ctx) {
+  ac_arena *a = ac_arena_new();
+  int rc = ac_expectations_list(p->protocol, a, pattern, fn, ctx);
   ac_arena_free(a);
   return rc;
 }
