@@ -7,8 +7,6 @@
 
 #include "explain.h"
 
-#include "aftercare.h"
-
 #include <stddef.h>
 #include <strings.h>
 
@@ -17,11 +15,4 @@ const ac_explanation *ac_explain_find(const char *code) {
   for (unsigned long i = 0; i < ac_explanations_count; i++)
     if (strcasecmp(ac_explanations[i].code, code) == 0) return &ac_explanations[i];
   return NULL;
-}
-
-int aftercare_diagnostic_codes(void (*fn)(const char *code, const char *title, void *ctx),
-                               void *ctx) {
-  for (unsigned long i = 0; i < ac_explanations_count; i++)
-    fn(ac_explanations[i].code, ac_explanations[i].title, ctx);
-  return (int)ac_explanations_count;
 }

@@ -305,3 +305,10 @@ const char *aftercare_explain(const char *code) {
   const ac_explanation *e = ac_explain_find(code);
   return e ? e->text : NULL;
 }
+
+int aftercare_diagnostic_codes(void (*fn)(const char *code, const char *title, void *ctx),
+                               void *ctx) {
+  for (unsigned long i = 0; i < ac_explanations_count; i++)
+    fn(ac_explanations[i].code, ac_explanations[i].title, ctx);
+  return (int)ac_explanations_count;
+}

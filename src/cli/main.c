@@ -40,6 +40,9 @@ int ac_cli_help(ac_cli *c, int argc, char **argv) {
 int ac_cli_repl(ac_cli *c, int argc, char **argv) {
   (void)argv;
   if (argc > 0) return ac_cli_usage_error(c, "%s", _("repl takes no arguments (use -p FILE for a protocol)"));
+  if (c->protocol && strcmp(c->protocol, "-") == 0)
+    return ac_cli_usage_error(c, "%s", _("standard input holds the queries: it cannot hold "
+                                         "the protocol too"));
   return ac_repl_run(c->protocol, c->format == AC_CLI_JSON, c->color);
 }
 

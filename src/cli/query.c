@@ -96,8 +96,8 @@ int ac_cli_query(ac_cli *c, int argc, char **argv) {
   if (argc < 1 && !c->batch)
     return ac_cli_usage_error(c, "%s", _("give a query, or --batch to read them from standard input"));
   if (c->batch && c->protocol && strcmp(c->protocol, "-") == 0)
-    return ac_cli_usage_error(c, "%s", _("with --batch, standard input holds the queries: "
-                                         "it cannot hold the protocol too"));
+    return ac_cli_usage_error(c, "%s", _("standard input holds the queries: it cannot hold "
+                                         "the protocol too"));
   int status = AFTERCARE_EXIT_OK;
   aftercare *p = ac_cli_protocol(c, &status);
   if (!p) return status;
