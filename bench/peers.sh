@@ -28,7 +28,9 @@
 #      harness's run.sh does: under /usr/bin/time and timeout CAP, once with an
 #      empty query file (load = start + load the protocol), once with the full
 #      one (total); wall time from EPOCHREALTIME.  aftercare runs as
-#        aftercare query --protocol W.care --batch < W.cq > OUT
+#        aftercare query --protocol W.care --batch --max-errors 1000000 < W.cq > OUT
+#      (--max-errors: every failed query's diagnostic is shown, not the first
+#      100's, since the mapping below reads them)
 #      and its answers are mapped to verdicts (tsv2care.py verdicts: the word
 #      after the first ": " of each answer line).  Semantic difference: a
 #      query naming an activity the protocol does not declare is an error for
@@ -114,7 +116,7 @@ done
 engine() {
   case $1 in
     ref)       bin/ref $2.tsv $3 $4 ;;
-    aftercare) "$AFTERCARE" query --protocol "$2.care" --batch < "${3%.q}.cq" > "$4" 2> "$4.err" ;;
+    aftercare) "$AFTERCARE" query --protocol "$2.care" --batch --max-errors 1000000 < "${3%.q}.cq" > "$4" 2> "$4.err" ;;
     clips-*)   local clp=verdict.clp; [ $1 = clips-single ] && clp=verdict_single.clp
                printf '(load* "%s")\n(load-facts "%s")\n(answer-queries "%s" "%s" %s)\n(exit)\n' \
                  "$PEERS/$clp" "$D/$2.fct" "$D/$3" "$D/$4" "$B" > out/drv.clp

@@ -42,7 +42,9 @@ enum {
   AFTERCARE_EXIT_OK = 0,      /* success */
   AFTERCARE_EXIT_INPUT = 1,   /* the input has problems: protocol errors, a failed
                                * query, a failed expectation */
-  AFTERCARE_EXIT_USAGE = 2    /* usage errors, unreadable files, other I/O errors */
+  AFTERCARE_EXIT_USAGE = 2,   /* usage errors, unreadable files, other I/O errors */
+  AFTERCARE_EXIT_FORBIDDEN = 3 /* (query --fail) a `can` answer is 'forbidden'; 1 and
+                                * 2 take precedence */
 };
 
 /* The version of the library, "0.1.0". */
@@ -106,6 +108,11 @@ void aftercare_print_diagnostics(const aftercare *p, FILE *out, aftercare_format
 int aftercare_ask(const aftercare *p, const char *query, aftercare_format fmt, FILE *out,
                   FILE *err, const char *where, int line, int color);
 
+/* As aftercare_ask, but a `can` query answered 'forbidden' returns
+ * AFTERCARE_EXIT_FORBIDDEN (3), for scripts (`aftercare query --fail`). */
+int aftercare_ask_status(const aftercare *p, const char *query, aftercare_format fmt, FILE *out,
+                         FILE *err, const char *where, int line, int color);
+
 /* The verdict of an activity (identifier, label or alias) on a day after
  * the final session, as a word: "forbidden", "conditional", "discouraged",
  * "allowed", "recommended", "unknown"; NULL if no such activity, or if the
@@ -151,6 +158,33 @@ const char *aftercare_name(const aftercare *p);
  * means everything passed (and is covered). */
 int aftercare_test(const aftercare *p, FILE *out, int color, int coverage);
 
+/* The same, running only the expectations `pattern` selects (NULL: all;
+ * see aftercare_expectations), and with `verbose` listing the passing ones
+ * too ("FILE:LINE:COLUMN: ok: QUERY: ANSWER"). */
+int aftercare_test_run(const aftercare *p, FILE *out, int color, int coverage, int verbose,
+                       const char *pattern);
+
+/* One expectation of a protocol file and its outcome. */
+typedef struct aftercare_expectation {
+  const char *file;        /* the protocol file, as given */
+  int line, column;        /* where the expectation is written */
+  const char *query;       /* its query, as written: "can swim on day 3" */
+  int passed;
+  const char *expected;    /* what the file expects: "forbidden", "from day 31" */
+  const char *answer;      /* what the protocol answers */
+  const char *code;        /* a failure's diagnostic code ("AC0501"), else NULL */
+  const char *const *rules; /* the rules behind the answer, by name */
+  int nrules;
+} aftercare_expectation;
+
+/* Runs the expectations of the protocol's own file and calls fn with each
+ * outcome, in file order (the strings live until fn returns).  `pattern`
+ * (fnmatch(3) wildcards; NULL: all) selects those of a file whose path or
+ * last component matches, or about a rule (one behind the answer) whose
+ * name matches.  Returns the failures. */
+int aftercare_expectations(const aftercare *p, const char *pattern,
+                           void (*fn)(const aftercare_expectation *e, void *ctx), void *ctx);
+
 /* Formats protocol text in the canonical layout (aftercare fmt): comments
  * kept, meaning unchanged.  On success returns 0 and sets *out to the
  * formatted text (*out_len bytes, NUL-terminated; free() it).  Returns 1 if
@@ -167,6 +201,11 @@ void aftercare_print_sarif(const aftercare *const *protocols, int n, FILE *out);
 /* The explanation of a diagnostic code ("AC0107"), from
  * docs/diagnostics.md, as text; NULL for an unknown code. */
 const char *aftercare_explain(const char *code);
+
+/* Calls fn for every diagnostic code with its title ("AC0107", "wrong
+ * type"), in order (`aftercare check --explain all`).  Returns how many. */
+int aftercare_diagnostic_codes(void (*fn)(const char *code, const char *title, void *ctx),
+                               void *ctx);
 
 /* Day-by-day plans (aftercare plan; docs/plan.md). */
 typedef enum aftercare_plan_format {

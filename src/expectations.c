@@ -6,6 +6,7 @@
 
 #include "aftercare.h"
 
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,15 +230,42 @@ static void ac_report_changes(const ac_protocol *p, const ac_layer *top, const a
   }
 }
 
-int ac_expectations_run(const ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
-                        bool coverage) {
-  int passed = 0, failed = 0;
-  size_t nrules = p->entities[AC_ENT_RULE].len, ntriage = p->entities[AC_ENT_TRIAGE].len;
-  bool *rule_used = calloc(nrules + 1, sizeof *rule_used);
-  bool *triage_used = calloc(ntriage + 1, sizeof *triage_used);
-  if (!rule_used || !triage_used) abort();
+/* What the run of the expectations marks for --coverage. */
+typedef struct ac_marks {
+  bool *rule_used, *triage_used;
+  ac_asked_set asked;
+} ac_marks;
+
+/* The names of the rules of a segment, added to the expectation's. */
+static void ac_add_rules(ac_arena *a, const ac_segment *seg, const char ***names, int *n) {
+  if (!seg || seg->nrules == 0) return;
+  const char **grown = ac_arena_alloc(a, (size_t)(*n + seg->nrules) * sizeof *grown);
+  for (int i = 0; i < *n; i++) grown[i] = (*names)[i];
+  for (int i = 0; i < seg->nrules; i++) grown[(*n)++] = seg->rules[i]->e.name;
+  *names = grown;
+}
+
+/* Whether the pattern selects an expectation: its file (path or last
+ * component) or a rule behind its answer. */
+static bool ac_selected(const char *pattern, const aftercare_expectation *e) {
+  if (!pattern) return true;
+  const char *base = strrchr(e->file, '/');
+  if (fnmatch(pattern, e->file, 0) == 0 || (base && fnmatch(pattern, base + 1, 0) == 0))
+    return true;
+  for (int i = 0; i < e->nrules; i++)
+    if (fnmatch(pattern, e->rules[i], 0) == 0) return true;
+  return false;
+}
+
+/* Runs each expectation of the top file that the pattern selects and calls
+ * fn with its outcome; marks what it exercises (marks: NULL, none).
+ * Returns the failures. */
+static int ac_expectations_each(const ac_protocol *p, ac_arena *scratch, const char *pattern,
+                                ac_marks *m,
+                                void (*fn)(const aftercare_expectation *e, void *ctx),
+                                void *ctx) {
+  int failed = 0;
   const ac_layer *top = p->layers[p->nlayers - 1];
-  ac_asked_set asked = {0};
   for (size_t i = 0; i < p->expectations.len; i++) {
     const ac_stmt *s = p->expectations.items[i];
     const ac_layer *layer = p->expect_layers.items[i];
@@ -246,81 +274,128 @@ int ac_expectations_run(const ac_protocol *p, ac_arena *scratch, FILE *out, bool
     ac_diags d;
     ac_diags_init(&d, scratch);
     ac_request r;
+    aftercare_expectation e = {layer->src->path, s->loc.first_line, s->loc.first_column,
+                               ac_expect_text(scratch, s, layer->src), 0, "", "", NULL, NULL, 0};
+    const char **rules = NULL;
     if (!ac_query_resolve(p, scratch, s->query, layer->src, &d, &r)) {
-      failed++;
-      continue;
-    }
-    const ac_expected *x = s->expected;
-    const char *want = NULL, *got = NULL;
-    switch (r.kind) {
-    case AC_Q_CAN: {
-      ac_can_answer ans;
-      ac_eval_can(p, &r, &ans);
-      ac_mark_segment(ans.seg, rule_used);
-      ac_asked_add(&asked, r.activity->e.index,
-                   p->has_final_only && !r.final_session, r.day);
-      if (ans.verdict != x->verdict) {
-        want = ac_verdict_name(x->verdict);
-        got = ac_verdict_name(ans.verdict);
+      e.answer = _("this query cannot be answered");
+    } else {
+      const ac_expected *x = s->expected;
+      switch (r.kind) {
+      case AC_Q_CAN: {
+        ac_can_answer ans;
+        ac_eval_can(p, &r, &ans);
+        ac_add_rules(scratch, ans.seg, &rules, &e.nrules);
+        if (m) {
+          ac_mark_segment(ans.seg, m->rule_used);
+          ac_asked_add(&m->asked, r.activity->e.index, p->has_final_only && !r.final_session,
+                       r.day);
+        }
+        e.passed = ans.verdict == x->verdict;
+        e.expected = ac_verdict_name(x->verdict);
+        e.answer = ac_verdict_name(ans.verdict);
+        break;
       }
-      break;
-    }
-    case AC_Q_WHEN: {
-      ac_when_answer ans;
-      ac_eval_when(p, scratch, r.activity, r.final_session, &ans);
-      for (int w = 0; w < ans.nwindows; w++) ac_mark_segment(ans.windows[w].seg, rule_used);
-      bool ok = x->never ? ans.never : (!ans.never && ans.allowed_from == x->day);
-      if (!ok) {
-        want = x->never ? _("never") : ac_arena_printf(scratch, _("from day %lld"), (long long)x->day);
-        got = ans.never ? _("never") : ac_arena_printf(scratch, _("from day %ld"), (long)ans.allowed_from);
+      case AC_Q_WHEN: {
+        ac_when_answer ans;
+        ac_eval_when(p, scratch, r.activity, r.final_session, &ans);
+        for (int w = 0; w < ans.nwindows; w++) {
+          ac_add_rules(scratch, ans.windows[w].seg, &rules, &e.nrules);
+          if (m) ac_mark_segment(ans.windows[w].seg, m->rule_used);
+        }
+        e.passed = x->never ? ans.never : (!ans.never && ans.allowed_from == x->day);
+        e.expected = x->never ? _("never") : ac_arena_printf(scratch, _("from day %lld"), (long long)x->day);
+        e.answer = ans.never ? _("never") : ac_arena_printf(scratch, _("from day %ld"), (long)ans.allowed_from);
+        break;
       }
-      break;
-    }
-    case AC_Q_SYMPTOMS: {
-      ac_triage_answer ans;
-      ac_eval_symptoms(p, scratch, &r, &ans);
-      for (int t = 0; t < ans.nfired; t++) triage_used[ans.fired[t]->e.index] = true;
-      if (ans.level != x->level) {
-        want = ac_level_name(x->level);
-        got = ac_level_name(ans.level);
+      case AC_Q_SYMPTOMS: {
+        ac_triage_answer ans;
+        ac_eval_symptoms(p, scratch, &r, &ans);
+        rules = ac_arena_alloc(scratch, (size_t)(ans.nfired + 1) * sizeof *rules);
+        for (int t = 0; t < ans.nfired; t++) {
+          rules[e.nrules++] = ans.fired[t]->e.name;
+          if (m) m->triage_used[ans.fired[t]->e.index] = true;
+        }
+        e.passed = ans.level == x->level;
+        e.expected = ac_level_name(x->level);
+        e.answer = ac_level_name(ans.level);
+        break;
       }
-      break;
+      default:
+        e.passed = 1;
+        break;
+      }
     }
-    default:
-      break;
+    e.rules = rules;
+    if (!e.passed) {
+      char code[8];
+      e.code = ac_arena_strdup(scratch, ac_diag_code_name(AC_E_EXPECTATION, code));
     }
-    if (!want) {
-      passed++;
-      continue;
-    }
-    failed++;
-    if (color) fputs("\033[1m", out);
-    fprintf(out, "%s:%d:%d: ", layer->src->path, s->loc.first_line, s->loc.first_column);
-    if (color) fputs("\033[1;31m", out);
-    fputs(_("expectation failed:"), out);
-    if (color) fputs("\033[0m", out);
-    char code[8];
-    fprintf(out, _(" %s: expected %s, the protocol answers %s"),
-            ac_expect_text(scratch, s, layer->src), want, got);
-    fprintf(out, " [%s]\n", ac_diag_code_name(AC_E_EXPECTATION, code));
+    if (!ac_selected(pattern, &e)) continue;
+    if (!e.passed) failed++;
+    fn(&e, ctx);
   }
+  return failed;
+}
+
+int ac_expectations_list(const ac_protocol *p, ac_arena *scratch, const char *pattern,
+                         void (*fn)(const aftercare_expectation *e, void *ctx), void *ctx) {
+  return ac_expectations_each(p, scratch, pattern, NULL, fn, ctx);
+}
+
+/* The text of a run: failures (and with verbose, passes) a line each. */
+typedef struct ac_printing {
+  FILE *out;
+  bool color, verbose;
+  int passed, failed;
+} ac_printing;
+
+static void ac_print_expectation(const aftercare_expectation *e, void *ctx) {
+  ac_printing *pr = ctx;
+  if (e->passed) pr->passed++;
+  else pr->failed++;
+  if (e->passed && !pr->verbose) return;
+  FILE *out = pr->out;
+  if (pr->color) fputs("\033[1m", out);
+  fprintf(out, "%s:%d:%d: ", e->file, e->line, e->column);
+  if (pr->color) fputs(e->passed ? "\033[1;32m" : "\033[1;31m", out);
+  fputs(e->passed ? _("ok:") : _("expectation failed:"), out);
+  if (pr->color) fputs("\033[0m", out);
+  if (e->passed) {
+    fprintf(out, " %s: %s\n", e->query, e->answer);
+    return;
+  }
+  fprintf(out, _(" %s: expected %s, the protocol answers %s"), e->query, e->expected, e->answer);
+  fprintf(out, " [%s]\n", e->code);
+}
+
+int ac_expectations_run(const ac_protocol *p, ac_arena *scratch, FILE *out, bool color,
+                        bool coverage, bool verbose, const char *pattern) {
+  size_t nrules = p->entities[AC_ENT_RULE].len, ntriage = p->entities[AC_ENT_TRIAGE].len;
+  ac_marks m = {calloc(nrules + 1, sizeof(bool)), calloc(ntriage + 1, sizeof(bool)), {0}};
+  if (!m.rule_used || !m.triage_used) abort();
+  const ac_layer *top = p->layers[p->nlayers - 1];
+  ac_printing pr = {out, color, verbose, 0, 0};
+  ac_expectations_each(p, scratch, pattern, &m, ac_print_expectation, &pr);
   int gaps_total = 0;
   if (coverage) {
     ac_arena_reset(scratch);
-    if (asked.len) qsort(asked.items, asked.len, sizeof *asked.items, ac_asked_compare);
+    if (m.asked.len) qsort(m.asked.items, m.asked.len, sizeof *m.asked.items, ac_asked_compare);
     ac_gaps gaps = {0, 0, 0, 0};
-    ac_report_rules(p, top, rule_used, triage_used, out, &gaps);
+    ac_report_rules(p, top, m.rule_used, m.triage_used, out, &gaps);
     ac_report_statements(top, scratch, out, &gaps);
-    ac_report_changes(p, top, &asked, out, &gaps);
+    ac_report_changes(p, top, &m.asked, out, &gaps);
     fprintf(out, _("coverage: %d rules, %d statements, %d changes of verdict not exercised; %d statements not cited\n"),
             gaps.rules, gaps.statements, gaps.changes, gaps.uncited);
     gaps_total = gaps.rules + gaps.statements + gaps.changes + gaps.uncited;
   }
-  free(asked.items);
-  free(rule_used);
-  free(triage_used);
-  fprintf(out, _("%d passed, %d failed\n"), passed, failed);
+  free(m.asked.items);
+  free(m.rule_used);
+  free(m.triage_used);
+  /* A file of which --run selects nothing says nothing. */
+  if (!pattern || coverage || pr.passed + pr.failed > 0)
+    fprintf(out, _("%d passed, %d failed\n"), pr.passed, pr.failed);
   /* What the caller's exit status goes by: a failure, or (with coverage)
    * anything not exercised. */
-  return failed + gaps_total;
+  return pr.failed + gaps_total;
 }

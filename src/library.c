@@ -142,7 +142,8 @@ static ac_format ac_format_of(aftercare_format fmt) {
 /* A query, answered in an arena of the call: the scanner, the grammar,
  * resolve, evaluate, render (and nothing else answers queries). */
 static int ac_ask(const aftercare *p, ac_arena *a, const char *query, aftercare_format fmt,
-                  FILE *out, FILE *err, const char *where, int line, int color) {
+                  FILE *out, FILE *err, const char *where, int line, int color,
+                  bool *forbidden) {
   ac_format f = ac_format_of(fmt);
   ac_diags d;
   ac_diags_init(&d, a);
@@ -172,15 +173,29 @@ static int ac_ask(const aftercare *p, ac_arena *a, const char *query, aftercare_
     ac_diags_print_text(&d, err, o);
   }
   ac_output_answer(p->protocol, a, &r, query, f, out);
+  if (forbidden && r.kind == AC_Q_CAN) {
+    ac_can_answer ans;
+    ac_eval_can(p->protocol, &r, &ans);
+    *forbidden = ans.verdict == AC_FORBIDDEN;
+  }
   return 0;
 }
 
 int aftercare_ask(const aftercare *p, const char *query, aftercare_format fmt, FILE *out,
                   FILE *err, const char *where, int line, int color) {
   AC_CALL_ARENA(a);
-  int rc = ac_ask(p, a, query, fmt, out, err, where, line, color);
+  int rc = ac_ask(p, a, query, fmt, out, err, where, line, color, NULL);
   ac_arena_free(a);
   return rc;
+}
+
+int aftercare_ask_status(const aftercare *p, const char *query, aftercare_format fmt, FILE *out,
+                         FILE *err, const char *where, int line, int color) {
+  AC_CALL_ARENA(a);
+  bool forbidden = false;
+  int rc = ac_ask(p, a, query, fmt, out, err, where, line, color, &forbidden);
+  ac_arena_free(a);
+  return rc == 0 && forbidden ? AFTERCARE_EXIT_FORBIDDEN : rc;
 }
 
 const char *aftercare_can(const aftercare *p, const char *activity, int day) {
@@ -205,8 +220,22 @@ const char *aftercare_can(const aftercare *p, const char *activity, int day) {
 }
 
 int aftercare_test(const aftercare *p, FILE *out, int color, int coverage) {
+  return aftercare_test_run(p, out, color, coverage, 0, NULL);
+}
+
+int aftercare_test_run(const aftercare *p, FILE *out, int color, int coverage, int verbose,
+                       const char *pattern) {
   ac_arena *a = ac_arena_new();
-  int rc = ac_expectations_run(p->protocol, a, out, color != 0, coverage != 0);
+  int rc = ac_expectations_run(p->protocol, a, out, color != 0, coverage != 0, verbose != 0,
+                               pattern);
+  ac_arena_free(a);
+  return rc;
+}
+
+int aftercare_expectations(const aftercare *p, const char *pattern,
+                           void (*fn)(const aftercare_expectation *e, void *ctx), void *ctx) {
+  ac_arena *a = ac_arena_new();
+  int rc = ac_expectations_list(p->protocol, a, pattern, fn, ctx);
   ac_arena_free(a);
   return rc;
 }
@@ -275,4 +304,11 @@ void aftercare_print_sarif(const aftercare *const *protocols, int n, FILE *out) 
 const char *aftercare_explain(const char *code) {
   const ac_explanation *e = ac_explain_find(code);
   return e ? e->text : NULL;
+}
+
+int aftercare_diagnostic_codes(void (*fn)(const char *code, const char *title, void *ctx),
+                               void *ctx) {
+  for (unsigned long i = 0; i < ac_explanations_count; i++)
+    fn(ac_explanations[i].code, ac_explanations[i].title, ctx);
+  return (int)ac_explanations_count;
 }

@@ -4,7 +4,7 @@
 # A case is a file under tests/: a protocol (*.care) or a list of queries
 # (*.queries).  Its first line may say how to run it:
 #     # args: check --format json %s
-# where %s stands for the case's own path.  A second line
+# where %s stands for the case's own path ("# args:" alone: no arguments).  A second line
 #     # setup: COMMAND
 # runs COMMAND with sh first, %t standing (there, in the args and in the
 # output) for a fresh temporary directory, removed afterwards: for inputs
@@ -26,11 +26,12 @@ cd "${top_srcdir:-.}" || exit 99
 prog=${AFTERCARE:-./aftercare}
 expected="${case_file%.*}.expected"
 first=$(head -n 1 "$case_file")
-args=
+args= has_args=
 case "$first" in
-  "# args: "*) args=${first#\# args: } ;;
+  "# args: "*) args=${first#\# args: } has_args=1 ;;
+  "# args:") has_args=1 ;; # the program with no arguments at all
 esac
-if [ -z "$args" ]; then
+if [ -z "$has_args" ]; then
   case "$case_file" in
     *.queries) args="query --batch" ;;
     *) args="check %s" ;;

@@ -22,7 +22,7 @@ static run_result run(ac_protocol *p, bool color, bool coverage) {
   ck_assert_ptr_nonnull(f);
   ac_arena *scratch = ac_arena_new();
   run_result r;
-  r.ret = ac_expectations_run(p, scratch, f, color, coverage);
+  r.ret = ac_expectations_run(p, scratch, f, color, coverage, false, NULL);
   fclose(f);
   ac_arena_free(scratch);
   r.out = ac_arena_strndup(ut_arena, buf, len);

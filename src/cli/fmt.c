@@ -1,5 +1,5 @@
 /*
- * fmt_cmd.c -- the fmt command: aftercare fmt [--check|--diff|-w] FILE...
+ * fmt.c -- the fmt command: aftercare fmt [--check|--diff|-w] [FILE]...
  *
  * Prints each file in the canonical layout (aftercare_format_text), or
  * with --check names the files that are not formatted, with --diff shows
@@ -7,6 +7,8 @@
  * Writing is atomic: the new text goes to a temporary file in the same
  * directory, is flushed to the disk, and replaces the file by rename(2);
  * a crash or a full disk leaves the old file or the new one, never half.
+ *
+ * FILE '-' is standard input, read when no FILE is named.
  *
  * Exit status: 0 done (and with --check or --diff: every file formatted);
  * 1 a file has syntax errors, or with --check/--diff is not formatted;
@@ -16,7 +18,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -25,47 +26,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "aftercare.h"
-#include "fmt_cmd.h"
+#include "cli.h"
 #include "i18n.h"
-
-#define FMT_MAX_FILE ((size_t)512 * 1024 * 1024)
-
-static const char *program = "aftercare";
-
-/* Reads a whole file ("-": standard input).  NULL and errno on failure. */
-static char *read_all(const char *path, size_t *len) {
-  FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  if (!fp) return NULL;
-  size_t cap = 65536, n = 0;
-  char *buf = malloc(cap);
-  if (!buf) goto fail;
-  for (;;) {
-    if (n == cap) {
-      if (cap >= FMT_MAX_FILE) {
-        errno = EFBIG;
-        goto fail;
-      }
-      cap *= 2;
-      char *q = realloc(buf, cap);
-      if (!q) goto fail;
-      buf = q;
-    }
-    size_t k = fread(buf + n, 1, cap - n, fp);
-    n += k;
-    if (k == 0) break;
-  }
-  if (ferror(fp)) goto fail;
-  if (fp != stdin) fclose(fp);
-  *len = n;
-  return buf;
-fail:;
-  int e = errno ? errno : EIO;
-  free(buf);
-  if (fp != stdin) fclose(fp);
-  errno = e;
-  return NULL;
-}
 
 /* ---- a unified diff (Myers) ---- */
 
@@ -335,64 +297,23 @@ static bool write_atomic(const char *path, const char *text, size_t len) {
 
 /* ---- the command ---- */
 
-static void fmt_usage(FILE *out) {
-  fprintf(out, _("Usage: %s fmt [--check | --diff | -w] FILE...\n"), program);
-  fputs(_("Print protocol files in the canonical layout.\n"
-          "\n"
-          "  -c, --check   list the files that are not formatted (exit 1 if any)\n"
-          "  -d, --diff    show what would change, as a unified diff (exit 1 if anything)\n"
-          "  -w, --write   rewrite the files that are not formatted, in place\n"
-          "  -h, --help    display this help and exit\n"
-          "\n"
-          "FILE '-' is standard input.  A file with syntax errors is left as it is:\n"
-          "its diagnostics are printed and the exit status is 1.\n"),
-        out);
-}
-
-int ac_fmt_cmd_main(int argc, char **argv) {
-  static const struct option opts[] = {
-      {"check", no_argument, NULL, 'c'}, {"diff", no_argument, NULL, 'd'},
-      {"write", no_argument, NULL, 'w'}, {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0},
-  };
-  bool check = false, diff = false, write = false;
-  int c;
-  optind = 1;
-  while ((c = getopt_long(argc, argv, "cdwh", opts, NULL)) != -1) {
-    switch (c) {
-    case 'c': check = true; break;
-    case 'd': diff = true; break;
-    case 'w': write = true; break;
-    case 'h': fmt_usage(stdout); return AFTERCARE_EXIT_OK;
-    default:
-      fprintf(stderr, _("Try '%s fmt --help' for more information.\n"), program);
-      return AFTERCARE_EXIT_USAGE;
-    }
-  }
-  if (optind >= argc) {
-    fprintf(stderr, _("%s: fmt: name at least one protocol file\n"), program);
-    fprintf(stderr, _("Try '%s fmt --help' for more information.\n"), program);
-    return AFTERCARE_EXIT_USAGE;
-  }
-  int color = isatty(fileno(stderr)) && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
+int ac_cli_fmt(ac_cli *c, int argc, char **argv) {
+  if (ac_cli_files(c, &argc, &argv) != 0) return AFTERCARE_EXIT_USAGE;
+  int color = ac_cli_color(c, stderr);
   int status = AFTERCARE_EXIT_OK;
-  for (int i = optind; i < argc; i++) {
+  for (int i = 0; i < argc; i++) {
     const char *path = argv[i];
-    const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    const char *name = ac_cli_name(path);
     size_t len = 0;
-    char *text = read_all(path, &len);
-    if (!text) {
-      fprintf(stderr, _("%s: cannot read '%s': %s\n"), program, path, strerror(errno));
-      status = AFTERCARE_EXIT_USAGE;
-      continue;
-    }
+    char *text = ac_cli_read(c, path, &len, &status);
+    if (!text) continue;
     char *out = NULL;
     size_t out_len = 0;
     int r = aftercare_format_text(name, text, len, &out, &out_len, stderr, color);
     if (r != 0) {
       if (r == 1) {
-        fprintf(stderr, _("%s: '%s' has syntax errors: not formatted\n"), program, name);
-        if (status == AFTERCARE_EXIT_OK) status = AFTERCARE_EXIT_INPUT;
+        ac_cli_error(_("'%s' has syntax errors: not formatted"), name);
+        status = ac_cli_worse(status, AFTERCARE_EXIT_INPUT);
       } else {
         status = AFTERCARE_EXIT_USAGE;
       }
@@ -400,36 +321,32 @@ int ac_fmt_cmd_main(int argc, char **argv) {
       continue;
     }
     bool same = out_len == len && memcmp(out, text, len) == 0;
-    if (check && !same) {
-      printf("%s\n", name);
-      if (status == AFTERCARE_EXIT_OK) status = AFTERCARE_EXIT_INPUT;
+    if (c->check && !same) {
+      if (!c->quiet) printf("%s\n", name);
+      status = ac_cli_worse(status, AFTERCARE_EXIT_INPUT);
     }
-    if (diff && !same) {
+    if (c->diff && !same) {
       if (!print_diff(name, text, len, out, out_len)) {
-        fprintf(stderr, _("%s: out of memory\n"), program);
+        ac_cli_error("%s", _("out of memory"));
         status = AFTERCARE_EXIT_USAGE;
       }
-      if (status == AFTERCARE_EXIT_OK) status = AFTERCARE_EXIT_INPUT;
+      status = ac_cli_worse(status, AFTERCARE_EXIT_INPUT);
     }
-    if (write && strcmp(path, "-") == 0) {
+    if (c->write && strcmp(path, "-") == 0) {
       fwrite(out, 1, out_len, stdout);
-    } else if (write && !same && !ac_fmt_regular(path)) {
+    } else if (c->write && !same && !ac_fmt_regular(path)) {
       /* a device, a pipe: renaming over it would replace it */
-      fprintf(stderr, _("%s: cannot rewrite '%s': not a regular file\n"), program, path);
+      ac_cli_error(_("cannot rewrite '%s': not a regular file"), path);
       status = AFTERCARE_EXIT_USAGE;
-    } else if (write && !same) {
+    } else if (c->write && !same) {
       if (!write_atomic(path, out, out_len)) {
-        fprintf(stderr, _("%s: cannot write '%s': %s\n"), program, path, strerror(errno));
+        ac_cli_error(_("cannot write '%s': %s"), path, strerror(errno));
         status = AFTERCARE_EXIT_USAGE;
       }
     }
-    if (!check && !diff && !write) fwrite(out, 1, out_len, stdout);
+    if (!c->check && !c->diff && !c->write) fwrite(out, 1, out_len, stdout);
     free(out);
     free(text);
-  }
-  if (fflush(stdout) != 0) {
-    fprintf(stderr, _("%s: error writing output: %s\n"), program, strerror(errno));
-    status = AFTERCARE_EXIT_USAGE;
   }
   return status;
 }
