@@ -735,7 +735,7 @@ static void ac_list_text(const ac_protocol *p, ac_arena *a, const ac_entity *e, 
     bool fact = e->kind == AC_ENT_FACT;
     if (!label && !fact && !ac_has_aliases(e)) break;
     fprintf(out, "%-24s", e->name);
-    if (fact) fprintf(out, " %-7s", ((const ac_fact *)e)->is_bool ? "boolean" : "number");
+    if (fact) fprintf(out, label ? " %-7s" : " %s", ((const ac_fact *)e)->is_bool ? "boolean" : "number");
     if (label) fprintf(out, " %s", label);
     const char *sep = _(" (also: ");
     for (const ac_clause *c = e->decl->clauses; c; c = c->next)
@@ -854,8 +854,8 @@ static const char *const ac_help_lines[] = {
     N_("when ACTIVITY           from which day it is no longer forbidden, and its windows"),
     N_("symptoms S1, S2, ... on day N"),
     N_("    triage: the level, and the advice of every symptom rule that fires"),
-    N_("phases | activities | symptoms"),
-    N_("    what the protocol names"),
+    N_("phases | activities | symptoms | facts | rules | groups | constraints"),
+    N_("    what the protocol names: labels, aliases, what each rule says"),
     N_("explain NAME            a rule (or any named thing): where, why, as written"),
     N_("help                    this list"),
     NULL,

@@ -928,8 +928,8 @@ static const char *const help_lines[] = {
     "when ACTIVITY           from which day it is no longer forbidden, and its windows",
     "symptoms S1, S2, ... on day N",
     "    triage: the level, and the advice of every symptom rule that fires",
-    "phases | activities | symptoms",
-    "    what the protocol names",
+    "phases | activities | symptoms | facts | rules | groups | constraints",
+    "    what the protocol names: labels, aliases, what each rule says",
     "explain NAME            a rule (or any named thing): where, why, as written",
     "help                    this list",
 };
