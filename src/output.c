@@ -804,7 +804,7 @@ static void ac_answer_explain(const ac_protocol *p, ac_arena *a, const ac_reques
     json_t *o = json_object();
     json_object_set_new(o, "query", json_string(qt));
     json_object_set_new(o, "name", json_string(e->name));
-    json_object_set_new(o, "kind", json_string(ac_entity_kind_name(e->kind)));
+    json_object_set_new(o, "kind", json_string(ac_entity_kind_word(e->kind)));
     json_object_set_new(o, "source", json_string(ac_output_where(a, e)));
     json_object_set_new(o, "replaced", json_boolean(e->replaced));
     if (e->kind == AC_ENT_RULE) ac_json_rule(o, p, a, (const ac_rule *)e);
