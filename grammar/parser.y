@@ -962,13 +962,14 @@ static bool acY_starts_statement(yysymbol_kind_t sym) {
 static bool acY_incomplete_query(ac_parse_state *st, const yysymbol_kind_t *expected, int n,
                                  yysymbol_kind_t got, ac_loc loc) {
   bool want_on = false, want_day = false, want_number = false, want_after = false,
-       want_name = false;
+       want_name = false, want_value = false;
   for (int i = 0; i < n; i++) {
     want_on |= expected[i] == YYSYMBOL_ON;
     want_day |= expected[i] == YYSYMBOL_DAY;
     want_number |= expected[i] == YYSYMBOL_NUMBER;
     want_after |= expected[i] == YYSYMBOL_AFTER;
     want_name |= expected[i] == YYSYMBOL_IDENT;
+    want_value |= expected[i] == YYSYMBOL_TRUE; /* after 'FACT =' */
   }
   bool query = st->mode == AC_PARSE_QUERY, at_end = got == YYSYMBOL_YYEOF;
   if (query && st->in_when && got == YYSYMBOL_ON) {
@@ -986,11 +987,13 @@ static bool acY_incomplete_query(ac_parse_state *st, const yysymbol_kind_t *expe
     missing = "'after'";
   else if (query && at_end && want_number && n == 1)
     missing = _("a number");
+  else if (query && at_end && want_value)
+    missing = _("a value");
   else if (query && at_end && want_name && !want_on && !want_number)
     missing = _("a name");
   if (!missing) return false;
   char buf[64];
-  if (at_end && (want_number || want_name))
+  if (at_end && (want_number || want_name || want_value))
     /* TRANSLATORS: what is missing ("a number"), the word before it ('day') */
     ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_SYNTAX, st->src, loc, _("missing %s after '%s'"),
                 missing, ac_parse_last_text(st));
