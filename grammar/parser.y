@@ -105,6 +105,7 @@ static ac_clause *acY_clause(ac_parse_state *st, ac_clause_kind kind,
 static ac_word *acY_word(ac_parse_state *st, const char *text, ac_loc loc);
 static ac_phrase *acY_phrase(ac_parse_state *st, ac_word *words, ac_loc loc);
 static ac_query *acY_query(ac_parse_state *st, ac_query_kind kind, ac_loc loc);
+static ac_query *acY_list(ac_parse_state *st, ac_entity_kind kind, ac_loc loc);
 static int64_t acY_checked(ac_parse_state *st, ac_num n, ac_loc loc,
                            int64_t min, int64_t max, const char *what);
 static ac_expected *acY_expected(ac_parse_state *st, ac_loc loc);
@@ -168,7 +169,8 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %token TRIAGE "triage" TRUE "true" UNKNOWN "unknown" UNLESS "unless"
 %token UNTIL "until" URGENT "urgent" VERSION "version" WEEK "week"
 %token WEEKS "weeks" WHEN "when" WHY "why" WITH "with"
-%token ACTIVITIES "activities" EXPLAIN "explain" HELP "help" PHASES "phases"
+%token ACTIVITIES "activities" CONSTRAINTS "constraints" EXPLAIN "explain"
+%token FACTS "facts" GROUPS "groups" HELP "help" RULES "rules" PHASES "phases"
 %token CONTEXT "context" DOCUMENT "document" STATEMENT "statement"
 
 %type <text> text label opt_label
@@ -187,7 +189,7 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %type <verdict> verb given
 %type <level> level
 %type <intensity> intensity
-%type <word> cwords cword swords sword fwords
+%type <word> cwords cword swords sword fwords list_word
 %type <phrase> sym_phrases
 %type <query> query
 %type <fact> fact_values fact_value opt_with
@@ -768,11 +770,11 @@ query:
       $$->day = acY_checked(st, $2, @2, AC_DAY_MIN, AC_DAY_MAX, _("day"));
       $$->day_loc = @2;
     }
-| WHEN cwords {
+| when cwords {
       $$ = acY_query(st, AC_Q_WHEN, @$);
       $$->subject = acY_phrase(st, $2, @2);
     }
-| WHEN CAN cwords {
+| when CAN cwords {
       $$ = acY_query(st, AC_Q_WHEN, @$);
       $$->subject = acY_phrase(st, $3, @3);
     }
@@ -782,14 +784,23 @@ query:
       $$->day = acY_checked(st, $5, @5, AC_DAY_MIN, AC_DAY_MAX, _("day"));
       $$->day_loc = @5;
     }
-| SYMPTOMS                         { $$ = acY_query(st, AC_Q_SYMPTOM_LIST, @$); }
-| PHASES                           { $$ = acY_query(st, AC_Q_PHASES, @$); }
-| ACTIVITIES                       { $$ = acY_query(st, AC_Q_ACTIVITIES, @$); }
+| SYMPTOMS                         { $$ = acY_list(st, AC_ENT_SYMPTOM, @$); }
+| PHASES                           { $$ = acY_list(st, AC_ENT_PHASE, @$); }
+| ACTIVITIES                       { $$ = acY_list(st, AC_ENT_ACTIVITY, @$); }
+| FACTS                            { $$ = acY_list(st, AC_ENT_FACT, @$); }
+| RULES                            { $$ = acY_list(st, AC_ENT_RULE, @$); }
+| GROUPS                           { $$ = acY_list(st, AC_ENT_GROUP, @$); }
+| CONSTRAINTS                      { $$ = acY_list(st, AC_ENT_CONSTRAINT, @$); }
 | EXPLAIN cwords {
       $$ = acY_query(st, AC_Q_EXPLAIN, @$);
       $$->subject = acY_phrase(st, $2, @2);
     }
 | HELP                             { $$ = acY_query(st, AC_Q_HELP, @$); }
+;
+
+/* 'when': a day after its activity is a mistake said as such. */
+when:
+  WHEN                             { st->in_when = true; }
 ;
 
 opt_qmark:
@@ -812,6 +823,17 @@ cword:
 | NORMAL                           { $$ = acY_word(st, "normal", @1); }
 | ACTIVITIES                       { $$ = acY_word(st, "activities", @1); }
 | SESSION                          { $$ = acY_word(st, "session", @1); }
+| list_word                        { $$ = $1; }
+;
+
+/* The words of the listing queries, which a name may hold too ("follow
+ * the rules"). */
+list_word:
+  FACTS                            { $$ = acY_word(st, "facts", @1); }
+| RULES                            { $$ = acY_word(st, "rules", @1); }
+| GROUPS                           { $$ = acY_word(st, "groups", @1); }
+| CONSTRAINTS                      { $$ = acY_word(st, "constraints", @1); }
+| PHASES                           { $$ = acY_word(st, "phases", @1); }
 ;
 
 /* Symptoms: separated by ',' or 'and'. */
@@ -833,6 +855,7 @@ sword:
 | MILD                             { $$ = acY_word(st, "mild", @1); }
 | MODERATE                         { $$ = acY_word(st, "moderate", @1); }
 | SEVERE                           { $$ = acY_word(st, "severe", @1); }
+| list_word                        { $$ = $1; }
 ;
 
 opt_with:
@@ -867,6 +890,8 @@ fwords:
 | fwords IDENT                     { $$ = acY_word(st, $2, @2); $$->next = $1; }
 | fwords WORD                      { $$ = acY_word(st, $2, @2); $$->next = $1; }
 | fwords THE                       { $$ = acY_word(st, "the", @2); $$->next = $1; }
+| list_word                        { $$ = $1; }
+| fwords list_word                 { $$ = $2; $$->next = $1; }
 ;
 
 session_opt:
@@ -929,6 +954,62 @@ static bool acY_starts_statement(yysymbol_kind_t sym) {
   return ac_keyword_has_role(name, strlen(name), AC_KW_STARTS);
 }
 
+/* A query left incomplete ("can swim tomorrow", "can swim day 3", "can
+ * swim on 3", "day"): says what is missing and where, rather than the
+ * tokens that could come.  'on day N' is also missing in an expectation's
+ * query; the rest only in a query of its own.  Returns true if it said
+ * something. */
+static bool acY_incomplete_query(ac_parse_state *st, const yysymbol_kind_t *expected, int n,
+                                 yysymbol_kind_t got, ac_loc loc) {
+  bool want_on = false, want_day = false, want_number = false, want_after = false,
+       want_name = false, want_value = false;
+  for (int i = 0; i < n; i++) {
+    want_on |= expected[i] == YYSYMBOL_ON;
+    want_day |= expected[i] == YYSYMBOL_DAY;
+    want_number |= expected[i] == YYSYMBOL_NUMBER;
+    want_after |= expected[i] == YYSYMBOL_AFTER;
+    want_name |= expected[i] == YYSYMBOL_IDENT;
+    want_value |= expected[i] == YYSYMBOL_TRUE; /* after 'FACT =' */
+  }
+  bool query = st->mode == AC_PARSE_QUERY, at_end = got == YYSYMBOL_YYEOF;
+  if (query && st->in_when && got == YYSYMBOL_ON) {
+    ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_SYNTAX, st->src, loc,
+                _("a 'when' query takes no day: it answers for every day (ask 'can ACTIVITY "
+                  "on day N' about one day)"));
+    return true;
+  }
+  const char *missing = NULL;
+  if (want_on)
+    missing = got == YYSYMBOL_DAY ? "'on'" : "'on day N'";
+  else if (query && want_day && n == 1)
+    missing = got == YYSYMBOL_NUMBER ? "'day'" : "'day N'";
+  else if (query && want_after && (got == YYSYMBOL_SESSION || got == YYSYMBOL_FINAL))
+    missing = "'after'";
+  else if (query && at_end && want_number && n == 1)
+    missing = _("a number");
+  else if (query && at_end && want_value)
+    missing = _("a value");
+  else if (query && at_end && want_name && !want_on && !want_number)
+    missing = _("a name");
+  if (!missing) return false;
+  char buf[64];
+  if (at_end && (want_number || want_name || want_value))
+    /* TRANSLATORS: what is missing ("a number"), the word before it ('day') */
+    ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_SYNTAX, st->src, loc, _("missing %s after '%s'"),
+                missing, ac_parse_last_text(st));
+  else if (at_end)
+    ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_SYNTAX, st->src, loc,
+                _("missing %s at the end of the query"), missing);
+  else if (got == YYSYMBOL_IDENT || got == YYSYMBOL_WORD || got == YYSYMBOL_NUMBER)
+    /* TRANSLATORS: what is missing ('on day N'), the kind of token and its text */
+    ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_SYNTAX, st->src, loc, _("missing %s before %s '%s'"),
+                missing, acY_token_name(got, buf, sizeof buf), ac_parse_last_text(st));
+  else
+    ac_diag_add(st->diags, AC_SEV_ERROR, AC_E_SYNTAX, st->src, loc, _("missing %s before %s"),
+                missing, acY_token_name(got, buf, sizeof buf));
+  return true;
+}
+
 /* The most expected tokens listed (a rule's clauses: nine); a list of as
  * many that has days, statements or answers is summarised. */
 #define ACY_MAX_EXPECTED 9
@@ -977,7 +1058,9 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
   for (int i = 0; i < n; i++)
     if (expected[i] != YYSYMBOL_WORD &&
         !(want_ident && (expected[i] == YYSYMBOL_NORMAL || expected[i] == YYSYMBOL_ACTIVITIES ||
-                         expected[i] == YYSYMBOL_SESSION)))
+                         expected[i] == YYSYMBOL_SESSION || expected[i] == YYSYMBOL_FACTS ||
+                         expected[i] == YYSYMBOL_RULES || expected[i] == YYSYMBOL_GROUPS ||
+                         expected[i] == YYSYMBOL_CONSTRAINTS || expected[i] == YYSYMBOL_PHASES)))
       expected[kept++] = expected[i];
   n = kept;
 
@@ -1010,6 +1093,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
                 acY_token_name(got, buf, sizeof buf));
     return 0;
   }
+
+  if (acY_incomplete_query(st, expected, n, got, loc)) return 0;
 
   /* unexpected X, expected A, B or C */
   char msg[512];
@@ -1056,9 +1141,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
       }
   }
   /* Long lists are summarised by what they have in common. */
-  bool want_days = false, want_stmt = false, want_answer = false;
+  bool want_days = false, want_stmt = false, want_answer = false, want_query = false;
   for (int i = 0; i < n; i++) {
     if (expected[i] == YYSYMBOL_FIRST) want_days = true;
+    if (expected[i] == YYSYMBOL_EXPLAIN) want_query = true;
     if (expected[i] == YYSYMBOL_ACTIVITY) want_stmt = true;
     if (expected[i] == YYSYMBOL_NEVER) want_answer = true;
   }
@@ -1072,6 +1158,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, void *scanner,
     len += (size_t)snprintf(msg + len, sizeof msg - len, "%s",
                             _(", expected days such as 'day 4', 'days 0..3', 'first 3 days', "
                               "'after 10 days', 'from day 4' or 'always'"));
+    n = 0;
+  } else if (n >= ACY_MAX_EXPECTED && want_query) {
+    len += (size_t)snprintf(msg + len, sizeof msg - len, "%s",
+                            _(", expected a query such as 'can', 'day', 'when', 'symptoms', "
+                              "'rules' or 'help'"));
     n = 0;
   } else if (n >= ACY_MAX_EXPECTED && want_stmt) {
     len += (size_t)snprintf(msg + len, sizeof msg - len, "%s",
@@ -1280,6 +1371,13 @@ static ac_query *acY_query(ac_parse_state *st, ac_query_kind kind, ac_loc loc) {
   ac_query *q = ac_arena_alloc(st->arena, sizeof *q);
   q->kind = kind;
   q->loc = loc;
+  return q;
+}
+
+/* A listing query: every entity of a kind. */
+static ac_query *acY_list(ac_parse_state *st, ac_entity_kind kind, ac_loc loc) {
+  ac_query *q = acY_query(st, AC_Q_LIST, loc);
+  q->list = kind;
   return q;
 }
 

@@ -120,8 +120,8 @@ int aftercare_ask_status(const aftercare *p, const char *query, aftercare_format
 const char *aftercare_can(const aftercare *p, const char *activity, int day);
 
 /* Calls fn for every name of a kind: "activities", "symptoms", "phases",
- * "rules" (for completion, menus).  Returns how many, or -1 for an unknown
- * kind. */
+ * "rules", "facts", "groups", "constraints" (for completion, menus), in
+ * force, in file order.  Returns how many, or -1 for an unknown kind. */
 int aftercare_names(const aftercare *p, const char *kind,
                     void (*fn)(const char *name, void *ctx), void *ctx);
 

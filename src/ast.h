@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "entity.h"
 #include "intensity.h"
 #include "level.h"
 #include "source.h"
@@ -201,9 +202,8 @@ typedef enum ac_query_kind {
   AC_Q_DAY,        /* day N */
   AC_Q_WHEN,       /* when ACTIVITY */
   AC_Q_SYMPTOMS,   /* symptoms S, ... on day N */
-  AC_Q_PHASES,     /* phases */
-  AC_Q_ACTIVITIES, /* activities */
-  AC_Q_SYMPTOM_LIST, /* symptoms (alone) */
+  AC_Q_LIST,       /* phases, activities, symptoms (alone), facts, rules,
+                    * groups, constraints: every entity of a kind */
   AC_Q_EXPLAIN,    /* explain RULE */
   AC_Q_HELP        /* help */
 } ac_query_kind;
@@ -227,6 +227,7 @@ typedef struct ac_fact_value {
 typedef struct ac_query {
   ac_query_kind kind;
   ac_loc loc;
+  ac_entity_kind list; /* LIST: the kind listed */
   ac_phrase *subject;  /* CAN, WHEN, EXPLAIN */
   ac_phrase *symptoms; /* SYMPTOMS */
   int64_t day;

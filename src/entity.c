@@ -22,6 +22,10 @@ const char *ac_entity_kind_name(ac_entity_kind k) {
   return (unsigned)k < AC_ENT_COUNT ? _(ac_kinds[k].word) : "?";
 }
 
+const char *ac_entity_kind_word(ac_entity_kind k) {
+  return (unsigned)k < AC_ENT_COUNT ? ac_kinds[k].word : "?";
+}
+
 const char *ac_entity_kind_a(ac_entity_kind k) {
   return (unsigned)k < AC_ENT_COUNT ? _(ac_kinds[k].with_article) : "?";
 }

@@ -12,6 +12,8 @@ typedef enum ac_entity_kind {
 
 /* The kind in messages, translated: "activity", "symptom rule". */
 const char *ac_entity_kind_name(ac_entity_kind k);
+/* The kind as a word of JSON, never translated: "activity", "symptom rule". */
+const char *ac_entity_kind_word(ac_entity_kind k);
 /* The same with its article: "an activity", "a group". */
 const char *ac_entity_kind_a(ac_entity_kind k);
 /* The kind's plural in aftercare_names() and JSON ("activities"), or NULL. */

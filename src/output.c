@@ -604,51 +604,176 @@ static void ac_answer_day(const ac_protocol *p, ac_arena *a, const ac_request *r
   }
 }
 
-static void ac_answer_list(const ac_protocol *p, ac_arena *a, ac_entity_kind kind,
-                           const char *qt, ac_format fmt, FILE *out) {
-  const ac_vec *v = &p->entities[kind];
-  if (fmt == AC_FORMAT_JSON) {
-    json_t *o = json_object();
-    json_object_set_new(o, "query", json_string(qt));
-    json_t *list = json_array();
-    for (size_t i = 0; i < v->len; i++) {
-      const ac_entity *e = v->items[i];
-      if (e->replaced) continue;
-      json_t *eo = json_object();
-      json_object_set_new(eo, "name", json_string(e->name));
-      const char *label = kind == AC_ENT_PHASE ? ((const ac_phase *)e)->title : e->decl->text.text;
-      json_object_set_new(eo, kind == AC_ENT_PHASE ? "title" : "label",
-                          label ? json_string(label) : json_null());
-      if (kind == AC_ENT_PHASE) {
-        const ac_phase *ph = (const ac_phase *)e;
-        json_object_set_new(eo, "from", ac_json_day(ph->from, ph->from == AC_DAY_MIN));
-        json_object_set_new(eo, "to", ac_json_day(ph->to, ph->to == AC_DAY_MAX));
-      } else {
-        json_t *al = json_array();
-        for (const ac_clause *c = e->decl->clauses; c; c = c->next)
-          if (c->kind == AC_CLAUSE_ALIASES)
-            for (const ac_alias *x = c->aliases; x; x = x->next)
-              json_array_append_new(al, json_string(x->text.text));
-        json_object_set_new(eo, "aliases", al);
-      }
-      json_array_append_new(list, eo);
+/* The name of a rule's or a constraint's target: an activity or a group. */
+static const char *ac_target_name(const ac_protocol *p, ac_target t) {
+  const ac_entity *e = p->entities[t.is_group ? AC_ENT_GROUP : AC_ENT_ACTIVITY].items[t.index];
+  return e->name;
+}
+
+/* The symptoms of a symptom constraint as written: "severe burning, at
+ * most moderate redness, mild..moderate swelling". */
+static void ac_items_print(const ac_protocol *p, const ac_symptom_item *it, FILE *out) {
+  for (const char *sep = ""; it; it = it->next, sep = ", ") {
+    const char *name = ((const ac_entity *)p->entities[AC_ENT_SYMPTOM].items[it->index])->name;
+    const char *least = ac_intensity_name(it->intensity), *most = ac_intensity_name(it->most);
+    if (least && most)
+      fprintf(out, "%s%s..%s %s", sep, least, most, name);
+    else if (least)
+      fprintf(out, "%s%s %s", sep, least, name);
+    else if (most)
+      fprintf(out, "%sat most %s %s", sep, most, name);
+    else
+      fprintf(out, "%s%s", sep, name);
+  }
+}
+
+/* The JSON members of a rule that its text shows: what, when, if what. */
+static void ac_json_rule(json_t *o, const ac_protocol *p, ac_arena *a, const ac_rule *r) {
+  json_object_set_new(o, "target", json_string(ac_target_name(p, r->target)));
+  json_object_set_new(o, "group", json_boolean(r->target.is_group));
+  json_object_set_new(o, "verdict", json_string(ac_verdict_name(r->verdict)));
+  json_object_set_new(o, "from", ac_json_day(r->from, r->from == AC_DAY_MIN));
+  json_object_set_new(o, "to", ac_json_day(r->to, r->to == AC_DAY_MAX));
+  json_object_set_new(o, "final_session_only", json_boolean(r->final_only));
+  if (r->cond) ac_json_both(o, ac_rule_condition(a, r), r->holds, r->otherwise);
+}
+
+/* The same for a constraint: its activities or symptoms, days and floor. */
+static void ac_json_constraint(json_t *o, const ac_protocol *p, const ac_constraint *c) {
+  if (c->is_triage) {
+    json_t *items = json_array();
+    for (const ac_symptom_item *it = c->e.decl->items; it; it = it->next) {
+      json_t *io = json_object();
+      const char *least = ac_intensity_name(it->intensity), *most = ac_intensity_name(it->most);
+      json_object_set_new(io, "symptom",
+                          json_string(((const ac_entity *)p->entities[AC_ENT_SYMPTOM].items[it->index])->name));
+      json_object_set_new(io, "at_least", least ? json_string(least) : json_null());
+      json_object_set_new(io, "at_most", most ? json_string(most) : json_null());
+      json_array_append_new(items, io);
     }
-    json_object_set_new(o, ac_entity_kind_plural(kind), list);
-    ac_emit_json(o, out);
+    json_object_set_new(o, "symptoms", items);
+    json_object_set_new(o, "level", json_string(ac_level_name(c->floor)));
+  } else {
+    json_object_set_new(o, "target", json_string(ac_target_name(p, c->target)));
+    json_object_set_new(o, "group", json_boolean(c->target.is_group));
+    json_object_set_new(o, "verdict", json_string(ac_verdict_name(AC_FORBIDDEN)));
+  }
+  json_object_set_new(o, "from", ac_json_day(c->from, c->from == AC_DAY_MIN));
+  json_object_set_new(o, "to", ac_json_day(c->to, c->to == AC_DAY_MAX));
+}
+
+/* A declaration's aliases, as written. */
+static json_t *ac_json_aliases(const ac_entity *e) {
+  json_t *al = json_array();
+  for (const ac_clause *c = e->decl->clauses; c; c = c->next)
+    if (c->kind == AC_CLAUSE_ALIASES)
+      for (const ac_alias *x = c->aliases; x; x = x->next) json_array_append_new(al, json_string(x->text.text));
+  return al;
+}
+
+/* One entity of a listing query as JSON. */
+static json_t *ac_list_json(const ac_protocol *p, ac_arena *a, const ac_entity *e) {
+  json_t *eo = json_object();
+  json_object_set_new(eo, "name", json_string(e->name));
+  switch (e->kind) {
+  case AC_ENT_PHASE: {
+    const ac_phase *ph = (const ac_phase *)e;
+    json_object_set_new(eo, "title", ph->title ? json_string(ph->title) : json_null());
+    json_object_set_new(eo, "from", ac_json_day(ph->from, ph->from == AC_DAY_MIN));
+    json_object_set_new(eo, "to", ac_json_day(ph->to, ph->to == AC_DAY_MAX));
+    break;
+  }
+  case AC_ENT_RULE: {
+    const ac_rule *r = (const ac_rule *)e;
+    ac_json_rule(eo, p, a, r);
+    json_object_set_new(eo, "because", r->because ? json_string(r->because) : json_null());
+    json_object_set_new(eo, "source", json_string(ac_output_where(a, e)));
+    break;
+  }
+  case AC_ENT_CONSTRAINT: {
+    const ac_constraint *c = (const ac_constraint *)e;
+    ac_json_constraint(eo, p, c);
+    json_object_set_new(eo, "because", c->because ? json_string(c->because) : json_null());
+    json_object_set_new(eo, "source", json_string(ac_output_where(a, e)));
+    break;
+  }
+  case AC_ENT_GROUP: {
+    const ac_group *g = (const ac_group *)e;
+    json_object_set_new(eo, "label", g->label ? json_string(g->label) : json_null());
+    json_t *ms = json_array();
+    for (int i = 0; i < g->nmembers; i++)
+      json_array_append_new(ms, json_string(AC_ACTIVITY(p, g->members[i])->e.name));
+    json_object_set_new(eo, "members", ms);
+    break;
+  }
+  default: /* activities, symptoms, facts: a label and aliases */
+    if (e->kind == AC_ENT_FACT)
+      json_object_set_new(eo, "type", json_string(((const ac_fact *)e)->is_bool ? "boolean" : "number"));
+    json_object_set_new(eo, "label", e->decl->text.text ? json_string(e->decl->text.text) : json_null());
+    json_object_set_new(eo, "aliases", ac_json_aliases(e));
+    break;
+  }
+  return eo;
+}
+
+/* Does a declaration have aliases? */
+static bool ac_has_aliases(const ac_entity *e) {
+  for (const ac_clause *c = e->decl->clauses; c; c = c->next)
+    if (c->kind == AC_CLAUSE_ALIASES && c->aliases) return true;
+  return false;
+}
+
+/* One entity of a listing query as a line of text: its name, then (padded
+ * to 24 characters) what the listing says of it, if anything. */
+static void ac_list_text(const ac_protocol *p, ac_arena *a, const ac_entity *e, FILE *out) {
+  switch (e->kind) {
+  case AC_ENT_PHASE: {
+    const ac_phase *ph = (const ac_phase *)e;
+    fprintf(out, "%-24s %-16s %s\n", e->name, ac_output_days(a, ph->from, ph->to), ph->title);
     return;
   }
-  for (size_t i = 0; i < v->len; i++) {
-    const ac_entity *e = v->items[i];
-    if (e->replaced) continue;
-    if (kind == AC_ENT_PHASE) {
-      const ac_phase *ph = (const ac_phase *)e;
-      fprintf(out, "%-24s %-16s %s\n", e->name, ac_output_days(a, ph->from, ph->to), ph->title);
-      continue;
-    }
-    if (e->decl->text.text)
-      fprintf(out, "%-24s %s", e->name, e->decl->text.text);
-    else
-      fputs(e->name, out);
+  case AC_ENT_RULE: {
+    /* shave_razor: conditional, days 11.., only if healed */
+    const ac_rule *r = (const ac_rule *)e;
+    fprintf(out, "%-24s %s: %s, %s%s%s%s\n", e->name, ac_target_name(p, r->target),
+            ac_verdict_text(r->verdict), ac_output_days(a, r->from, r->to),
+            r->final_only ? _(", after the final session only") : "", r->cond ? ", " : "",
+            r->cond ? ac_rule_both(a, r) : "");
+    return;
+  }
+  case AC_ENT_CONSTRAINT: {
+    /* water_exposure: forbidden, days 0..2; symptoms discharge: at least urgent, always */
+    const ac_constraint *c = (const ac_constraint *)e;
+    fprintf(out, "%-24s ", e->name);
+    if (c->is_triage) {
+      fputs("symptoms ", out);
+      ac_items_print(p, c->e.decl->items, out);
+      /* TRANSLATORS: a constraint's floor: the level, then the days */
+      fprintf(out, _(": at least %s, %s"), ac_level_text(c->floor), ac_output_days(a, c->from, c->to));
+    } else
+      fprintf(out, "%s: %s, %s", ac_target_name(p, c->target), ac_verdict_text(AC_FORBIDDEN),
+              ac_output_days(a, c->from, c->to));
+    fputc('\n', out);
+    return;
+  }
+  case AC_ENT_GROUP: {
+    /* any_swimming  swimming of any kind = swim, salt_water */
+    const ac_group *g = (const ac_group *)e;
+    if (!g->label && g->nmembers == 0) break;
+    fprintf(out, "%-24s%s%s%s", e->name, g->label ? " " : "", g->label ? g->label : "",
+            g->nmembers ? " =" : "");
+    for (int i = 0; i < g->nmembers; i++)
+      fprintf(out, "%s%s", i ? ", " : " ", AC_ACTIVITY(p, g->members[i])->e.name);
+    fputc('\n', out);
+    return;
+  }
+  default: { /* activities, symptoms, facts: the label, then the aliases */
+    const char *label = e->decl->text.text;
+    bool fact = e->kind == AC_ENT_FACT;
+    if (!label && !fact && !ac_has_aliases(e)) break;
+    fprintf(out, "%-24s", e->name);
+    if (fact) fprintf(out, label ? " %-7s" : " %s", ((const ac_fact *)e)->is_bool ? "boolean" : "number");
+    if (label) fprintf(out, " %s", label);
     const char *sep = _(" (also: ");
     for (const ac_clause *c = e->decl->clauses; c; c = c->next)
       if (c->kind == AC_CLAUSE_ALIASES)
@@ -658,6 +783,31 @@ static void ac_answer_list(const ac_protocol *p, ac_arena *a, ac_entity_kind kin
         }
     if (sep[0] == ',') fputc(')', out);
     fputc('\n', out);
+    return;
+  }
+  }
+  fprintf(out, "%s\n", e->name); /* nothing more to say */
+}
+
+/* A listing query: every entity of a kind in force, in file order (base
+ * protocols first). */
+static void ac_answer_list(const ac_protocol *p, ac_arena *a, ac_entity_kind kind,
+                           const char *qt, ac_format fmt, FILE *out) {
+  const ac_vec *v = &p->entities[kind];
+  json_t *list = fmt == AC_FORMAT_JSON ? json_array() : NULL;
+  for (size_t i = 0; i < v->len; i++) {
+    const ac_entity *e = v->items[i];
+    if (e->replaced) continue;
+    if (list)
+      json_array_append_new(list, ac_list_json(p, a, e));
+    else
+      ac_list_text(p, a, e, out);
+  }
+  if (list) {
+    json_t *o = json_object();
+    json_object_set_new(o, "query", json_string(qt));
+    json_object_set_new(o, ac_entity_kind_plural(kind), list);
+    ac_emit_json(o, out);
   }
 }
 
@@ -691,13 +841,11 @@ static void ac_answer_explain(const ac_protocol *p, ac_arena *a, const ac_reques
     json_t *o = json_object();
     json_object_set_new(o, "query", json_string(qt));
     json_object_set_new(o, "name", json_string(e->name));
-    json_object_set_new(o, "kind", json_string(ac_entity_kind_name(e->kind)));
+    json_object_set_new(o, "kind", json_string(ac_entity_kind_word(e->kind)));
     json_object_set_new(o, "source", json_string(ac_output_where(a, e)));
+    json_object_set_new(o, "replaced", json_boolean(e->replaced));
+    if (e->kind == AC_ENT_RULE) ac_json_rule(o, p, a, (const ac_rule *)e);
     json_object_set_new(o, "because", because ? json_string(because) : json_null());
-    if (e->kind == AC_ENT_RULE && ((const ac_rule *)e)->cond) {
-      const ac_rule *rule = (const ac_rule *)e;
-      ac_json_both(o, ac_rule_condition(a, rule), rule->holds, rule->otherwise);
-    }
     json_object_set_new(o, "cites", ac_json_cites(p, s));
     json_object_set_new(o, "text", json_string(text));
     ac_emit_json(o, out);
@@ -743,8 +891,8 @@ static const char *const ac_help_lines[] = {
     N_("when ACTIVITY           from which day it is no longer forbidden, and its windows"),
     N_("symptoms S1, S2, ... on day N"),
     N_("    triage: the level, and the advice of every symptom rule that fires"),
-    N_("phases | activities | symptoms"),
-    N_("    what the protocol names"),
+    N_("phases | activities | symptoms | facts | rules | groups | constraints"),
+    N_("    what the protocol names: labels, aliases, what each rule says"),
     N_("explain NAME            a rule (or any named thing): where, why, as written"),
     N_("help                    this list"),
     NULL,
@@ -808,9 +956,7 @@ static void ac_output_answer_fmt(const ac_protocol *p, ac_arena *a, const ac_req
   case AC_Q_WHEN: ac_answer_when(p, a, r, qt, fmt, out); break;
   case AC_Q_SYMPTOMS: ac_answer_symptoms(p, a, r, qt, fmt, out); break;
   case AC_Q_DAY: ac_answer_day(p, a, r, qt, fmt, out); break;
-  case AC_Q_PHASES: ac_answer_list(p, a, AC_ENT_PHASE, qt, fmt, out); break;
-  case AC_Q_ACTIVITIES: ac_answer_list(p, a, AC_ENT_ACTIVITY, qt, fmt, out); break;
-  case AC_Q_SYMPTOM_LIST: ac_answer_list(p, a, AC_ENT_SYMPTOM, qt, fmt, out); break;
+  case AC_Q_LIST: ac_answer_list(p, a, r->query->list, qt, fmt, out); break;
   case AC_Q_EXPLAIN: ac_answer_explain(p, a, r, qt, fmt, out); break;
   case AC_Q_HELP: ac_answer_help(qt, fmt, out); break;
   }

@@ -69,6 +69,7 @@ typedef struct ac_parse_state {
   bool seen_other;  /* a statement other than a header or extends so far */
   ac_comment *comments, *comments_tail;
   ac_query *query;
+  bool in_when;      /* the query is a 'when' query (its syntax errors say so) */
 } ac_parse_state;
 
 /* A location from its four numbers. */

@@ -283,9 +283,7 @@ bool ac_query_resolve(const ac_protocol *p, ac_arena *a, const ac_query *q,
     break;
   }
   case AC_Q_DAY:
-  case AC_Q_PHASES:
-  case AC_Q_ACTIVITIES:
-  case AC_Q_SYMPTOM_LIST:
+  case AC_Q_LIST:
   case AC_Q_HELP:
     break;
   }

@@ -449,7 +449,7 @@ START_TEST(ask_failure_where_line) {
   /* no `where`: "query"; a line of 0 or 1: line 1 */
   a = ask_at(p, "can swim on day", AFTERCARE_TEXT, NULL, 0);
   ck_assert_int_eq(a.rc, 1);
-  ck_assert_str_eq(a.err, "query:1:16: error: unexpected end of input, expected number [AC0001]\n"
+  ck_assert_str_eq(a.err, "query:1:16: error: missing a number after 'day' [AC0001]\n"
                           "    1 | can swim on day\n"
                           "      |                ^\n");
   a = ask_at(p, "day 99999999999", AFTERCARE_TEXT, "batch.txt", 1);
@@ -682,8 +682,15 @@ START_TEST(names_every_kind) {
                    "no_swim allow_swim_11_end discourage_sauna_start_end "
                    "recommend_shampoo_start_end allow_shave_razor_start_end allow_tan_0_30");
   ck_assert_int_eq(n, 6);
+  /* the kinds the listing queries list (issue 15: completion after 'with') */
+  ck_assert_str_eq(names_of(p, "facts", &n), "healed");
+  ck_assert_int_eq(n, 1);
+  ck_assert_str_eq(names_of(p, "groups", &n), "");
+  ck_assert_int_eq(n, 0);
+  ck_assert_str_eq(names_of(p, "constraints", &n), "");
+  ck_assert_int_eq(n, 0);
   /* unknown kinds: -1, and fn is not called */
-  static const char *const unknown[] = {"facts", "groups", "Activities", "activity", "", "triage"};
+  static const char *const unknown[] = {"Activities", "activity", "", "triage", "advice"};
   for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++) {
     ck_assert_str_eq(names_of(p, unknown[i], &n), "");
     ck_assert_int_eq(n, -1);

@@ -708,6 +708,24 @@ START_TEST(lists_text) {
   ck_assert_str_eq(line("symptoms"),
                    "redness                  redness (also: red skin) | burning                  "
                    "a burning sensation\n");
+  /* issue 15: facts (with their type), groups (their activities), rules */
+  ck_assert_str_eq(text("facts"),
+                   "healed                   boolean healed\n"
+                   "spf                      number  sun protection factor\n");
+  ck_assert_str_eq(text("groups"), "water                    getting wet = swim, shampoo\n");
+  ck_assert_str_eq(text("rules"),
+                   "no_water                 water: forbidden, days 0..10\n"
+                   "allow_swim_11_end        swim: allowed, days 11..\n"
+                   "razor_healed             shave_razor: conditional, days 4.., only if healed\n"
+                   "forbid_shave_razor_0_3   shave_razor: forbidden, days 0..3\n"
+                   "discourage_sauna_start_end sauna: discouraged, always\n"
+                   "recommend_shampoo_11_end shampoo: recommended, days 11..\n"
+                   "no_hot                   hot_water: forbidden, days 0..\n"
+                   "rest                     exercise: forbidden, days 0..5, after the final session only\n"
+                   "allow_exercise_6_end     exercise: allowed, days 6..\n"
+                   "forbid_alcohol_m3_0      alcohol: forbidden, days -3..0\n"
+                   "allow_alcohol_1_end      alcohol: allowed, days 1..\n");
+  ck_assert_str_eq(text("constraints"), "");
 }
 END_TEST
 
@@ -813,10 +831,22 @@ END_TEST
 
 START_TEST(explain_json) {
   json_t *o = json("explain razor_healed");
-  ck_assert_str_eq(keys(o), "query,name,kind,source,because,condition,if_holds,otherwise,cites,text");
+  /* everything the text shows (issue 15): the verdict, days and condition */
+  ck_assert_str_eq(keys(o), "query,name,kind,source,replaced,target,group,verdict,from,to,"
+                            "final_session_only,condition,if_holds,otherwise,because,cites,text");
   ck_assert_str_eq(jstr(o, "name"), "razor_healed");
   ck_assert_str_eq(jstr(o, "kind"), "rule");
   ck_assert_str_eq(jstr(o, "source"), "t.care:25");
+  ck_assert(json_is_false(json_object_get(o, "replaced")));
+  ck_assert_str_eq(jstr(o, "target"), "shave_razor");
+  ck_assert(json_is_false(json_object_get(o, "group")));
+  ck_assert_str_eq(jstr(o, "verdict"), "conditional");
+  ck_assert_int_eq(jint(o, "from"), 4);
+  ck_assert(jnull(o, "to"));
+  ck_assert(json_is_false(json_object_get(o, "final_session_only")));
+  ck_assert_str_eq(jstr(o, "condition"), "healed");
+  ck_assert_str_eq(jstr(o, "if_holds"), "allowed");
+  ck_assert_str_eq(jstr(o, "otherwise"), "forbidden");
   ck_assert_str_eq(jstr(o, "because"), "Only when healed.");
   json_t *cites = jarr(o, "cites", 2);
   ck_assert_str_eq(keys(json_array_get(cites, 0)), "id,document,text");
@@ -881,6 +911,11 @@ START_TEST(explain_replaced) {
   /* a replaced rule is not listed, and not in force */
   json_t *o = json_of(p, "explain no_swim");
   ck_assert_str_eq(jstr(o, "source"), ac_arena_printf(ut_arena, "%s:3", base));
+  ck_assert(json_is_true(json_object_get(o, "replaced")));
+  ck_assert_str_eq(answer_of(p, "rules", AC_FORMAT_TEXT),
+                   "allow_swim_11_end        swim: allowed, days 11..\n"
+                   "short_wait               swim: forbidden, days 0..3\n"
+                   "allow_swim_4_10          swim: allowed, days 4..10\n");
 }
 END_TEST
 
@@ -893,8 +928,8 @@ static const char *const help_lines[] = {
     "when ACTIVITY           from which day it is no longer forbidden, and its windows",
     "symptoms S1, S2, ... on day N",
     "    triage: the level, and the advice of every symptom rule that fires",
-    "phases | activities | symptoms",
-    "    what the protocol names",
+    "phases | activities | symptoms | facts | rules | groups | constraints",
+    "    what the protocol names: labels, aliases, what each rule says",
     "explain NAME            a rule (or any named thing): where, why, as written",
     "help                    this list",
 };

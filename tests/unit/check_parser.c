@@ -991,9 +991,21 @@ START_TEST(query_other_kinds) {
   ck_assert_ptr_null(y->symptoms->next->next->next);
   ck_assert_int_eq(ut_query("day 12")->kind, AC_Q_DAY);
   ck_assert_int_eq(ut_query("day -1")->day, -1);
-  ck_assert_int_eq(ut_query("phases")->kind, AC_Q_PHASES);
-  ck_assert_int_eq(ut_query("activities")->kind, AC_Q_ACTIVITIES);
-  ck_assert_int_eq(ut_query("symptoms")->kind, AC_Q_SYMPTOM_LIST);
+  /* the listing queries, one kind each (any case) */
+  static const struct {
+    const char *text;
+    ac_entity_kind kind;
+  } lists[] = {{"phases", AC_ENT_PHASE},  {"activities", AC_ENT_ACTIVITY}, {"symptoms", AC_ENT_SYMPTOM},
+               {"Facts", AC_ENT_FACT},    {"rules", AC_ENT_RULE},           {"GROUPS", AC_ENT_GROUP},
+               {"constraints?", AC_ENT_CONSTRAINT}};
+  for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+    ac_query *l = ut_query(lists[i].text);
+    ck_assert_int_eq(l->kind, AC_Q_LIST);
+    ck_assert_int_eq(l->list, lists[i].kind);
+  }
+  /* their words are words of names too */
+  ck_assert_str_eq(words(ut_query("can follow the rules on day 3")->subject), "follow the rules");
+  ck_assert_str_eq(words(ut_query("symptoms facts on day 3")->symptoms), "facts");
   ck_assert_int_eq(ut_query("help")->kind, AC_Q_HELP);
   ac_query *e = ut_query("explain no_razor_early");
   ck_assert_int_eq(e->kind, AC_Q_EXPLAIN);
@@ -1071,14 +1083,15 @@ START_TEST(keyword_table_names_the_tokens) {
     ck_assert_msg(strstr(text, decl) != NULL, "grammar/parser.y has no %%token%s", decl);
     checked++;
   }
-  ck_assert_int_eq(checked, 87);
+  ck_assert_int_eq(checked, 91);
 }
 END_TEST
 
 START_TEST(query_errors) {
   ck_assert_ptr_null(ut_query("can swim"));
   ck_assert_int_eq(ut_diags.errors, 1);
-  ck_assert_str_eq(ut_diags.first->message, "unexpected end of input, expected identifier, 'and', 'on', 'the' or 'with'");
+  /* an incomplete query says what is missing (issue 15) */
+  ck_assert_str_eq(ut_diags.first->message, "missing 'on day N' after 'swim'");
   ut_assert_at(ut_diags.first, 1, 9);
   ac_diags_init(&ut_diags, ut_arena);
   ck_assert_ptr_null(ut_query("can swim on day 99999999999"));

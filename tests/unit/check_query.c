@@ -260,8 +260,9 @@ START_TEST(other_queries) {
   ck_assert_ptr_eq(e2.explain, ut_entity(proto, "shave_razor"));
   ac_request e3 = ok("explain allow_shave_razor_11_end");
   ck_assert_int_eq(e3.explain->kind, AC_ENT_RULE);
-  ck_assert_int_eq(ok("phases").kind, AC_Q_PHASES);
-  ck_assert_int_eq(ok("activities").kind, AC_Q_ACTIVITIES);
+  ck_assert_int_eq(ok("phases").kind, AC_Q_LIST);
+  ck_assert_int_eq(ok("activities").query->list, AC_ENT_ACTIVITY);
+  ck_assert_int_eq(ok("constraints").query->list, AC_ENT_CONSTRAINT);
   ck_assert_int_eq(ok("help").kind, AC_Q_HELP);
   ac_request w = ok("when razor");
   ck_assert_int_eq(w.kind, AC_Q_WHEN);
