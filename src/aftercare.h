@@ -112,11 +112,16 @@ int aftercare_ask(const aftercare *p, const char *query, aftercare_format fmt, F
  * protocol has errors. */
 const char *aftercare_can(const aftercare *p, const char *activity, int day);
 
-/* Calls fn for every name of a kind: "activities", "symptoms", "phases",
- * "rules" (for completion, menus).  Returns how many, or -1 for an unknown
- * kind. */
+/* Calls fn for every name of a kind: "activities", "symptoms", "facts",
+ * "phases", "rules" (for completion, menus).  Returns how many, or -1 for
+ * an unknown kind. */
 int aftercare_names(const aftercare *p, const char *kind,
                     void (*fn)(const char *name, void *ctx), void *ctx);
+
+/* The same for the aliases of the names of a kind, as written (an
+ * activity's "razor"), in the order of the protocol. */
+int aftercare_aliases(const aftercare *p, const char *kind,
+                      void (*fn)(const char *alias, void *ctx), void *ctx);
 
 /* The languages a keyword belongs to (aftercare_keywords). */
 enum {
