@@ -128,16 +128,20 @@ static const aftercare *repl_standard(repl *r) {
 }
 
 /* The protocol of the session named `name` (its header's name or its
- * path; the latest loaded first), or -1. */
+ * path; the latest loaded first; the standard one is opened if need be),
+ * or -1. */
 static long repl_find(repl *r, const char *name) {
-  repl_standard(r);
-  for (size_t i = r->nloaded; i-- > 0;) {
-    const aftercare *p = r->loaded[i].protocol;
-    if ((aftercare_name(p) && strcmp(aftercare_name(p), name) == 0) ||
-        strcmp(aftercare_path(p), name) == 0)
-      return (long)i;
+  for (;;) {
+    for (size_t i = r->nloaded; i-- > 0;) {
+      const aftercare *p = r->loaded[i].protocol;
+      if ((aftercare_name(p) && strcmp(aftercare_name(p), name) == 0) ||
+          strcmp(aftercare_path(p), name) == 0)
+        return (long)i;
+    }
+    size_t n = r->nloaded;
+    repl_standard(r);
+    if (r->nloaded == n) return -1;
   }
-  return -1;
 }
 
 /* ---- Commands ---- */
@@ -258,24 +262,20 @@ static int cmd_help(repl *r, const char *arg) {
 static void repl_line(repl *r, char *line);
 
 /* A line of any length from `in`, without its line end, or NULL at the
- * end (or on an error other than an interruption, when `interrupted`). */
-static char *repl_read_line(FILE *in, volatile sig_atomic_t *interrupted) {
+ * end or on an error (errno says which: 0 at the end). */
+static char *repl_read_line(FILE *in) {
   char *line = NULL;
   size_t cap = 0;
-  for (;;) {
-    errno = 0;
-    ssize_t n = getline(&line, &cap, in);
-    if (n >= 0) {
-      while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
-      return line;
-    }
-    if (interrupted && errno == EINTR && *interrupted) {
-      free(line);
-      return (char *)-1;
-    }
+  errno = 0;
+  ssize_t n = getline(&line, &cap, in);
+  if (n < 0) {
+    int err = errno;
     free(line);
+    errno = err;
     return NULL;
   }
+  while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+  return line;
 }
 
 static int cmd_read(repl *r, const char *arg) {
@@ -293,7 +293,7 @@ static int cmd_read(repl *r, const char *arg) {
   r->line = 0;
   r->depth++;
   char *line;
-  while (!r->quit && (line = repl_read_line(f, NULL)) != NULL) {
+  while (!r->quit && (line = repl_read_line(f)) != NULL) {
     r->line++;
     repl_line(r, line);
     free(line);
@@ -552,8 +552,8 @@ static char *repl_getline(const char *prompt) {
     fflush(stdout);
   }
   for (;;) {
-    char *line = repl_read_line(stdin, &repl_interrupted);
-    if (line != (char *)-1) return line;
+    char *line = repl_read_line(stdin);
+    if (line || errno != EINTR || !repl_interrupted) return line;
     /* Ctrl-C: abandon the line, prompt again */
     clearerr(stdin);
     repl_interrupted = 0;
