@@ -125,6 +125,11 @@ const char *aftercare_can(const aftercare *p, const char *activity, int day);
 int aftercare_names(const aftercare *p, const char *kind,
                     void (*fn)(const char *name, void *ctx), void *ctx);
 
+/* The same for the aliases of the names of a kind, as written (an
+ * activity's "razor"), in the order of the protocol. */
+int aftercare_aliases(const aftercare *p, const char *kind,
+                      void (*fn)(const char *alias, void *ctx), void *ctx);
+
 /* The languages a keyword belongs to (aftercare_keywords). */
 enum {
   AFTERCARE_IN_PROTOCOLS = 1, /* a keyword of protocols: exact, reserved */

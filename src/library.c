@@ -240,8 +240,9 @@ int aftercare_expectations(const aftercare *p, const char *pattern,
   return rc;
 }
 
-int aftercare_names(const aftercare *p, const char *kind,
-                    void (*fn)(const char *name, void *ctx), void *ctx) {
+/* The names of a kind, or their aliases (as written); -1: no such kind. */
+static int ac_names_of(const aftercare *p, const char *kind, bool aliases,
+                       void (*fn)(const char *name, void *ctx), void *ctx) {
   ac_entity_kind k = ac_entity_kind_of_plural(kind);
   if (k == AC_ENT_COUNT) return -1;
   const ac_vec *v = &p->protocol->entities[k];
@@ -249,10 +250,29 @@ int aftercare_names(const aftercare *p, const char *kind,
   for (size_t i = 0; i < v->len; i++) {
     const ac_entity *e = v->items[i];
     if (e->replaced) continue;
-    fn(e->name, ctx);
-    n++;
+    if (!aliases) {
+      fn(e->name, ctx);
+      n++;
+      continue;
+    }
+    for (const ac_clause *c = e->decl ? e->decl->clauses : NULL; c; c = c->next)
+      if (c->kind == AC_CLAUSE_ALIASES)
+        for (const ac_alias *x = c->aliases; x; x = x->next) {
+          fn(x->text.text, ctx);
+          n++;
+        }
   }
   return n;
+}
+
+int aftercare_names(const aftercare *p, const char *kind,
+                    void (*fn)(const char *name, void *ctx), void *ctx) {
+  return ac_names_of(p, kind, false, fn, ctx);
+}
+
+int aftercare_aliases(const aftercare *p, const char *kind,
+                      void (*fn)(const char *alias, void *ctx), void *ctx) {
+  return ac_names_of(p, kind, true, fn, ctx);
 }
 
 int aftercare_keywords(void (*fn)(const char *word, const char *cls, int languages, void *ctx),

@@ -701,6 +701,42 @@ START_TEST(names_every_kind) {
   ck_assert_int_eq(n, 0);
   ck_assert_str_eq(names_of(q, "phases", &n), "");
   ck_assert_int_eq(n, 0);
+  ck_assert_str_eq(names_of(q, "facts", &n), "");
+  ck_assert_int_eq(n, 0);
+}
+END_TEST
+
+/* ---- aftercare_aliases (and facts in aftercare_names): REPL completion ---- */
+
+static const char *aliases_of(const aftercare *p, const char *kind, int *n) {
+  const char *s = "";
+  *n = aftercare_aliases(p, kind, collect, &s);
+  return s;
+}
+
+START_TEST(aliases_every_kind) {
+  aftercare *p = open_text("a.care",
+                           "protocol a;\n"
+                           "activity swim \"go swimming\" aliases \"swimming\", \"pool\";\n"
+                           "activity sauna;\n"
+                           "symptom itching aliases \"itchy scalp\";\n"
+                           "fact healed boolean aliases \"fully healed\";\n"
+                           "fact spf number;\n"
+                           "allow swim always;\nallow sauna always;\n");
+  ck_assert_int_eq(aftercare_errors(p), 0);
+  int n;
+  ck_assert_str_eq(aliases_of(p, "activities", &n), "swimming pool");
+  ck_assert_int_eq(n, 2);
+  ck_assert_str_eq(aliases_of(p, "symptoms", &n), "itchy scalp");
+  ck_assert_int_eq(n, 1);
+  ck_assert_str_eq(names_of(p, "facts", &n), "healed spf");
+  ck_assert_int_eq(n, 2);
+  ck_assert_str_eq(aliases_of(p, "facts", &n), "fully healed");
+  ck_assert_int_eq(n, 1);
+  ck_assert_str_eq(aliases_of(p, "rules", &n), "");
+  ck_assert_int_eq(n, 0);
+  ck_assert_str_eq(aliases_of(p, "groups", &n), "");
+  ck_assert_int_eq(n, -1);
 }
 END_TEST
 
@@ -1008,6 +1044,7 @@ static Suite *library_suite(void) {
   tcase_add_test(tc, can_verdict_words);
   tcase_add_test(tc, can_after_final_session);
   tcase_add_test(tc, names_every_kind);
+  tcase_add_test(tc, aliases_every_kind);
   tcase_add_test(tc, test_passes);
   tcase_add_test(tc, test_failures);
   tcase_add_test(tc, test_coverage);
