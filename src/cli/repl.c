@@ -388,6 +388,17 @@ static void repl_offer_keyword(const char *word, const char *cls, int languages,
     repl_offer(word, NULL);
 }
 
+/* After a name, the words that may go on a query ("on", "with", "after"):
+ * keywords of both languages, not the words only a query starts with
+ * ("rules", "help"), which would make "can shave with a r" ambiguous. */
+static void repl_offer_continuation(const char *word, const char *cls, int languages,
+                                    void *ctx) {
+  (void)cls;
+  (void)ctx;
+  if ((languages & AFTERCARE_IN_QUERIES) && (languages & AFTERCARE_IN_PROTOCOLS))
+    repl_offer(word, NULL);
+}
+
 /* Names (and their aliases) of a kind, for what is typed from `from`
  * (before the word at `start`) to `end`. */
 static void repl_phrase_from(const char *line, size_t from, size_t start, size_t end) {
@@ -525,7 +536,7 @@ static char **repl_complete(const char *text, int start, int end) {
     /* after the first word of a name, what may follow it */
     if (at != AT_WORDS && at != AT_VALUE && at != AT_NAME && from < s) {
       repl_phrase_from(line, s, s, e);
-      aftercare_keywords(repl_offer_keyword, NULL);
+      aftercare_keywords(repl_offer_continuation, NULL);
     }
   }
   if (!repl_nmatches) return NULL;

@@ -735,7 +735,9 @@ START_TEST(aliases_every_kind) {
   ck_assert_int_eq(n, 1);
   ck_assert_str_eq(aliases_of(p, "rules", &n), "");
   ck_assert_int_eq(n, 0);
-  ck_assert_str_eq(aliases_of(p, "groups", &n), "");
+  ck_assert_str_eq(aliases_of(p, "groups", &n), ""); /* groups have labels, no aliases */
+  ck_assert_int_eq(n, 0);
+  ck_assert_str_eq(aliases_of(p, "triage", &n), "");
   ck_assert_int_eq(n, -1);
 }
 END_TEST
