@@ -19,12 +19,13 @@ Used by bench/peers.sh; the workload itself (gen.py, ref.c, ...) lives in
       `activity<TAB>day` lines -> `can A on day D` lines (aftercare query --batch).
   tsv2care.py verdicts QUERIES.q STDOUT STDERR OUT
       aftercare's batch answers -> one verdict per query line, the format of
-      ref.c's output.  The verdict of an answer is the word after its first
-      ": ".  A query naming an activity the protocol lacks (about 1% of the
-      workload's queries, expected verdict `unknown`) gets no answer on
-      standard output but an error on standard error,
-      `<stdin>:LINE:COL: error: unknown activity 'A' [AC0101]`; such a line
-      is mapped to `unknown`.  That is a semantic difference (aftercare
+      ref.c's output.  Answers come in query order, each starting
+      "A on day D: ", then the verdict.  A query naming an activity the
+      protocol lacks (about 1% of the workload's queries, expected verdict
+      `unknown`) gets no answer on standard output but an error on standard
+      error, `<stdin>:LINE:COL: error: unknown activity 'A' [AC0101]` for the
+      first 100 (--max-errors), then one line counting the others; such a
+      query is mapped to `unknown`.  That is a semantic difference (aftercare
       refuses to judge a name it does not know, the workload answers
       `unknown`); every query still gets a verdict compared with ref.c's.
       Exit status 3 if standard error holds any other diagnostic, or if the
@@ -107,38 +108,47 @@ def queries(src, dst):
 
 CONTEXT = re.compile(r" *[0-9]* \|")
 DIAG = re.compile(r"<stdin>:([0-9]+):[0-9]+: error: unknown activity '([^']*)'.* \[AC0101\]\Z")
+MORE = re.compile(r"aftercare: ([0-9]+) more quer(?:y|ies) failed \(.*--max-errors.*\)\Z")
 
 
 def verdicts(qfile, outfile, errfile, dst):
     with open(qfile) as f:
-        nq = sum(1 for _ in f)
-    unknown = set()
+        qs = [(name(a), int(d)) for a, d in (line.rstrip("\n").split("\t") for line in f)]
+    shown, more = set(), 0
     with open(errfile, errors="replace") as f:
         for line in f:
             line = line.rstrip("\n")
             if CONTEXT.match(line):           # the quoted line and the caret under it
                 continue
-            m = DIAG.match(line)
-            if not m:
+            m, t = DIAG.match(line), MORE.match(line)
+            if m:
+                shown.add(int(m.group(1)))
+            elif t:
+                more += int(t.group(1))
+            else:
                 print("tsv2care.py verdicts: unexpected diagnostic: %s" % line, file=sys.stderr)
                 sys.exit(3)
-            unknown.add(int(m.group(1)))
     with open(outfile, errors="replace") as f:
         answers = f.read().splitlines()
-    if len(answers) + len(unknown) != nq or (unknown and max(unknown) > nq):
-        print("tsv2care.py verdicts: %d answers + %d unknown activities for %d queries"
-              % (len(answers), len(unknown), nq), file=sys.stderr)
-        sys.exit(3)
-    it = iter(answers)
-    out = []
-    for i in range(1, nq + 1):
-        if i in unknown:
-            out.append("unknown\n")
+    # Answers come in query order and start "ACTIVITY on day D: "; a query
+    # without one is a failed query (the diagnostics of the first 100 are
+    # shown, the rest counted on one line: --max-errors).
+    out, unknown, k = [], set(), 0
+    for i, (a, d) in enumerate(qs, 1):
+        prefix = "%s on day %d: " % (a, d)
+        if k < len(answers) and answers[k].startswith(prefix):
+            v = answers[k][len(prefix):]
+            # the verdict: the word before any " ", ",", "(" or "|"
+            out.append(re.match(r"[^ ,(|]*", v).group(0) + "\n")
+            k += 1
         else:
-            ans = next(it)
-            k = ans.find(": ")
-            # the verdict: the word after the first ": ", before any " ", ",", "(" or "|"
-            out.append(re.match(r"[^ ,(|]*", ans[k + 2:]).group(0) + "\n" if k >= 0 else "?\n")
+            unknown.add(i)
+            out.append("unknown\n")
+    if k != len(answers) or not shown <= unknown or len(unknown) != len(shown) + more:
+        print("tsv2care.py verdicts: %d of %d answers matched, %d failed queries for %d "
+              "diagnostics shown and %d counted" % (k, len(answers), len(unknown), len(shown), more),
+              file=sys.stderr)
+        sys.exit(3)
     with open(dst, "w") as o:
         o.writelines(out)
 
