@@ -17,7 +17,7 @@
 
 /* A block that is not known to be zero (reused after a reset, or the
  * caller's buffer) is zeroed this much at a time, as it is handed out. */
-#define AC_ARENA_ZERO_STEP 2048
+#define AC_ARENA_ZERO_STEP 256
 
 typedef struct ac_block {
   struct ac_block *next;
