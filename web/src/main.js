@@ -49,7 +49,7 @@ createLeaflet({
 picture = createPicture({
   root: $('picture'), grid: $('picture-grid'), legend: $('picture-legend'),
   tooltip: $('picture-tip'), live: $('picture-live'), table: $('picture-table'),
-  diffSwitch: $('picture-diff'), range: $('picture-range'), compare: COMPARE,
+  diffSwitch: $('picture-diff'), moreButton: $('picture-more'), range: $('picture-range'), compare: COMPARE,
   sourceFile: SOURCE_FILE, text, goTo,
 });
 

@@ -20,7 +20,7 @@ const FIRST_DAY = -7;
 const STEP = 30;       // days added when the picture scrolls to its end
 const LAST_DAY = 366;  // at most a year (and a day) is drawn
 
-export function createPicture({ root, grid, legend, tooltip, live, table, diffSwitch, range, compare, sourceFile, text, goTo }) {
+export function createPicture({ root, grid, legend, tooltip, live, table, diffSwitch, moreButton, range, compare, sourceFile, text, goTo }) {
   let to = 60;
   let data = null;        // the normalized timeline
   let active = null;      // [row, column] of the cell with keyboard focus
@@ -233,6 +233,7 @@ export function createPicture({ root, grid, legend, tooltip, live, table, diffSw
     data = normalizeTimeline(answer.json, FIRST_DAY, to);
     root.dataset.state = 'ready';
     range.textContent = `Days ${FIRST_DAY} to ${to}.`;
+    moreButton.disabled = to >= LAST_DAY;
     render();
   }
 
@@ -280,6 +281,7 @@ export function createPicture({ root, grid, legend, tooltip, live, table, diffSw
     to = Math.min(to + STEP, LAST_DAY);
     refresh();
   }
+  moreButton.addEventListener('click', more);
   root.querySelector('.scroller').addEventListener('scroll', (event) => {
     const s = event.target;
     if (s.scrollLeft + s.clientWidth >= s.scrollWidth - 40) more();
