@@ -5,7 +5,7 @@
 //
 // Prints "ok N - WHAT" or "not ok N - WHAT" for each check, then
 // "N passed, M failed"; exits 1 when a check failed.
-import { readFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -129,6 +129,26 @@ try {
   await waitText(page, '#diagnostic-status', /^0 errors, 0 warnings$/);
   const left = await page.$$eval('#diagnostic-list li', (l) => l.length);
   check('fixing it makes the diagnostic disappear', left === 0 && (await page.$('.cm-lintRange-error')) === null);
+
+  // ---- the text: kept in local storage, downloaded, opened ----
+  const FIXED = PROTOCOL.replace('forbd', 'forbid');
+  await page.reload({ waitUntil: 'networkidle0' });
+  await waitText(page, '#diagnostic-status', /^0 errors, 0 warnings$/);
+  const kept = await page.$eval('.cm-content', (e) => [...e.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
+  check('the text is kept across a reload (local storage)', kept === FIXED, kept);
+  await page.click('#file-download');
+  let saved = '';
+  for (let i = 0; i < 100 && !saved; i++) {
+    if (readdirSync(downloads).includes('test_clinic.care')) saved = readFileSync(join(downloads, 'test_clinic.care'), 'utf8');
+    else await new Promise((r) => setTimeout(r, 100));
+  }
+  check('"Download as .care" saves the text as test_clinic.care', saved === FIXED, saved.slice(0, 80));
+  const opened = join(downloads, 'opened.care');
+  writeFileSync(opened, FIXED.replace('test_clinic', 'opened_clinic'));
+  const input = await page.$('#file-open');
+  await input.uploadFile(opened);
+  await page.waitForFunction(() => document.querySelector('.cm-content').textContent.includes('opened_clinic'), { timeout: 5000 });
+  check('"Open a .care file" puts the file in the editor', true);
 
   // ---- the query box ----
   await page.click('#query-input');
