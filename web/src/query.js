@@ -50,6 +50,18 @@ export function renderAnswer(out, answer, sourceFile, goTo) {
     head.textContent = answer.query;
   }
   out.append(head);
+  if (Array.isArray(answer.windows)) {
+    const list = document.createElement('ul');
+    list.className = 'windows';
+    for (const w of answer.windows) {
+      const item = document.createElement('li');
+      const days = w.to === null ? `days ${w.from} and later` : w.from === w.to ? `day ${w.from}` : `days ${w.from} to ${w.to}`;
+      item.textContent = `${days}: ${w.verdict}${w.condition ? ` (${w.condition})` : ''}`;
+      list.append(item);
+    }
+    out.append(list);
+    return;
+  }
   const reasons = answer.reasons || answer.advice || [];
   if (reasons.length) {
     const list = document.createElement('ul');
