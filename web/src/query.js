@@ -55,7 +55,10 @@ export function renderAnswer(out, answer, sourceFile, goTo) {
     list.className = 'windows';
     for (const w of answer.windows) {
       const item = document.createElement('li');
-      const days = w.to === null ? `days ${w.from} and later` : w.from === w.to ? `day ${w.from}` : `days ${w.from} to ${w.to}`;
+      let days = `days ${w.from} to ${w.to}`;
+      if (w.from === null) days = `until day ${w.to}`;
+      else if (w.to === null) days = `days ${w.from} and later`;
+      else if (w.from === w.to) days = `day ${w.from}`;
       item.textContent = `${days}: ${w.verdict}${w.condition ? ` (${w.condition})` : ''}`;
       list.append(item);
     }
