@@ -58,7 +58,7 @@ stop() {
   wait "$pid" || true
   pid=
 }
-rss() { sed -n 's/^VmRSS: *\([0-9]*\) kB/\1/p' "/proc/$pid/status"; }
+rss() { awk '/^VmRSS:/ {print $2}' "/proc/$pid/status"; }
 answered() { curl -s "$url/metrics" | sed -n 's/^aftercare_request_duration_seconds_count //p'; }
 
 echo "bench-serve: $(nproc) cores, --workers $workers, wrk -t2 -c64"
