@@ -3,11 +3,12 @@
 #
 #   sh fuzz/run-fuzz.sh SRCDIR BUILDDIR HARNESS...
 #
-# Each harness (fuzz_check, fuzz_query, fuzz_clinic) runs for FUZZ_SECONDS
+# Each harness (fuzz_check, fuzz_query, fuzz_clinic, fuzz_serve) runs for FUZZ_SECONDS
 # (default 60) over its corpus BUILDDIR/fuzz/corpus/NAME/, which is kept
 # between runs and first seeded from the tests, rules and examples of
 # SRCDIR: protocols (*.care) for fuzz_check and fuzz_clinic, the lines of
-# query files (*.queries) for fuzz_query.  FUZZ_JOBS=2 runs two harnesses at
+# query files (*.queries) for fuzz_query, the requests of fuzz/serve/ for
+# fuzz_serve.  FUZZ_JOBS=2 runs two harnesses at
 # a time (their output then goes to BUILDDIR/fuzz/NAME.log, shown at the
 # end); FUZZ_FLAGS adds libFuzzer options.
 #
@@ -32,6 +33,13 @@ seed() {
   name=$1 corpus=$out/corpus/$1
   mkdir -p "$corpus"
   case $name in
+    fuzz_serve)
+      # Requests: "METHOD PATH", the Authorization header, the body.
+      for f in "$srcdir"/fuzz/serve/*.req; do
+        [ -f "$f" ] || continue
+        base=$(basename "$f")
+        [ -f "$corpus/seed-$base" ] || cp "$f" "$corpus/seed-$base"
+      done ;;
     fuzz_query)
       # One seed per query file (libFuzzer minimises them as it likes).
       for f in "$srcdir"/tests/query/*.queries "$srcdir"/tests/errors/*.queries \

@@ -242,9 +242,25 @@ typedef struct aftercare_plan_options {
 /* Writes the plan to `out`; problems go to `err`.  Returns an exit status. */
 int aftercare_plan(const aftercare *p, const aftercare_plan_options *o, FILE *out, FILE *err);
 
+/* A field of the protocol's own header: "title", "version", "procedure"
+ * or "language" (not those of the protocols it extends), or NULL. */
+const char *aftercare_field(const aftercare *p, const char *field);
+
+/* The names of the chain of protocols: 0 is the protocol itself, 1 the
+ * protocol it extends, and so on to the standard one ("smp"); NULL past
+ * the end, and for a file without a name. */
+const char *aftercare_chain(const aftercare *p, int i);
+
 /* The language of the protocol's texts (its `language` field, or that of a
  * protocol it extends), or NULL. */
 const char *aftercare_language(const aftercare *p);
+
+/* Reads the catalogue of every language installed now, and keeps them:
+ * from then on plans in any language read no file (a language without a
+ * catalogue is written as the protocol writes it).  For servers, which
+ * read no file while they answer; call it once, at start, before any
+ * plan.  Returns how many catalogues were kept, -1 when called before. */
+int aftercare_keep_languages(void);
 
 /* A date YYYY-MM-DD as days since 1970-01-01; 0 if valid, else -1. */
 int aftercare_parse_date(const char *s, long *days);

@@ -11,7 +11,10 @@
 
 #include "catalog.h"
 
+#include <dirent.h>
 #include <libintl.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,8 +84,35 @@ static const ac_catalog *ac_catalog_parse(ac_arena *a, const ac_source *src) {
   return c;
 }
 
+/* The catalogues kept for the process (ac_catalog_keep_all): a list,
+ * published once, before or after which nothing else changes. */
+typedef struct ac_catalog_kept {
+  const char *language;
+  const ac_catalog *catalog;
+  struct ac_catalog_kept *next;
+} ac_catalog_kept;
+static _Atomic(ac_catalog_kept *) ac_catalog_kept_list;
+static atomic_bool ac_catalog_all_kept;
+
+/* The kept catalogue of exactly this language, or NULL. */
+static const ac_catalog *ac_catalog_find_kept(const char *language, size_t n) {
+  for (const ac_catalog_kept *k = atomic_load_explicit(&ac_catalog_kept_list, memory_order_acquire);
+       k; k = k->next)
+    if (strlen(k->language) == n && strncmp(k->language, language, n) == 0) return k->catalog;
+  return NULL;
+}
+
 const ac_catalog *ac_catalog_load(ac_arena *a, const char *language) {
   if (!language || !*language || strchr(language, '/')) return NULL;
+  if (atomic_load_explicit(&ac_catalog_all_kept, memory_order_acquire)) {
+    /* every installed catalogue is kept: no file is read */
+    size_t whole = strlen(language), region = strcspn(language, ".@"),
+           lang = strcspn(language, "_.@");
+    const ac_catalog *c = ac_catalog_find_kept(language, whole);
+    if (!c) c = ac_catalog_find_kept(language, region);
+    if (!c) c = ac_catalog_find_kept(language, lang);
+    return c;
+  }
   const char *dir = bindtextdomain(PACKAGE, NULL);
   if (!dir) return NULL;
   /* "fr_FR.UTF-8@euro", then "fr_FR", then "fr" */
@@ -105,4 +135,29 @@ const char *ac_catalog_text(const ac_catalog *c, const char *msgid) {
   ac_catalog_entry key = {msgid, NULL};
   const ac_catalog_entry *e = bsearch(&key, c->entries, c->n, sizeof key, ac_catalog_compare);
   return e && *e->text ? e->text : msgid;
+}
+
+int ac_catalog_keep_all(void) {
+  if (atomic_load(&ac_catalog_all_kept)) return -1;
+  const char *dir = bindtextdomain(PACKAGE, NULL);
+  DIR *d = dir ? opendir(dir) : NULL;
+  ac_catalog_kept *list = NULL;
+  int n = 0;
+  /* one arena for the process: never freed */
+  ac_arena *a = ac_arena_new();
+  for (struct dirent *e; d && (e = readdir(d));) {
+    if (e->d_name[0] == '.') continue;
+    const ac_catalog *c = ac_catalog_load(a, e->d_name);
+    if (!c) continue;
+    ac_catalog_kept *k = ac_arena_alloc(a, sizeof *k);
+    k->language = ac_arena_strdup(a, e->d_name);
+    k->catalog = c;
+    k->next = list;
+    list = k;
+    n++;
+  }
+  if (d) closedir(d);
+  atomic_store_explicit(&ac_catalog_kept_list, list, memory_order_release);
+  atomic_store_explicit(&ac_catalog_all_kept, true, memory_order_release);
+  return n;
 }

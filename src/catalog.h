@@ -20,6 +20,12 @@ typedef struct ac_catalog ac_catalog;
  * not UTF-8). */
 const ac_catalog *ac_catalog_load(ac_arena *a, const char *language);
 
+/* Reads every catalogue installed (every LANG of DIR/LANG/LC_MESSAGES)
+ * and keeps them for the process: from then on ac_catalog_load reads no
+ * file, and gives a kept catalogue or NULL.  Returns how many were kept;
+ * -1 when called before. */
+int ac_catalog_keep_all(void);
+
 /* The translation of msgid, or msgid itself. */
 const char *ac_catalog_text(const ac_catalog *c, const char *msgid);
 

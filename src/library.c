@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "catalog.h"
 #include "checker.h"
 #include "condition.h"
 #include "diagnostic.h"
@@ -302,9 +303,28 @@ const char *aftercare_language(const aftercare *p) {
   return NULL;
 }
 
+const char *aftercare_field(const aftercare *p, const char *field) {
+  static const char *const names[] = {[AC_FIELD_TITLE] = "title", [AC_FIELD_VERSION] = "version",
+                                      [AC_FIELD_PROCEDURE] = "procedure",
+                                      [AC_FIELD_LANGUAGE] = "language"};
+  const ac_protocol *pr = p->protocol;
+  if (!pr->nlayers || !field) return NULL;
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (names[i] && strcmp(names[i], field) == 0) return pr->layers[pr->nlayers - 1]->fields[i];
+  return NULL;
+}
+
+const char *aftercare_chain(const aftercare *p, int i) {
+  const ac_protocol *pr = p->protocol;
+  if (i < 0 || i >= pr->nlayers) return NULL;
+  return pr->layers[pr->nlayers - 1 - i]->name;
+}
+
 int aftercare_plan(const aftercare *p, const aftercare_plan_options *o, FILE *out, FILE *err) {
   return ac_plan_write(p->protocol, p->diags.errors, o, out, err);
 }
+
+int aftercare_keep_languages(void) { return ac_catalog_keep_all(); }
 
 int aftercare_parse_date(const char *s, long *days) { return ac_plan_parse_date(s, days); }
 

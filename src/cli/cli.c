@@ -27,7 +27,8 @@ enum {
   B_FMT = 1 << 5,
   B_KEYWORDS = 1 << 6,
   B_HELP = 1 << 7,
-  B_ALL = 0xff,
+  B_SERVE = 1 << 8,
+  B_ALL = 0x1ff,
   B_DIAGNOSTICS = B_CHECK | B_QUERY | B_TEST | B_PLAN | B_FMT /* --max-errors, --werror */
 };
 
@@ -69,6 +70,11 @@ const ac_verb ac_cli_verbs[] = {
      N_("List the keywords of the language: a word, its class and its languages\n"
         "a line, or one JSON document."),
      ac_cli_keywords},
+    {"serve", B_SERVE, 0, "", N_("answer queries over HTTP, for clinic software"),
+     N_("Answer queries, checks, plans and timelines over HTTP, as JSON: the standard\n"
+        "protocol and those of -p, reloaded on SIGHUP (docs/server.md).  Stops on\n"
+        "SIGTERM or SIGINT once the requests in flight are answered."),
+     ac_cli_serve},
     {"help", B_HELP, 0, "[COMMAND]", N_("show the help of the program or of a command"),
      N_("Show the help of the program, or of a command."), ac_cli_help},
 };
@@ -84,7 +90,8 @@ const ac_verb *ac_cli_find_verb(const char *name) {
 
 enum {
   O_FORMAT = 256, O_JSON, O_COLOR, O_MAX_ERRORS, O_WERROR, O_BATCH, O_FAIL, O_COVERAGE, O_RUN,
-  O_EXPLAIN, O_SESSION, O_FROM, O_TO
+  O_EXPLAIN, O_SESSION, O_FROM, O_TO, O_LISTEN, O_WORKERS, O_TOKEN_FILE, O_MAX_BODY,
+  O_MAX_CONNECTIONS
 };
 
 typedef struct ac_cli_option {
@@ -97,7 +104,7 @@ typedef struct ac_cli_option {
 } ac_cli_option;
 
 static const ac_cli_option options[] = {
-    {"protocol", 'p', required_argument, "FILE", B_QUERY | B_REPL | B_PLAN,
+    {"protocol", 'p', required_argument, "FILE", B_QUERY | B_REPL | B_PLAN | B_SERVE,
      N_("the protocol ('-': standard input; default: the\nstandard SMP one)")},
     {"format", O_FORMAT, required_argument, "FORMAT",
      B_CHECK | B_QUERY | B_REPL | B_TEST | B_PLAN | B_KEYWORDS, NULL /* listed with formats */},
@@ -125,12 +132,22 @@ static const ac_cli_option options[] = {
      N_("first day (default: the first day a rule names,\nor 0)")},
     {"to", O_TO, required_argument, "DAY", B_PLAN,
      N_("last day, counted from the last session (default:\nthe protocol's horizon)")},
+    {"listen", O_LISTEN, required_argument, "ADDR:PORT", B_SERVE,
+     N_("where to listen (default 127.0.0.1:8177; port 0:\nany free one; IPv6 as [::1]:8177)")},
+    {"workers", O_WORKERS, required_argument, "N", B_SERVE,
+     N_("threads answering requests (default: the cores)")},
+    {"token-file", O_TOKEN_FILE, required_argument, "FILE", B_SERVE,
+     N_("the /v1/ routes need 'Authorization: Bearer TOKEN',\nTOKEN being the first line of FILE")},
+    {"max-body", O_MAX_BODY, required_argument, "BYTES", B_SERVE,
+     N_("refuse larger bodies with 413 (default 1048576)")},
+    {"max-connections", O_MAX_CONNECTIONS, required_argument, "N", B_SERVE,
+     N_("connections at once (default 1024)")},
     {"max-errors", O_MAX_ERRORS, required_argument, "N", B_DIAGNOSTICS,
      N_("show at most N diagnostics (default 100)")},
     {"werror", O_WERROR, no_argument, NULL, B_DIAGNOSTICS,
      N_("warnings count as errors (exit status 1)")},
-    {"quiet", 'q', no_argument, NULL, B_CHECK | B_QUERY | B_FMT,
-     N_("print only diagnostics: no answers, no 'ok'")},
+    {"quiet", 'q', no_argument, NULL, B_CHECK | B_QUERY | B_FMT | B_SERVE,
+     N_("print only diagnostics: no answers, no 'ok';\nserve: no access log")},
     {"color", O_COLOR, required_argument, "WHEN", B_ALL & ~B_HELP,
      N_("colour: auto (default: on a terminal, unless\nNO_COLOR is set), always, never")},
     {"colour", O_COLOR, required_argument, "WHEN", B_ALL & ~B_HELP, NULL},
@@ -307,7 +324,28 @@ static const char *spelled(char **argv, int longindex, int ch, char *buf, size_t
 
 static int set_option(ac_cli *c, const ac_verb *v, int ch, const char *arg) {
   switch (ch) {
-  case 'p': c->protocol = arg; break;
+  case 'p':
+    if (c->nprotocols == AC_CLI_MAX_PROTOCOLS)
+      return ac_cli_usage_error(c, _("at most %d protocols"), AC_CLI_MAX_PROTOCOLS);
+    c->protocol = arg;
+    c->protocols[c->nprotocols++] = arg;
+    break;
+  case O_LISTEN: c->listen = arg; break;
+  case O_TOKEN_FILE: c->token_file = arg; break;
+  case O_WORKERS:
+  case O_MAX_CONNECTIONS:
+  case O_MAX_BODY: {
+    char *end;
+    errno = 0;
+    long long n = strtoll(arg, &end, 10);
+    long long most = ch == O_MAX_BODY ? 1LL << 40 : ch == O_WORKERS ? 1024 : 1000000;
+    if (errno || end == arg || *end || n < 1 || n > most)
+      return ac_cli_usage_error(c, _("'%s' is not a number from 1 to %lld"), arg, most);
+    if (ch == O_WORKERS) c->workers = (int)n;
+    else if (ch == O_MAX_CONNECTIONS) c->max_connections = (int)n;
+    else c->max_body = n;
+    break;
+  }
   case O_FORMAT: {
     for (int f = 0; f < AC_CLI_NFORMATS; f++)
       if (strcmp(arg, format_names[f]) == 0 && (v->formats & F(f))) {

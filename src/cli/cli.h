@@ -3,8 +3,8 @@
  * shares (cli.c): the one table of options, the table of verbs, usage
  * errors, colour and NO_COLOR, opening inputs ("-" is standard input),
  * reporting a protocol's diagnostics (--werror), exit statuses.  One file
- * per verb (check.c, query.c, test.c, plan.c, fmt.c, keywords.c; the REPL
- * is repl.c) runs over it; main.c dispatches and answers `help`.
+ * per verb (check.c, query.c, test.c, plan.c, fmt.c, keywords.c, serve.c;
+ * the REPL is repl.c) runs over it; main.c dispatches and answers `help`.
  *
  * Exit statuses: 0 success; 1 the input has problems; 2 usage or I/O
  * errors; 3 (query --fail) a `can` answer is 'forbidden'.
@@ -19,6 +19,7 @@
 
 #define AC_CLI_PROGRAM "aftercare"
 #define AC_CLI_MAX_SESSIONS 64
+#define AC_CLI_MAX_PROTOCOLS 256
 
 /* Output formats: a verb takes a set of them (ac_verb.formats). */
 typedef enum ac_cli_format {
@@ -36,7 +37,9 @@ typedef enum ac_cli_format {
 /* Everything the options of a command line say. */
 typedef struct ac_cli {
   const struct ac_verb *verb;
-  const char *protocol; /* -p; NULL: the standard protocol */
+  const char *protocol; /* -p (the last); NULL: the standard protocol */
+  const char *protocols[AC_CLI_MAX_PROTOCOLS]; /* serve: every -p */
+  int nprotocols;
   ac_cli_format format;
   int color;            /* --color: -1 auto, 0 never, 1 always */
   int max_errors;       /* --max-errors; 0: the default */
@@ -50,6 +53,10 @@ typedef struct ac_cli {
   int nsessions;
   bool has_from, has_to;
   long from, to;
+  const char *listen;              /* serve: ADDR:PORT */
+  const char *token_file;
+  int workers, max_connections;    /* 0: the default */
+  long long max_body;
   bool stdin_taken;     /* standard input is read at most once */
 } ac_cli;
 
@@ -72,6 +79,7 @@ int ac_cli_plan(ac_cli *c, int argc, char **argv);
 int ac_cli_fmt(ac_cli *c, int argc, char **argv);
 int ac_cli_keywords(ac_cli *c, int argc, char **argv);
 int ac_cli_help(ac_cli *c, int argc, char **argv);
+int ac_cli_serve(ac_cli *c, int argc, char **argv);
 
 /* The verbs, in the order help lists them; NULL if no such verb. */
 extern const ac_verb ac_cli_verbs[];
