@@ -71,6 +71,7 @@ int ac_cli_test(ac_cli *c, int argc, char **argv);
 int ac_cli_plan(ac_cli *c, int argc, char **argv);
 int ac_cli_fmt(ac_cli *c, int argc, char **argv);
 int ac_cli_keywords(ac_cli *c, int argc, char **argv);
+int ac_cli_lsp(ac_cli *c, int argc, char **argv);
 int ac_cli_help(ac_cli *c, int argc, char **argv);
 
 /* The verbs, in the order help lists them; NULL if no such verb. */
