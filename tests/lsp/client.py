@@ -9,7 +9,9 @@ import sys
 
 class Client:
     def __init__(self, program, env=None):
-        self.proc = subprocess.Popen([program, "lsp"], stdin=subprocess.PIPE,
+        # make check-valgrind puts AC_VALGRIND before every run of the program
+        wrapper = (env or os.environ).get("AC_VALGRIND", "").split()
+        self.proc = subprocess.Popen(wrapper + [program, "lsp"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      env=env)
         self.next_id = 1
@@ -85,7 +87,7 @@ class Client:
 
     def close(self):
         self.proc.stdin.close()
-        status = self.proc.wait(timeout=30)
+        status = self.proc.wait(timeout=300)
         err = self.proc.stderr.read().decode()
         self.proc.stdout.close()
         self.proc.stderr.close()
