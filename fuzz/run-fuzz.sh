@@ -48,6 +48,14 @@ seed() {
         base=$(basename "$f")
         [ -f "$corpus/seed-$base" ] || grep -av '^#' "$f" > "$corpus/seed-$base"
       done ;;
+    fuzz_lsp)
+      # Sessions of the scripted client, one message body a line (an even
+      # first byte: bodies; an odd one: raw bytes).
+      for f in "$srcdir"/tests/lsp/*.jsonl "$srcdir"/tests/lsp/*.bytes; do
+        [ -f "$f" ] || continue
+        base=$(basename "$f")
+        [ -f "$corpus/seed-$base" ] || cp "$f" "$corpus/seed-$base"
+      done ;;
     *)
       for f in "$srcdir"/rules/*.care "$srcdir"/examples/*.care \
                "$srcdir"/tests/check/*.care "$srcdir"/tests/check/*/*.care \

@@ -265,6 +265,50 @@ int aftercare_keep_languages(void);
 /* A date YYYY-MM-DD as days since 1970-01-01; 0 if valid, else -1. */
 int aftercare_parse_date(const char *s, long *days);
 
+/* ---- Answers of the language server (aftercare lsp; docs/editors.md) ----
+ * Each returns the JSON text of a Language Server Protocol 3.17 result
+ * (free() it) about the protocol's own file, the last of its chain.
+ * Positions are LSP's: `line` 0-based, `character` in UTF-16 code units.
+ * URIs are file URIs; the standard protocol is named by a read-only copy
+ * written once to $XDG_CACHE_HOME/aftercare/ (~/.cache/aftercare/). */
+
+/* Diagnostic[] of the file (publishDiagnostics). */
+char *aftercare_lsp_diagnostics(const aftercare *p);
+
+/* Hover, or null, of the name at a position. */
+char *aftercare_lsp_hover(const aftercare *p, int line, int character);
+
+/* CompletionItem[] of what may be written at a position. */
+char *aftercare_lsp_completion(const aftercare *p, int line, int character);
+
+/* Location, or null, of the declaration of the name at a position. */
+char *aftercare_lsp_definition(const aftercare *p, int line, int character);
+
+/* Location[] of every occurrence in the chain of the name at a position
+ * of the chain's file `path` (its declaration only with `declaration`). */
+char *aftercare_lsp_references(const aftercare *p, const char *path, int line, int character,
+                               int declaration);
+
+/* DocumentSymbol[]: the outline of the file. */
+char *aftercare_lsp_symbols(const aftercare *p);
+
+/* CodeAction[]: quick fixes of the diagnostics on lines first..last of
+ * the file, whose edits name it `uri`. */
+char *aftercare_lsp_code_actions(const aftercare *p, const char *uri, int first, int last);
+
+/* CodeLens[]: expectations passing or failing, activities' timelines. */
+char *aftercare_lsp_code_lenses(const aftercare *p);
+
+/* TextEdit[] making `text` (named `name` in diagnostics) what
+ * aftercare_format_text() makes of it: [] when it is formatted already or
+ * has syntax errors. */
+char *aftercare_lsp_formatting(const char *name, const char *text, size_t len);
+
+/* The file URI of a path (malloc'ed), and the path of a file URI (NULL if
+ * it is not one). */
+char *aftercare_lsp_uri(const char *path);
+char *aftercare_lsp_path(const char *uri);
+
 #ifdef __cplusplus
 }
 #endif

@@ -29,6 +29,16 @@
 #include "names.h"
 #include "timeline.h"
 #include "sarif.h"
+#include "lsp_actions.h"
+#include "lsp_completion.h"
+#include "lsp_diagnostics.h"
+#include "lsp_hover.h"
+#include "lsp_index.h"
+#include "lsp_lenses.h"
+#include "lsp_navigation.h"
+#include "lsp_position.h"
+#include "lsp_symbols.h"
+#include "lsp_uri.h"
 
 /* A loaded protocol: built by one call (aftercare_open...), then only read,
  * by any number of threads at once; what a query needs for itself is in an
@@ -351,4 +361,132 @@ int aftercare_diagnostic_codes(void (*fn)(const char *code, const char *title, v
   for (unsigned long i = 0; i < ac_explanations_count; i++)
     fn(ac_explanations[i].code, ac_explanations[i].title, ctx);
   return (int)ac_explanations_count;
+}
+
+/* ---- the language server's answers ---- */
+
+/* The JSON text of a result (consumed), malloc'ed. */
+static char *ac_lsp_text(json_t *result) {
+  char *s = json_dumps(result, JSON_COMPACT | JSON_ENCODE_ANY);
+  json_decref(result);
+  return s;
+}
+
+static const ac_layer *ac_lsp_top(const aftercare *p) {
+  const ac_protocol *pr = p->protocol;
+  return pr->nlayers ? pr->layers[pr->nlayers - 1] : NULL;
+}
+
+char *aftercare_lsp_diagnostics(const aftercare *p) {
+  AC_CALL_ARENA(a);
+  char *s = ac_lsp_text(ac_lsp_diagnostics(a, p->protocol));
+  ac_arena_free(a);
+  return s;
+}
+
+/* Calls fn with the occurrence at a position of a layer (or NULL). */
+static char *ac_lsp_at(const aftercare *p, const ac_layer *layer, int line, int character,
+                       json_t *(*fn)(ac_arena *a, const aftercare *p, const ac_lsp_index *ix,
+                                     const ac_lsp_occurrence *o, int flag),
+                       int flag) {
+  AC_CALL_ARENA(a);
+  ac_lsp_index ix;
+  ac_lsp_index_build(p->protocol, &ix);
+  const ac_lsp_occurrence *o = ac_lsp_index_find(&ix, layer, line, character);
+  char *s = ac_lsp_text(fn(a, p, &ix, o, flag));
+  ac_lsp_index_free(&ix);
+  ac_arena_free(a);
+  return s;
+}
+
+static json_t *ac_lsp_hover_of(ac_arena *a, const aftercare *p, const ac_lsp_index *ix,
+                               const ac_lsp_occurrence *o, int flag) {
+  (void)ix, (void)flag;
+  return ac_lsp_hover(a, p->protocol, o);
+}
+
+static json_t *ac_lsp_definition_of(ac_arena *a, const aftercare *p, const ac_lsp_index *ix,
+                                    const ac_lsp_occurrence *o, int flag) {
+  (void)p, (void)flag;
+  return ac_lsp_definition(a, ix, o);
+}
+
+static json_t *ac_lsp_references_of(ac_arena *a, const aftercare *p, const ac_lsp_index *ix,
+                                    const ac_lsp_occurrence *o, int declaration) {
+  (void)p;
+  return ac_lsp_references(a, ix, o, declaration != 0);
+}
+
+char *aftercare_lsp_hover(const aftercare *p, int line, int character) {
+  return ac_lsp_at(p, ac_lsp_top(p), line, character, ac_lsp_hover_of, 0);
+}
+
+char *aftercare_lsp_definition(const aftercare *p, int line, int character) {
+  return ac_lsp_at(p, ac_lsp_top(p), line, character, ac_lsp_definition_of, 0);
+}
+
+char *aftercare_lsp_references(const aftercare *p, const char *path, int line, int character,
+                               int declaration) {
+  AC_CALL_ARENA(a);
+  const ac_layer *layer = ac_lsp_index_layer(a, p->protocol, path);
+  ac_arena_free(a);
+  if (!layer) return ac_lsp_text(json_array());
+  return ac_lsp_at(p, layer, line, character, ac_lsp_references_of, declaration);
+}
+
+char *aftercare_lsp_completion(const aftercare *p, int line, int character) {
+  const ac_layer *top = ac_lsp_top(p);
+  long off = top ? ac_lsp_position_offset(top->src, line, character) : -1;
+  if (off < 0) return ac_lsp_text(json_array());
+  return ac_lsp_text(ac_lsp_completion(p->protocol, (size_t)off));
+}
+
+char *aftercare_lsp_symbols(const aftercare *p) {
+  return ac_lsp_text(ac_lsp_symbols(p->protocol));
+}
+
+char *aftercare_lsp_code_actions(const aftercare *p, const char *uri, int first, int last) {
+  AC_CALL_ARENA(a);
+  char *s = ac_lsp_text(ac_lsp_actions(a, p->protocol, uri, first, last));
+  ac_arena_free(a);
+  return s;
+}
+
+char *aftercare_lsp_code_lenses(const aftercare *p) {
+  AC_CALL_ARENA(a);
+  char *s = ac_lsp_text(ac_lsp_lenses(a, p->protocol));
+  ac_arena_free(a);
+  return s;
+}
+
+char *aftercare_lsp_uri(const char *path) {
+  AC_CALL_ARENA(a);
+  char *s = strdup(ac_lsp_uri_of_path(a, path));
+  ac_arena_free(a);
+  return s;
+}
+
+char *aftercare_lsp_path(const char *uri) { return ac_lsp_uri_to_path(uri); }
+
+char *aftercare_lsp_formatting(const char *name, const char *text, size_t len) {
+  char *out;
+  size_t out_len;
+  if (aftercare_format_text(name, text, len, &out, &out_len, NULL, 0) != 0)
+    return ac_lsp_text(json_array());
+  if (out_len == len && memcmp(out, text, len) == 0) {
+    free(out);
+    return ac_lsp_text(json_array());
+  }
+  /* The end of the text: its last line, in UTF-16 units. */
+  int line = 0;
+  size_t last = 0;
+  for (size_t i = 0; i < len; i++)
+    if (text[i] == '\n') line++, last = i + 1;
+  int chars = INT32_MAX, units = 0;
+  ac_lsp_position_convert(text + last, len - last, &chars, &units, false);
+  json_t *edit = json_pack("[{s:{s:{s:i,s:i},s:{s:i,s:i}},s:s%}]", "range", "start", "line", 0,
+                           "character", 0, "end", "line", line, "character", units, "newText",
+                           out, out_len);
+  free(out);
+  return ac_lsp_text(edit);
 }

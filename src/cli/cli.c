@@ -28,7 +28,8 @@ enum {
   B_KEYWORDS = 1 << 6,
   B_HELP = 1 << 7,
   B_SERVE = 1 << 8,
-  B_ALL = 0x1ff,
+  B_LSP = 1 << 9,
+  B_ALL = (1 << 10) - 1, /* every command above */
   B_DIAGNOSTICS = B_CHECK | B_QUERY | B_TEST | B_PLAN | B_FMT /* --max-errors, --werror */
 };
 
@@ -75,6 +76,11 @@ const ac_verb ac_cli_verbs[] = {
         "protocol and those of -p, reloaded on SIGHUP (docs/server.md).  Stops on\n"
         "SIGTERM or SIGINT once the requests in flight are answered."),
      ac_cli_serve},
+    {"lsp", B_LSP, 0, "", N_("a language server for editors (LSP, on standard I/O)"),
+     N_("Speak the Language Server Protocol on standard input and output: the\n"
+        "checker's diagnostics, hovers, completion, definitions, references,\n"
+        "outline, formatting, quick fixes and code lenses (docs/editors.md)."),
+     ac_cli_lsp},
     {"help", B_HELP, 0, "[COMMAND]", N_("show the help of the program or of a command"),
      N_("Show the help of the program, or of a command."), ac_cli_help},
 };

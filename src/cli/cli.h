@@ -78,6 +78,7 @@ int ac_cli_test(ac_cli *c, int argc, char **argv);
 int ac_cli_plan(ac_cli *c, int argc, char **argv);
 int ac_cli_fmt(ac_cli *c, int argc, char **argv);
 int ac_cli_keywords(ac_cli *c, int argc, char **argv);
+int ac_cli_lsp(ac_cli *c, int argc, char **argv);
 int ac_cli_help(ac_cli *c, int argc, char **argv);
 int ac_cli_serve(ac_cli *c, int argc, char **argv);
 
