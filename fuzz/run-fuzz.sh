@@ -3,13 +3,14 @@
 #
 #   sh fuzz/run-fuzz.sh SRCDIR BUILDDIR HARNESS...
 #
-# Each harness (fuzz_check, fuzz_query, fuzz_clinic, fuzz_serve) runs for FUZZ_SECONDS
-# (default 60) over its corpus BUILDDIR/fuzz/corpus/NAME/, which is kept
-# between runs and first seeded from the tests, rules and examples of
-# SRCDIR: protocols (*.care) for fuzz_check and fuzz_clinic, the lines of
-# query files (*.queries) for fuzz_query, the requests of fuzz/serve/ for
-# fuzz_serve.  FUZZ_JOBS=2 runs two harnesses at
-# a time (their output then goes to BUILDDIR/fuzz/NAME.log, shown at the
+# Each harness (fuzz_check, fuzz_query, fuzz_clinic, fuzz_serve, fuzz_lsp)
+# runs for FUZZ_SECONDS (default 60) over its corpus
+# BUILDDIR/fuzz/corpus/NAME/, which is kept between runs and first seeded
+# from the tests, rules and examples of SRCDIR: protocols (*.care) for
+# fuzz_check and fuzz_clinic, the lines of query files (*.queries) for
+# fuzz_query, the requests of fuzz/serve/ for fuzz_serve, the scripted
+# sessions of tests/lsp/ for fuzz_lsp.  FUZZ_JOBS=2 runs two harnesses at a
+# time (their output then goes to BUILDDIR/fuzz/NAME.log, shown at the
 # end); FUZZ_FLAGS adds libFuzzer options.
 #
 # Prints one line per harness: "fuzz: NAME: N executions in S s (R/s),
