@@ -40,6 +40,9 @@ typedef struct ac_serve_http_request {
   bool too_large;            /* its body went over --max-body: dropped */
 } ac_serve_http_request;
 
+/* libmicrohttpd's error logger: printf-like (clang checks the format). */
+static void ac_serve_http_log(void *cls, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 static void ac_serve_http_log(void *cls, const char *fmt, va_list ap) {
   (void)cls;
   char msg[512];
