@@ -183,12 +183,8 @@ static int ac_ask(const aftercare *p, ac_arena *a, const char *query, aftercare_
     ac_render_opts o = {color != 0};
     ac_diags_print_text(&d, err, o);
   }
-  ac_output_answer(p->protocol, a, &r, query, f, out);
-  if (forbidden && r.kind == AC_Q_CAN) {
-    ac_can_answer ans;
-    ac_eval_can(p->protocol, &r, &ans);
-    *forbidden = ans.verdict == AC_FORBIDDEN;
-  }
+  bool is_forbidden = ac_output_answer(p->protocol, a, &r, query, f, out);
+  if (forbidden) *forbidden = is_forbidden;
   return 0;
 }
 

@@ -334,7 +334,8 @@ static void ac_can_tail(ac_arena *a, const ac_request *r, const ac_can_answer *a
   ac_line_lit(l, "\n");
 }
 
-static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r,
+/* Returns whether the verdict is "forbidden". */
+static bool ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r,
                           const char *qt, ac_format fmt, FILE *out) {
   ac_can_answer ans;
   ac_eval_can(p, r, &ans);
@@ -353,7 +354,7 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
     json_object_set_new(o, "reasons", ac_json_reasons(p, a, ans.seg));
     if (ans.seg) ac_more_reasons_json(o, ans.seg->nrules + ans.seg->nmore);
     ac_emit_json(o, out);
-    return;
+    return ans.verdict == AC_FORBIDDEN;
   }
   char buf[512];
   ac_line line = {a, buf, 0, sizeof buf}, *l = &line;
@@ -363,6 +364,7 @@ static void ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
   ac_line_fill(l, _("%s on day %ld%s: "), 3, args);
   ac_can_tail(a, r, &ans, fmt, l);
   fwrite(l->buf, 1, l->len, out);
+  return ans.verdict == AC_FORBIDDEN;
 }
 
 static void ac_answer_when(const ac_protocol *p, ac_arena *a, const ac_request *r,
@@ -911,7 +913,7 @@ static void ac_answer_help(const char *qt, ac_format fmt, FILE *out) {
   for (int i = 0; ac_help_lines[i]; i++) fprintf(out, "%s\n", _(ac_help_lines[i]));
 }
 
-static void ac_output_answer_fmt(const ac_protocol *p, ac_arena *a, const ac_request *r,
+static bool ac_output_answer_fmt(const ac_protocol *p, ac_arena *a, const ac_request *r,
                                  const char *qt, ac_format fmt, FILE *out);
 
 /* The text answer, its lines joined with " | " (leading blanks dropped). */
@@ -939,20 +941,22 @@ static void ac_output_line(const ac_protocol *p, ac_arena *a, const ac_request *
   free(text);
 }
 
-void ac_output_answer(const ac_protocol *p, ac_arena *a, const ac_request *r,
+bool ac_output_answer(const ac_protocol *p, ac_arena *a, const ac_request *r,
                       const char *qt, ac_format fmt, FILE *out) {
   if (fmt == AC_FORMAT_LINE && r->kind == AC_Q_CAN)
-    ac_answer_can(p, a, r, qt, fmt, out); /* one line already */
-  else if (fmt == AC_FORMAT_LINE)
-    ac_output_line(p, a, r, qt, out);
-  else
-    ac_output_answer_fmt(p, a, r, qt, fmt, out);
+    return ac_answer_can(p, a, r, qt, fmt, out); /* one line already */
+  if (fmt == AC_FORMAT_LINE) {
+    ac_output_line(p, a, r, qt, out); /* not a `can` */
+    return false;
+  }
+  return ac_output_answer_fmt(p, a, r, qt, fmt, out);
 }
 
-static void ac_output_answer_fmt(const ac_protocol *p, ac_arena *a, const ac_request *r,
+/* Returns whether it is a `can` answered "forbidden". */
+static bool ac_output_answer_fmt(const ac_protocol *p, ac_arena *a, const ac_request *r,
                                  const char *qt, ac_format fmt, FILE *out) {
   switch (r->kind) {
-  case AC_Q_CAN: ac_answer_can(p, a, r, qt, fmt, out); break;
+  case AC_Q_CAN: return ac_answer_can(p, a, r, qt, fmt, out);
   case AC_Q_WHEN: ac_answer_when(p, a, r, qt, fmt, out); break;
   case AC_Q_SYMPTOMS: ac_answer_symptoms(p, a, r, qt, fmt, out); break;
   case AC_Q_DAY: ac_answer_day(p, a, r, qt, fmt, out); break;
@@ -960,6 +964,7 @@ static void ac_output_answer_fmt(const ac_protocol *p, ac_arena *a, const ac_req
   case AC_Q_EXPLAIN: ac_answer_explain(p, a, r, qt, fmt, out); break;
   case AC_Q_HELP: ac_answer_help(qt, fmt, out); break;
   }
+  return false;
 }
 
 static json_t *ac_json_diag(const ac_diag *g) {

@@ -20,8 +20,10 @@ typedef enum ac_format {
   AC_FORMAT_LINE  /* the text answer on one line, its lines joined by " | " */
 } ac_format;
 
-/* Answers a resolved request. */
-void ac_output_answer(const ac_protocol *p, ac_arena *a, const ac_request *r,
+/* Answers a resolved request.  Returns whether it is a `can` answered
+ * "forbidden" (the exit status of `query --fail`): the answer is evaluated
+ * once, for both. */
+bool ac_output_answer(const ac_protocol *p, ac_arena *a, const ac_request *r,
                       const char *query_text, ac_format fmt, FILE *out);
 
 /* A query that failed: its diagnostics as text, or as one JSON error
