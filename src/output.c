@@ -28,10 +28,21 @@ const char *ac_output_days(ac_arena *a, int32_t from, int32_t to) {
   return ac_arena_printf(a, _("days %ld..%ld"), (long)from, (long)to);
 }
 
-static const char *ac_session_text(ac_arena *a, const ac_request *r) {
-  if (r->session > 0) return ac_arena_printf(a, _(" after session %lld"), (long long)r->session);
-  if (r->session == -1) return _(" after the final session");
-  return "";
+/* A string and its length, known where it is made: an argument of an
+ * answer line (ac_line_fill). */
+typedef struct ac_str {
+  const char *s;
+  size_t n;
+} ac_str;
+
+static ac_str ac_str_of(const char *s) { return (ac_str){s, strlen(s)}; }
+
+/* After the day of a `can` answer: " after session K", or nothing. */
+static ac_str ac_session_text(ac_arena *a, const ac_request *r) {
+  if (r->session > 0)
+    return ac_str_of(ac_arena_printf(a, _(" after session %lld"), (long long)r->session));
+  if (r->session == -1) return ac_str_of(_(" after the final session"));
+  return (ac_str){"", 0};
 }
 
 /* The condition of a rule as the patient must satisfy it. */
@@ -225,8 +236,8 @@ static void ac_line_put(ac_line *l, const char *s) { ac_line_putn(l, s, strlen(s
 #define ac_line_lit(l, s) ac_line_putn((l), "" s, sizeof(s) - 1)
 
 /* A number in decimal, written at the end of buf (24 bytes); returns its
- * first character. */
-static char *ac_decimal(char buf[24], long v) {
+ * digits and their count. */
+static ac_str ac_decimal(char buf[24], long v) {
   int i = 23;
   unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
   buf[i] = '\0';
@@ -235,12 +246,13 @@ static char *ac_decimal(char buf[24], long v) {
     u /= 10;
   } while (u);
   if (v < 0) buf[--i] = '-';
-  return buf + i;
+  return (ac_str){buf + i, (size_t)(23 - i)};
 }
 
 static void ac_line_int(ac_line *l, long v) {
   char buf[24];
-  ac_line_put(l, ac_decimal(buf, v));
+  ac_str d = ac_decimal(buf, v);
+  ac_line_putn(l, d.s, d.n);
 }
 
 /* A message of an answer line (a printf format of its catalogue) filled
@@ -249,17 +261,28 @@ static void ac_line_int(ac_line *l, long v) {
  * the Nth (a translation may reorder them), "%%" is a '%'.  The line's
  * messages need no more, and vsnprintf took more time than all the rest
  * of a short answer (docs/performance.md). */
-static void ac_line_fill(ac_line *l, const char *tmpl, int nargs, const char *const *args) {
+static void ac_line_fill(ac_line *l, const char *tmpl, int nargs, const ac_str *args) {
   int next = 0;
   const char *p = tmpl;
   for (;;) {
-    const char *pc = strchr(p, '%');
-    size_t n = pc ? (size_t)(pc - p) : strlen(p);
-    ac_line_reserve(l, n);
-    memcpy(l->buf + l->len, p, n);
-    l->len += n;
-    if (!pc) return;
-    p = pc + 1;
+    /* The text up to the next '%' or the end, copied as it is read: the
+     * template is read once, its pieces too short to pay for a search
+     * (strchr) and then a copy (memcpy) of each. */
+    char *d = l->buf + l->len, *room_end = l->buf + l->cap - 1; /* - 1: the NUL's room */
+    char c;
+    while ((c = *p) != '%' && c != '\0') {
+      if (d == room_end) {
+        l->len = (size_t)(d - l->buf);
+        ac_line_grow(l, 1);
+        d = l->buf + l->len;
+        room_end = l->buf + l->cap - 1;
+      }
+      *d++ = c;
+      p++;
+    }
+    l->len = (size_t)(d - l->buf);
+    if (!c) return;
+    p++;
     int arg = next++;
     if (*p >= '1' && *p <= '9' && p[1] == '$') {
       arg = *p - '1';
@@ -267,7 +290,7 @@ static void ac_line_fill(ac_line *l, const char *tmpl, int nargs, const char *co
     }
     if (*p == 'l') p++;
     if (*p == 's' || *p == 'd' || *p == 'u') {
-      if (arg < nargs) ac_line_put(l, args[arg]);
+      if (arg < nargs) ac_line_putn(l, args[arg].s, args[arg].n);
       p++;
     } else {
       ac_line_lit(l, "%"); /* "%%", or what no template holds */
@@ -306,7 +329,7 @@ static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep,
     unsigned long k = (unsigned long)(seg->nrules + seg->nmore - AC_MAX_REASONS);
     ac_line_put(l, sep);
     char num[24];
-    const char *arg = ac_decimal(num, (long)k);
+    ac_str arg = ac_decimal(num, (long)k);
     ac_line_fill(l, P_("and %lu more rule", "and %lu more rules", k), 1, &arg);
   }
 }
@@ -323,7 +346,7 @@ static void ac_can_tail(ac_arena *a, const ac_request *r, const ac_can_answer *a
                                     ac_open_conditions(a, ans->seg, &r->facts)));
   }
   else if (ans->timeline == AC_CONDITIONAL && ans->deciding) {
-    const char *cond = ac_rule_condition(a, ans->deciding);
+    ac_str cond = ac_str_of(ac_rule_condition(a, ans->deciding));
     ac_line_fill(l, ans->deciding_holds ? _(" (%s holds)") : _(" (%s does not hold)"), 1, &cond);
   }
   else if (ans->timeline == AC_CONDITIONAL)
@@ -359,7 +382,7 @@ static bool ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
   char buf[512];
   ac_line line = {a, buf, 0, sizeof buf}, *l = &line;
   char day[24];
-  const char *args[] = {act, ac_decimal(day, (long)r->day), ac_session_text(a, r)};
+  ac_str args[] = {ac_str_of(act), ac_decimal(day, (long)r->day), ac_session_text(a, r)};
   /* TRANSLATORS: the activity, the day, then " after session K" or nothing */
   ac_line_fill(l, _("%s on day %ld%s: "), 3, args);
   ac_can_tail(a, r, &ans, fmt, l);
