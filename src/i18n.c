@@ -22,12 +22,26 @@ typedef struct ac_i18n_record {
 } ac_i18n_record;
 
 /* Room for every message of the program, twice over. */
-#define AC_I18N_SLOTS 2048
+#define AC_I18N_BITS 11
+#define AC_I18N_SLOTS (1 << AC_I18N_BITS)
 
 static _Atomic(const ac_i18n_record *) ac_i18n_table[AC_I18N_SLOTS];
 
-const char *ac_i18n_text(const char *msgid) {
-  size_t h = ((uintptr_t)msgid >> 3) % AC_I18N_SLOTS;
+/* The message's slot, where its search starts: the top bits of its address
+ * times 2^64 / phi (Fibonacci hashing).  Short messages lie a few bytes
+ * apart, and their addresses' low bits alone would put several in a
+ * slot. */
+static size_t ac_i18n_slot(const char *msgid) {
+  return (size_t)(((uint64_t)(uintptr_t)msgid * UINT64_C(0x9E3779B97F4A7C15)) >>
+                  (64 - AC_I18N_BITS));
+}
+
+/* The search from the message's slot on: a record met, or one made and
+ * published.  Apart from ac_i18n_text, whose every call after a message's
+ * first finds it in its own slot, and needs no more than a few
+ * instructions (no registers to save, no loop). */
+static const char *__attribute__((noinline)) ac_i18n_search(const char *msgid) {
+  size_t h = ac_i18n_slot(msgid);
   for (size_t probes = 0; probes < 16; probes++, h = (h + 1) % AC_I18N_SLOTS) {
     const ac_i18n_record *r = atomic_load_explicit(&ac_i18n_table[h], memory_order_acquire);
     if (r && r->msgid == msgid) return r->text;
@@ -45,4 +59,11 @@ const char *ac_i18n_text(const char *msgid) {
     if (expected->msgid == msgid) return expected->text;
   }
   return dgettext(PACKAGE, msgid);
+}
+
+const char *ac_i18n_text(const char *msgid) {
+  const ac_i18n_record *r =
+      atomic_load_explicit(&ac_i18n_table[ac_i18n_slot(msgid)], memory_order_acquire);
+  if (r && r->msgid == msgid) return r->text;
+  return ac_i18n_search(msgid);
 }
