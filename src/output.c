@@ -37,6 +37,9 @@ typedef struct ac_str {
 
 static ac_str ac_str_of(const char *s) { return (ac_str){s, strlen(s)}; }
 
+/* A string literal's: its length is known where it is written. */
+#define AC_STR_LIT(s) ((ac_str){"" s, sizeof(s) - 1})
+
 /* After the day of a `can` answer: " after session K", or nothing. */
 static ac_str ac_session_text(ac_arena *a, const ac_request *r) {
   if (r->session > 0)
@@ -235,6 +238,22 @@ static void ac_line_put(ac_line *l, const char *s) { ac_line_putn(l, s, strlen(s
 /* A string literal: its length is known where it is written. */
 #define ac_line_lit(l, s) ac_line_putn((l), "" s, sizeof(s) - 1)
 
+/* Several pieces in a row, their lengths known first: room for them all
+ * is made once (ac_line_room: where they go), each is copied after the
+ * one before (ac_put), and the line ends where the last did
+ * (ac_line_end). */
+static char *ac_line_room(ac_line *l, size_t more) {
+  ac_line_reserve(l, more);
+  return l->buf + l->len;
+}
+
+static inline char *ac_put(char *d, ac_str s) {
+  memcpy(d, s.s, s.n);
+  return d + s.n;
+}
+
+static inline void ac_line_end(ac_line *l, char *d) { l->len = (size_t)(d - l->buf); }
+
 /* A number in decimal, written at the end of buf (24 bytes); returns its
  * digits and their count. */
 static ac_str ac_decimal(char buf[24], long v) {
@@ -247,12 +266,6 @@ static ac_str ac_decimal(char buf[24], long v) {
   } while (u);
   if (v < 0) buf[--i] = '-';
   return (ac_str){buf + i, (size_t)(23 - i)};
-}
-
-static void ac_line_int(ac_line *l, long v) {
-  char buf[24];
-  ac_str d = ac_decimal(buf, v);
-  ac_line_putn(l, d.s, d.n);
 }
 
 /* A message of an answer line (a printf format of its catalogue) filled
@@ -302,19 +315,26 @@ static void ac_line_fill(ac_line *l, const char *tmpl, int nargs, const ac_str *
 
 /* The reasons of a verdict, each after `sep` ("\n  " for text, " | " for
  * one-line answers): rule 'NAME' (FILE:LINE) [only if C]: BECAUSE. */
-static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep, ac_line *l) {
+static void ac_text_reasons(ac_arena *a, const ac_segment *seg, ac_str sep, ac_line *l) {
   if (!seg) return;
+  ac_str rule = ac_str_of(ac_entity_kind_name(AC_ENT_RULE)); /* translated once an answer */
   for (int i = 0; i < ac_shown(seg->nrules); i++) {
     const ac_rule *r = seg->rules[i];
-    ac_line_put(l, sep);
-    ac_line_put(l, ac_entity_kind_name(AC_ENT_RULE));
-    ac_line_lit(l, " '");
-    ac_line_put(l, r->e.name);
-    ac_line_lit(l, "' (");
-    ac_line_put(l, r->e.layer->src->path);
-    ac_line_lit(l, ":");
-    ac_line_int(l, r->e.line);
-    ac_line_lit(l, ")");
+    ac_str name = ac_str_of(r->e.name), path = ac_str_of(r->e.layer->src->path);
+    char num[24];
+    ac_str line = ac_decimal(num, r->e.line);
+    /* sep, rule, " '", name, "' (", path, ":", line, ")": 7 bytes between */
+    char *d = ac_line_room(l, sep.n + rule.n + name.n + path.n + line.n + 7);
+    d = ac_put(d, sep);
+    d = ac_put(d, rule);
+    d = ac_put(d, AC_STR_LIT(" '"));
+    d = ac_put(d, name);
+    d = ac_put(d, AC_STR_LIT("' ("));
+    d = ac_put(d, path);
+    d = ac_put(d, AC_STR_LIT(":"));
+    d = ac_put(d, line);
+    d = ac_put(d, AC_STR_LIT(")"));
+    ac_line_end(l, d);
     if (r->cond) {
       ac_line_lit(l, " [");
       ac_line_put(l, ac_rule_both(a, r));
@@ -327,7 +347,7 @@ static void ac_text_reasons(ac_arena *a, const ac_segment *seg, const char *sep,
   }
   if (seg->nrules + seg->nmore > AC_MAX_REASONS) {
     unsigned long k = (unsigned long)(seg->nrules + seg->nmore - AC_MAX_REASONS);
-    ac_line_put(l, sep);
+    ac_line_putn(l, sep.s, sep.n);
     char num[24];
     ac_str arg = ac_decimal(num, (long)k);
     ac_line_fill(l, P_("and %lu more rule", "and %lu more rules", k), 1, &arg);
@@ -353,7 +373,7 @@ static void ac_can_tail(ac_arena *a, const ac_request *r, const ac_can_answer *a
     ac_line_put(l, _(" (every condition holds)"));
   else if (ans->verdict == AC_UNKNOWN)
     ac_line_put(l, _(" (no rule covers this day: ask your practitioner)"));
-  ac_text_reasons(a, ans->seg, fmt == AC_FORMAT_LINE ? " | " : "\n  ", l);
+  ac_text_reasons(a, ans->seg, fmt == AC_FORMAT_LINE ? AC_STR_LIT(" | ") : AC_STR_LIT("\n  "), l);
   ac_line_lit(l, "\n");
 }
 
