@@ -257,13 +257,23 @@ static inline void ac_line_end(ac_line *l, char *d) { l->len = (size_t)(d - l->b
 /* A number in decimal, written at the end of buf (24 bytes); returns its
  * digits and their count. */
 static ac_str ac_decimal(char buf[24], long v) {
+  /* Two digits at a time: days and lines have two or three. */
+  static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                              "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                              "8081828384858687888990919293949596979899";
   int i = 23;
   unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
   buf[i] = '\0';
-  do {
-    buf[--i] = (char)('0' + u % 10);
-    u /= 10;
-  } while (u);
+  while (u >= 100) {
+    i -= 2;
+    memcpy(buf + i, pairs + 2 * (u % 100), 2);
+    u /= 100;
+  }
+  if (u >= 10) {
+    i -= 2;
+    memcpy(buf + i, pairs + 2 * u, 2);
+  } else
+    buf[--i] = (char)('0' + u);
   if (v < 0) buf[--i] = '-';
   return (ac_str){buf + i, (size_t)(23 - i)};
 }
