@@ -37,8 +37,8 @@ static size_t ac_i18n_slot(const char *msgid) {
 }
 
 /* The search from the message's slot on: a record met, or one made and
- * published.  Apart from ac_i18n_text, whose every call after a message's
- * first finds it in its own slot, and needs no more than a few
+ * published.  It is kept apart from ac_i18n_text, whose calls after a
+ * message's first find it in its own slot: those need only a few
  * instructions (no registers to save, no loop). */
 static const char *__attribute__((noinline)) ac_i18n_search(const char *msgid) {
   size_t h = ac_i18n_slot(msgid);

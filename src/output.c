@@ -37,7 +37,8 @@ typedef struct ac_str {
 
 static ac_str ac_str_of(const char *s) { return (ac_str){s, strlen(s)}; }
 
-/* A string literal's: its length is known where it is written. */
+/* The ac_str of a string literal: its length is known where it is
+ * written. */
 #define AC_STR_LIT(s) ((ac_str){"" s, sizeof(s) - 1})
 
 /* After the day of a `can` answer: " after session K", or nothing. */
@@ -258,9 +259,10 @@ static inline void ac_line_end(ac_line *l, char *d) { l->len = (size_t)(d - l->b
  * digits and their count. */
 static ac_str ac_decimal(char buf[24], long v) {
   /* Two digits at a time: days and lines have two or three. */
-  static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                              "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                              "8081828384858687888990919293949596979899";
+  static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                              "25262728293031323334353637383940414243444546474849"
+                              "50515253545556575859606162636465666768697071727374"
+                              "75767778798081828384858687888990919293949596979899";
   int i = 23;
   unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
   buf[i] = '\0';
