@@ -102,7 +102,8 @@ void aftercare_print_diagnostics(const aftercare *p, FILE *out, aftercare_format
 
 /* Answers one query (see docs/queries.md).  The answer goes to `out`; a
  * query that cannot be answered gets diagnostics on `err` (or a JSON error
- * object on `out`).  `where` names the query's origin in diagnostics
+ * object on `out`); `err` may be NULL: diagnostics and warnings are then
+ * not written (a caller past its limit of errors).  `where` names the query's origin in diagnostics
  * ("query", "<stdin>"), and `line` its line there.  Returns 0 when
  * answered, 1 otherwise. */
 int aftercare_ask(const aftercare *p, const char *query, aftercare_format fmt, FILE *out,

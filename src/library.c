@@ -179,7 +179,7 @@ static int ac_ask(const aftercare *p, ac_arena *a, const char *query, aftercare_
   }
   /* Warnings (a symptom answered by the fallback): on standard error in
    * text; JSON says it in the answer (unknown_symptoms). */
-  if (d.warnings > 0 && f != AC_FORMAT_JSON) {
+  if (d.warnings > 0 && f != AC_FORMAT_JSON && err) {
     ac_render_opts o = {color != 0};
     ac_diags_print_text(&d, err, o);
   }

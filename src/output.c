@@ -1060,6 +1060,7 @@ void ac_output_query_error(const ac_diags *d, const char *qt, ac_format fmt, FIL
     ac_emit_json(o, out);
     return;
   }
+  if (!err) return; /* the caller does not want them */
   ac_render_opts o = {color};
   ac_diags_print_text(d, err, o);
 }

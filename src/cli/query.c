@@ -19,7 +19,7 @@ typedef struct asking {
   const aftercare *p;
   aftercare_format format;
   FILE *out;    /* standard output, or nowhere (--quiet) */
-  FILE *sink;   /* nowhere: diagnostics past --max-errors; NULL until needed */
+  FILE *sink;   /* nowhere (--quiet); NULL until needed */
   bool color;
   int failed;   /* queries that could not be answered */
   int status;
@@ -32,8 +32,8 @@ static FILE *nowhere(asking *a) {
 
 static void ask(asking *a, const char *query, const char *where, int line) {
   int limit = a->c->max_errors ? a->c->max_errors : 100;
-  FILE *err = a->failed < limit ? stderr : nowhere(a);
-  if (!err) err = stderr;
+  /* Past the limit, diagnostics are not even made into text. */
+  FILE *err = a->failed < limit ? stderr : NULL;
   int rc = aftercare_ask_status(a->p, query, a->format, a->out, err, where, line, a->color);
   if (rc == AFTERCARE_EXIT_FORBIDDEN && !a->c->fail) rc = AFTERCARE_EXIT_OK;
   if (rc == AFTERCARE_EXIT_INPUT) a->failed++;

@@ -512,6 +512,20 @@ START_TEST(ask_color) {
 }
 END_TEST
 
+/* err may be NULL: a query that fails says so by its return value only,
+ * and an answer is written as ever. */
+START_TEST(ask_without_err) {
+  aftercare *p = open_lib();
+  memout out;
+  mem_open(&out);
+  int rc = aftercare_ask(p, "can swimm on day 3", AFTERCARE_TEXT, out.f, NULL, "query", 1, 0);
+  ck_assert_int_eq(rc, 1);
+  rc = aftercare_ask_status(p, "can swim on day 3", AFTERCARE_LINE, out.f, NULL, "query", 1, 0);
+  ck_assert_int_eq(rc, AFTERCARE_EXIT_FORBIDDEN);
+  ck_assert_str_eq(mem_close(&out), "swim on day 3: forbidden | rule 'no_swim' (lib.care:12): Keep it dry.\n");
+}
+END_TEST
+
 START_TEST(ask_refused_with_errors) {
   aftercare *p = open_text("bad.care", bad_text);
   asked a = ask(p, "can swim on day 3", AFTERCARE_TEXT);
@@ -1035,6 +1049,7 @@ static Suite *library_suite(void) {
   tcase_add_test(tc, ask_every_format);
   tcase_add_test(tc, ask_failure_where_line);
   tcase_add_test(tc, ask_color);
+  tcase_add_test(tc, ask_without_err);
   tcase_add_test(tc, ask_refused_with_errors);
   tcase_add_test(tc, equivalent_forms_answer_alike);
   tcase_add_test(tc, line_answers_follow_the_symptoms_given);
