@@ -308,30 +308,47 @@ static size_t ac_fold_special(const unsigned char *s, size_t n, char *to) {
   return 1;
 }
 
+/* ASCII bytes as a key reads them: letters in lower case, '_', '-' and
+ * blanks as ' ' (a separator), every other byte as it is. */
+static const char ac_ascii_fold[128] = {
+    0,   1,   2,   3,   4,   5,   6,   7,   8,   ' ', ' ', ' ', ' ', ' ', 14,  15,
+    16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,
+    ' ', '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*', '+', ',', ' ', '.', '/',
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ';', '<', '=', '>', '?',
+    '@', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '[', '\\', ']', '^', ' ',
+    '`', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '{', '|', '}', '~', 127};
+
 /* Writes the folded text (already case-folded) to out: separators squeezed
  * to one space, none at the ends, apostrophes as '.  Never longer than the
- * text; returns its length (out is not terminated). */
-static size_t ac_fold_words(char *out, const unsigned char *text, size_t n) {
+ * text; returns its length (out is not terminated).  *ascii tells whether
+ * every byte of the text was ASCII (ac_fold then needs no libunistring). */
+static size_t ac_fold_words(char *out, const unsigned char *text, size_t n, bool *ascii) {
   size_t k = 0;
   bool space = false;
+  unsigned char high = 0; /* a byte that is not ASCII, if one was met */
   for (size_t i = 0; i < n;) {
+    unsigned char c = text[i];
     char to;
-    size_t len = ac_fold_special(text + i, n - i, &to);
+    size_t len = 1;
+    if (c < 0x80) { /* the usual byte: one look in the table */
+      to = ac_ascii_fold[c];
+    } else {
+      high = c;
+      len = ac_fold_special(text + i, n - i, &to);
+      if (!to) to = (char)c;
+    }
+    i += len;
     if (to == ' ') {
       space = k > 0;
-      i += len;
       continue;
     }
     if (space) out[k++] = ' ';
     space = false;
-    if (to) {
-      out[k++] = to;
-    } else {
-      unsigned char c = text[i];
-      out[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    i += len;
+    out[k++] = to;
   }
+  *ascii = high < 0x80;
   return k;
 }
 
@@ -346,13 +363,25 @@ static size_t ac_fold_words(char *out, const unsigned char *text, size_t n) {
  * returns the key's length. */
 static size_t ac_fold(char *out, size_t cap, const char *text, size_t n) {
   const unsigned char *u = (const unsigned char *)text;
-  size_t i = 0;
-  while (i < n && u[i] < 0x80) i++;
+  bool ascii;
+  size_t k;
+  /* The usual text, ASCII that fits: one pass straight into out. */
+  if (n < cap) {
+    k = ac_fold_words(out, u, n, &ascii);
+    if (ascii) {
+      out[k] = '\0';
+      return k;
+    }
+  } else {
+    size_t i = 0;
+    while (i < n && u[i] < 0x80) i++;
+    ascii = i == n;
+  }
   char scratch[256];
   const unsigned char *src = u;
   uint8_t *folded = NULL;
   size_t m = n;
-  if (i < n) {
+  if (!ascii) {
     size_t len = sizeof scratch;
     folded = u8_casefold(u, n, NULL, UNINORM_NFC, (uint8_t *)scratch, &len);
     if (folded) {
@@ -360,15 +389,14 @@ static size_t ac_fold(char *out, size_t cap, const char *text, size_t n) {
       m = len;
     }
   }
-  size_t k;
   if (m < cap) { /* the key is never longer than the folded text */
-    k = ac_fold_words(out, src, m);
+    k = ac_fold_words(out, src, m, &ascii);
     out[k] = '\0';
   } else {
     char small[256];
     char *buf = m <= sizeof small ? small : malloc(m);
     if (!buf) abort();
-    k = ac_fold_words(buf, src, m);
+    k = ac_fold_words(buf, src, m, &ascii);
     if (k < cap) {
       memcpy(out, buf, k);
       out[k] = '\0';
