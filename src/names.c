@@ -142,27 +142,42 @@ void ac_names_each(const ac_names *t,
 }
 
 int ac_names_edit_distance(const char *a, const char *b, int max) {
+  if (max < 0) return max + 1;
   size_t la = strlen(a), lb = strlen(b);
   if (la > 64 || lb > 64) return max + 1;
   if ((la > lb ? la - lb : lb - la) > (size_t)max) return max + 1;
+  /* A common prefix changes nothing (keys of phrases share their "a:"):
+   * the table is made for what follows it, in lower case once. */
+  size_t p = 0;
+  while (a[p] && ac_lower(a[p]) == ac_lower(b[p])) p++;
+  la -= p;
+  lb -= p;
+  unsigned char x[64], y[64];
+  for (size_t i = 0; i < la; i++) x[i] = (unsigned char)ac_lower(a[p + i]);
+  for (size_t j = 0; j < lb; j++) y[j] = (unsigned char)ac_lower(b[p + j]);
+  /* Only the band of cells within max of the diagonal is made: a cell
+   * outside it is more than max, and reads as max + 1 (what every
+   * distance over max is returned as). */
+  size_t band = (size_t)max;
   int d[66][66];
   for (size_t i = 0; i <= la; i++) d[i][0] = (int)i;
   for (size_t j = 0; j <= lb; j++) d[0][j] = (int)j;
   for (size_t i = 1; i <= la; i++) {
+    size_t lo = i > band + 1 ? i - band : 1, hi = i + band < lb ? i + band : lb;
     int row_min = d[i][0]; /* column 0 counts: b may be empty */
-    for (size_t j = 1; j <= lb; j++) {
-      int cost = ac_lower(a[i - 1]) == ac_lower(b[j - 1]) ? 0 : 1;
+    if (lo > 1) d[i][lo - 1] = row_min = max + 1;
+    for (size_t j = lo; j <= hi; j++) {
+      int cost = x[i - 1] == y[j - 1] ? 0 : 1;
       int v = d[i - 1][j] + 1;
       if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
       if (d[i - 1][j - 1] + cost < v) v = d[i - 1][j - 1] + cost;
-      if (i > 1 && j > 1 &&
-          ac_lower(a[i - 1]) == ac_lower(b[j - 2]) &&
-          ac_lower(a[i - 2]) == ac_lower(b[j - 1]) &&
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
           d[i - 2][j - 2] + 1 < v)
         v = d[i - 2][j - 2] + 1;
       d[i][j] = v;
       if (v < row_min) row_min = v;
     }
+    if (hi < lb) d[i][hi + 1] = max + 1;
     if (row_min > max) return max + 1;
   }
   return d[la][lb] <= max ? d[la][lb] : max + 1;
@@ -347,6 +362,8 @@ static size_t ac_fold_words(char *out, const unsigned char *text, size_t n, bool
     if (space) out[k++] = ' ';
     space = false;
     out[k++] = to;
+    /* The rest of the word, while it is ASCII: a tighter loop. */
+    while (i < n && text[i] < 0x80 && ac_ascii_fold[text[i]] != ' ') out[k++] = ac_ascii_fold[text[i++]];
   }
   *ascii = high < 0x80;
   return k;
