@@ -230,6 +230,7 @@ typedef struct ac_trie_search {
   const ac_entry *keys;
   const char *word;
   int len; /* of word */
+  unsigned char lower[AC_SUGGEST_MAX_LEN]; /* word in lower case */
   int rows[AC_SUGGEST_MAX_LEN + 2][AC_SUGGEST_MAX_LEN + 2];
   ac_suggest_ctx *s;
 } ac_trie_search;
@@ -264,12 +265,12 @@ static void ac_trie_walk(ac_trie_search *w, size_t lo, size_t hi, int depth) {
     int lc = ac_lower(c), prev = depth > 0 ? ac_lower(w->keys[lo].key[depth - 1]) : -1;
     next[0] = depth + 1;
     for (int j = 1; j <= w->len; j++) {
-      int cost = lc == ac_lower(w->word[j - 1]) ? 0 : 1;
+      int cost = lc == w->lower[j - 1] ? 0 : 1;
       int v = row[j] + 1;
       if (next[j - 1] + 1 < v) v = next[j - 1] + 1;
       if (row[j - 1] + cost < v) v = row[j - 1] + cost;
-      if (depth > 0 && j > 1 && lc == ac_lower(w->word[j - 2]) &&
-          prev == ac_lower(w->word[j - 1]) && w->rows[depth - 1][j - 2] + 1 < v)
+      if (depth > 0 && j > 1 && lc == w->lower[j - 2] && prev == w->lower[j - 1] &&
+          w->rows[depth - 1][j - 2] + 1 < v)
         v = w->rows[depth - 1][j - 2] + 1;
       next[j] = v;
     }
@@ -293,6 +294,7 @@ const char *ac_names_suggest(const ac_names *t, const char *word,
   w->keys = t->sorted;
   w->word = word;
   w->len = (int)len;
+  for (size_t j = 0; j < len; j++) w->lower[j] = (unsigned char)ac_lower(word[j]);
   w->s = &s;
   for (int j = 0; j <= w->len; j++) w->rows[0][j] = j;
   ac_trie_walk(w, 0, t->count, 0);
