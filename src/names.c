@@ -371,36 +371,18 @@ static size_t ac_fold_words(char *out, const unsigned char *text, size_t n, bool
   return k;
 }
 
-/* The one key function: text (n bytes) normalised to NFC and case-folded
- * (u8_casefold: "PISCINE SALÉE", "piscine salée" and "piscine sale\u0301e"
- * are one key), then its separators read as by ac_fold_words.  Text that is
- * all ASCII is folded by ac_fold_words alone (what u8_casefold would give:
- * ASCII letters in lower case), without libunistring's allocations.  A byte
- * that is not UTF-8 becomes U+FFFD (u8_casefold's reading); should
- * libunistring fail (no memory), the text is folded as if it were ASCII.
- * Writes the key and a NUL to out when it fits in cap bytes;
- * returns the key's length. */
-static size_t ac_fold(char *out, size_t cap, const char *text, size_t n) {
-  const unsigned char *u = (const unsigned char *)text;
-  bool ascii;
-  size_t k;
-  /* The usual text, ASCII that fits: one pass straight into out. */
-  if (n < cap) {
-    k = ac_fold_words(out, u, n, &ascii);
-    if (ascii) {
-      out[k] = '\0';
-      return k;
-    }
-  } else {
-    size_t i = 0;
-    while (i < n && u[i] < 0x80) i++;
-    ascii = i == n;
-  }
+/* ac_fold for text that is not all ASCII, or does not fit in cap bytes:
+ * libunistring's folding, then ac_fold_words.  Apart from ac_fold, whose
+ * usual path stays small. */
+static size_t ac_fold_unicode(char *out, size_t cap, const unsigned char *u, size_t n) {
+  size_t i = 0;
+  while (i < n && u[i] < 0x80) i++;
   char scratch[256];
   const unsigned char *src = u;
   uint8_t *folded = NULL;
-  size_t m = n;
-  if (!ascii) {
+  size_t m = n, k;
+  bool ascii;
+  if (i < n) {
     size_t len = sizeof scratch;
     folded = u8_casefold(u, n, NULL, UNINORM_NFC, (uint8_t *)scratch, &len);
     if (folded) {
@@ -424,6 +406,29 @@ static size_t ac_fold(char *out, size_t cap, const char *text, size_t n) {
   }
   if (folded && folded != (uint8_t *)scratch) free(folded);
   return k;
+}
+
+/* The one key function: text (n bytes) normalised to NFC and case-folded
+ * (u8_casefold: "PISCINE SALÉE", "piscine salée" and "piscine sale\u0301e"
+ * are one key), then its separators read as by ac_fold_words.  Text that is
+ * all ASCII is folded by ac_fold_words alone (what u8_casefold would give:
+ * ASCII letters in lower case), without libunistring's allocations.  A byte
+ * that is not UTF-8 becomes U+FFFD (u8_casefold's reading); should
+ * libunistring fail (no memory), the text is folded as if it were ASCII.
+ * Writes the key and a NUL to out when it fits in cap bytes;
+ * returns the key's length. */
+static inline size_t ac_fold(char *out, size_t cap, const char *text, size_t n) {
+  const unsigned char *u = (const unsigned char *)text;
+  /* The usual text, ASCII that fits: one pass straight into out. */
+  if (n < cap) {
+    bool ascii;
+    size_t k = ac_fold_words(out, u, n, &ascii);
+    if (ascii) {
+      out[k] = '\0';
+      return k;
+    }
+  }
+  return ac_fold_unicode(out, cap, u, n);
 }
 
 /* The folded text in the arena, after `prefix` bytes of room. */
