@@ -365,7 +365,8 @@ static size_t ac_fold_words(char *out, const unsigned char *text, size_t n, bool
     space = false;
     out[k++] = to;
     /* The rest of the word, while it is ASCII: a tighter loop. */
-    while (i < n && text[i] < 0x80 && ac_ascii_fold[text[i]] != ' ') out[k++] = ac_ascii_fold[text[i++]];
+    while (i < n && text[i] < 0x80 && ac_ascii_fold[text[i]] != ' ')
+      out[k++] = ac_ascii_fold[text[i++]];
   }
   *ascii = high < 0x80;
   return k;
