@@ -142,27 +142,42 @@ void ac_names_each(const ac_names *t,
 }
 
 int ac_names_edit_distance(const char *a, const char *b, int max) {
+  if (max < 0) return max + 1;
   size_t la = strlen(a), lb = strlen(b);
   if (la > 64 || lb > 64) return max + 1;
   if ((la > lb ? la - lb : lb - la) > (size_t)max) return max + 1;
+  /* A common prefix changes nothing (keys of phrases share their "a:"):
+   * the table is made for what follows it, in lower case once. */
+  size_t p = 0;
+  while (a[p] && ac_lower(a[p]) == ac_lower(b[p])) p++;
+  la -= p;
+  lb -= p;
+  unsigned char x[64], y[64];
+  for (size_t i = 0; i < la; i++) x[i] = (unsigned char)ac_lower(a[p + i]);
+  for (size_t j = 0; j < lb; j++) y[j] = (unsigned char)ac_lower(b[p + j]);
+  /* Only the band of cells within max of the diagonal is made: a cell
+   * outside it is more than max, and reads as max + 1 (what every
+   * distance over max is returned as). */
+  size_t band = (size_t)max;
   int d[66][66];
   for (size_t i = 0; i <= la; i++) d[i][0] = (int)i;
   for (size_t j = 0; j <= lb; j++) d[0][j] = (int)j;
   for (size_t i = 1; i <= la; i++) {
+    size_t lo = i > band + 1 ? i - band : 1, hi = i + band < lb ? i + band : lb;
     int row_min = d[i][0]; /* column 0 counts: b may be empty */
-    for (size_t j = 1; j <= lb; j++) {
-      int cost = ac_lower(a[i - 1]) == ac_lower(b[j - 1]) ? 0 : 1;
+    if (lo > 1) d[i][lo - 1] = row_min = max + 1;
+    for (size_t j = lo; j <= hi; j++) {
+      int cost = x[i - 1] == y[j - 1] ? 0 : 1;
       int v = d[i - 1][j] + 1;
       if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
       if (d[i - 1][j - 1] + cost < v) v = d[i - 1][j - 1] + cost;
-      if (i > 1 && j > 1 &&
-          ac_lower(a[i - 1]) == ac_lower(b[j - 2]) &&
-          ac_lower(a[i - 2]) == ac_lower(b[j - 1]) &&
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
           d[i - 2][j - 2] + 1 < v)
         v = d[i - 2][j - 2] + 1;
       d[i][j] = v;
       if (v < row_min) row_min = v;
     }
+    if (hi < lb) d[i][hi + 1] = max + 1;
     if (row_min > max) return max + 1;
   }
   return d[la][lb] <= max ? d[la][lb] : max + 1;
@@ -215,6 +230,7 @@ typedef struct ac_trie_search {
   const ac_entry *keys;
   const char *word;
   int len; /* of word */
+  unsigned char lower[AC_SUGGEST_MAX_LEN]; /* word in lower case */
   int rows[AC_SUGGEST_MAX_LEN + 2][AC_SUGGEST_MAX_LEN + 2];
   ac_suggest_ctx *s;
 } ac_trie_search;
@@ -249,12 +265,12 @@ static void ac_trie_walk(ac_trie_search *w, size_t lo, size_t hi, int depth) {
     int lc = ac_lower(c), prev = depth > 0 ? ac_lower(w->keys[lo].key[depth - 1]) : -1;
     next[0] = depth + 1;
     for (int j = 1; j <= w->len; j++) {
-      int cost = lc == ac_lower(w->word[j - 1]) ? 0 : 1;
+      int cost = lc == w->lower[j - 1] ? 0 : 1;
       int v = row[j] + 1;
       if (next[j - 1] + 1 < v) v = next[j - 1] + 1;
       if (row[j - 1] + cost < v) v = row[j - 1] + cost;
-      if (depth > 0 && j > 1 && lc == ac_lower(w->word[j - 2]) &&
-          prev == ac_lower(w->word[j - 1]) && w->rows[depth - 1][j - 2] + 1 < v)
+      if (depth > 0 && j > 1 && lc == w->lower[j - 2] && prev == w->lower[j - 1] &&
+          w->rows[depth - 1][j - 2] + 1 < v)
         v = w->rows[depth - 1][j - 2] + 1;
       next[j] = v;
     }
@@ -278,6 +294,7 @@ const char *ac_names_suggest(const ac_names *t, const char *word,
   w->keys = t->sorted;
   w->word = word;
   w->len = (int)len;
+  for (size_t j = 0; j < len; j++) w->lower[j] = (unsigned char)ac_lower(word[j]);
   w->s = &s;
   for (int j = 0; j <= w->len; j++) w->rows[0][j] = j;
   ac_trie_walk(w, 0, t->count, 0);
@@ -308,30 +325,87 @@ static size_t ac_fold_special(const unsigned char *s, size_t n, char *to) {
   return 1;
 }
 
+/* ASCII bytes as a key reads them: letters in lower case, '_', '-' and
+ * blanks as ' ' (a separator), every other byte as it is. */
+static const char ac_ascii_fold[128] = {
+    0,   1,   2,   3,   4,   5,   6,   7,   8,   ' ', ' ', ' ', ' ', ' ', 14,  15,
+    16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,
+    ' ', '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*', '+', ',', ' ', '.', '/',
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ';', '<', '=', '>', '?',
+    '@', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '[', '\\', ']', '^', ' ',
+    '`', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '{', '|', '}', '~', 127};
+
 /* Writes the folded text (already case-folded) to out: separators squeezed
  * to one space, none at the ends, apostrophes as '.  Never longer than the
- * text; returns its length (out is not terminated). */
-static size_t ac_fold_words(char *out, const unsigned char *text, size_t n) {
+ * text; returns its length (out is not terminated).  *ascii tells whether
+ * every byte of the text was ASCII (ac_fold then needs no libunistring). */
+static size_t ac_fold_words(char *out, const unsigned char *text, size_t n, bool *ascii) {
   size_t k = 0;
   bool space = false;
+  unsigned char high = 0; /* a byte that is not ASCII, if one was met */
   for (size_t i = 0; i < n;) {
+    unsigned char c = text[i];
     char to;
-    size_t len = ac_fold_special(text + i, n - i, &to);
+    size_t len = 1;
+    if (c < 0x80) { /* the usual byte: one look in the table */
+      to = ac_ascii_fold[c];
+    } else {
+      high = c;
+      len = ac_fold_special(text + i, n - i, &to);
+      if (!to) to = (char)c;
+    }
+    i += len;
     if (to == ' ') {
       space = k > 0;
-      i += len;
       continue;
     }
     if (space) out[k++] = ' ';
     space = false;
-    if (to) {
-      out[k++] = to;
-    } else {
-      unsigned char c = text[i];
-      out[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    i += len;
+    out[k++] = to;
+    /* The rest of the word, while it is ASCII: a tighter loop. */
+    while (i < n && text[i] < 0x80 && ac_ascii_fold[text[i]] != ' ')
+      out[k++] = ac_ascii_fold[text[i++]];
   }
+  *ascii = high < 0x80;
+  return k;
+}
+
+/* ac_fold for text that is not all ASCII, or does not fit in cap bytes:
+ * libunistring's folding, then ac_fold_words.  Apart from ac_fold, whose
+ * usual path stays small. */
+static size_t ac_fold_unicode(char *out, size_t cap, const unsigned char *u, size_t n) {
+  size_t i = 0;
+  while (i < n && u[i] < 0x80) i++;
+  char scratch[256];
+  const unsigned char *src = u;
+  uint8_t *folded = NULL;
+  size_t m = n, k;
+  bool ascii;
+  if (i < n) {
+    size_t len = sizeof scratch;
+    folded = u8_casefold(u, n, NULL, UNINORM_NFC, (uint8_t *)scratch, &len);
+    if (folded) {
+      src = folded;
+      m = len;
+    }
+  }
+  if (m < cap) { /* the key is never longer than the folded text */
+    k = ac_fold_words(out, src, m, &ascii);
+    out[k] = '\0';
+  } else {
+    char small[256];
+    char *buf = m <= sizeof small ? small : malloc(m);
+    if (!buf) abort();
+    k = ac_fold_words(buf, src, m, &ascii);
+    if (k < cap) {
+      memcpy(out, buf, k);
+      out[k] = '\0';
+    }
+    if (buf != small) free(buf);
+  }
+  if (folded && folded != (uint8_t *)scratch) free(folded);
   return k;
 }
 
@@ -344,39 +418,18 @@ static size_t ac_fold_words(char *out, const unsigned char *text, size_t n) {
  * libunistring fail (no memory), the text is folded as if it were ASCII.
  * Writes the key and a NUL to out when it fits in cap bytes;
  * returns the key's length. */
-static size_t ac_fold(char *out, size_t cap, const char *text, size_t n) {
+static inline size_t ac_fold(char *out, size_t cap, const char *text, size_t n) {
   const unsigned char *u = (const unsigned char *)text;
-  size_t i = 0;
-  while (i < n && u[i] < 0x80) i++;
-  char scratch[256];
-  const unsigned char *src = u;
-  uint8_t *folded = NULL;
-  size_t m = n;
-  if (i < n) {
-    size_t len = sizeof scratch;
-    folded = u8_casefold(u, n, NULL, UNINORM_NFC, (uint8_t *)scratch, &len);
-    if (folded) {
-      src = folded;
-      m = len;
-    }
-  }
-  size_t k;
-  if (m < cap) { /* the key is never longer than the folded text */
-    k = ac_fold_words(out, src, m);
-    out[k] = '\0';
-  } else {
-    char small[256];
-    char *buf = m <= sizeof small ? small : malloc(m);
-    if (!buf) abort();
-    k = ac_fold_words(buf, src, m);
-    if (k < cap) {
-      memcpy(out, buf, k);
+  /* The usual text, ASCII that fits: one pass straight into out. */
+  if (n < cap) {
+    bool ascii;
+    size_t k = ac_fold_words(out, u, n, &ascii);
+    if (ascii) {
       out[k] = '\0';
+      return k;
     }
-    if (buf != small) free(buf);
   }
-  if (folded && folded != (uint8_t *)scratch) free(folded);
-  return k;
+  return ac_fold_unicode(out, cap, u, n);
 }
 
 /* The folded text in the arena, after `prefix` bytes of room. */

@@ -58,8 +58,8 @@ char *ac_names_normalise(ac_arena *a, const char *text);
 char *ac_names_normalise_key(ac_arena *a, char kind, const char *text);
 /* The same key (n: the length of text) written with its NUL into `out`
  * when it fits in cap bytes; returns the key's length (without the NUL):
- * when that is cap or more, nothing was written.  ASCII text gives a key
- * of at most n + 2 bytes. */
+ * when that is cap or more, out does not hold the key (its cap bytes may
+ * have been written).  ASCII text gives a key of at most n + 2 bytes. */
 size_t ac_names_key_into(char *out, size_t cap, char kind, const char *text, size_t n);
 
 #endif
