@@ -126,6 +126,27 @@ START_TEST(distance_basic) {
 }
 END_TEST
 
+/* The band and the common prefix: only cells within max of the diagonal
+ * are computed, after the prefix both names share; a distance over max is
+ * max + 1 whatever it really is. */
+START_TEST(distance_band_and_prefix) {
+  ck_assert_int_eq(ac_names_edit_distance("a:swim", "a:wsim", 1), 1); /* swap after a prefix */
+  ck_assert_int_eq(ac_names_edit_distance("a:swim", "a:swim", 0), 0);
+  ck_assert_int_eq(ac_names_edit_distance("a:swim", "a:swam", 0), 1); /* over max 0 */
+  ck_assert_int_eq(ac_names_edit_distance("kitten", "sitting", 2), 3); /* 3 > 2: max + 1 */
+  ck_assert_int_eq(ac_names_edit_distance("abc", "abcdefgh", 2), 3); /* lengths 5 apart */
+  ck_assert_int_eq(ac_names_edit_distance("abcdefgh", "abc", 5), 5);
+  ck_assert_int_eq(ac_names_edit_distance("x", "y", -1), 0);          /* max < 0: max + 1 */
+  /* a name longer than 64 bytes is never close to another: max + 1 */
+  const char *l1 = "long_shower_with_very_hot_water_after_the_first_two_weeks_of_healing_a";
+  const char *l2 = "long_shower_with_very_hot_water_after_the_first_two_weeks_of_healing_b";
+  const char *l3 = "long_shower_with_very_hot_water_after_the_first_two_weeks_of_healign_a";
+  ck_assert_int_eq(ac_names_edit_distance(l1, l2, 3), 4);
+  ck_assert_int_eq(ac_names_edit_distance(l1, l3, 3), 4);
+  ck_assert_int_eq(ac_names_edit_distance(l1 + 10, l3 + 10, 3), 1); /* 60 bytes: a swap */
+}
+END_TEST
+
 START_TEST(distance_transposition) {
   /* Swapping two neighbours is one edit, not two. */
   ck_assert_int_eq(ac_names_edit_distance("sauna", "sauan", 3), 1);
@@ -381,6 +402,7 @@ static Suite *names_suite(void) {
 
   tc = ut_tcase("distance");
   tcase_add_test(tc, distance_basic);
+  tcase_add_test(tc, distance_band_and_prefix);
   tcase_add_test(tc, distance_transposition);
   tcase_add_test(tc, distance_cap);
   suite_add_tcase(s, tc);
