@@ -11,10 +11,18 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* The index of a text of one line (a query): shared, read only. */
+static const uint32_t ac_one_line_start[1] = {0};
+
 static void ac_source_index(ac_arena *a, ac_source *s) {
   const char *end = s->text + s->len;
   size_t n = 1;
   for (const char *p = s->text; (p = memchr(p, '\n', (size_t)(end - p))); p++) n++;
+  if (n == 1) {
+    s->line_start = ac_one_line_start;
+    s->nlines = 1;
+    return;
+  }
   uint32_t *start = ac_arena_array(a, n, sizeof *start);
   size_t k = 0;
   start[k++] = 0;
