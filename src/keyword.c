@@ -2,14 +2,13 @@
  * keyword.c -- the table of keywords, made from keywords.def, verdicts.def,
  * levels.def and intensities.def; see keyword.h.
  *
- * A lookup hashes the word into an index of the table, built once for the
- * process (pthread_once): a probe or two for a word of a protocol.
+ * A lookup hashes the word into a slot of an index made at build time
+ * (build-aux/keyword-index.sh): one slot, one comparison.
  */
 #include "config.h"
 
 #include "keyword.h"
 
-#include <pthread.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -47,41 +46,42 @@ static const char *const ac_class_names[] = {
     [AC_KWC_BOOLEAN] = "boolean",
 };
 
-/* The index: open addressing over at least twice the keywords. */
-#define AC_KEYWORD_SLOTS 256
-static const ac_keyword *ac_keyword_slots[AC_KEYWORD_SLOTS];
-static pthread_once_t ac_keyword_once = PTHREAD_ONCE_INIT;
+/* The index (made at build time from the same tables): a hash with no
+ * collisions, so that a word has one slot to look at, and a table that
+ * needs no building. */
+#include "src/keyword_index.h"
+_Static_assert(AC_NKEYWORDS == AC_KEYWORD_ENTRIES, "keyword_index.h is of other tables");
 
-static unsigned ac_keyword_hash(const char *word, size_t len) {
-  return ((unsigned)len * 31u + (unsigned char)word[0] * 7u +
-          (unsigned char)word[len - 1] * 3u + (unsigned char)word[len / 2]) %
-         AC_KEYWORD_SLOTS;
-}
-
-static void ac_keyword_index(void) {
-  for (size_t i = 0; i < AC_NKEYWORDS; i++) {
-    const ac_keyword *k = &ac_keywords[i];
-    if (!k->word) continue; /* a verdict without a verb, a level without a word */
-    unsigned h = ac_keyword_hash(k->word, k->len);
-    while (ac_keyword_slots[h]) h = (h + 1) % AC_KEYWORD_SLOTS;
-    ac_keyword_slots[h] = k;
-  }
+/* The keyword in the slot of a word of 2 to AC_KEYWORD_MAX_LEN bytes, if
+ * any: the word is that keyword if it is spelt like it.  The hash reads
+ * letters in any case (a letter with 0x20, as every keyword is written). */
+static inline const ac_keyword *ac_keyword_slot_of(const unsigned char *w, size_t len) {
+  unsigned h = ((unsigned)len * AC_KEYWORD_HASH_LEN + (w[0] | 0x20u) * AC_KEYWORD_HASH_FIRST +
+                (w[len / 2] | 0x20u) * AC_KEYWORD_HASH_MIDDLE + (w[len - 1] | 0x20u)) %
+               AC_KEYWORD_SLOTS;
+  unsigned i = ac_keyword_slot[h];
+  if (!i) return NULL;
+  const ac_keyword *k = &ac_keywords[i - 1];
+  return k->len == len ? k : NULL;
 }
 
 const ac_keyword *ac_keyword_find(const char *word, size_t len, int language) {
-  /* Keywords are 2 to 11 small letters: most names (with a digit, a '_',
-   * a capital) are not looked up. */
-  if (len < 2 || len > 11) return NULL;
+  if (len < 2 || len > AC_KEYWORD_MAX_LEN) return NULL;
+  const ac_keyword *k = ac_keyword_slot_of((const unsigned char *)word, len);
+  if (!k || memcmp(k->word, word, len) != 0) return NULL;
+  return k->languages & language ? k : NULL;
+}
+
+const ac_keyword *ac_keyword_find_any_case(const char *word, size_t len, int language) {
+  if (len < 2 || len > AC_KEYWORD_MAX_LEN) return NULL;
+  const unsigned char *w = (const unsigned char *)word;
+  const ac_keyword *k = ac_keyword_slot_of(w, len);
+  if (!k) return NULL;
+  /* A keyword is small letters: a byte with 0x20 is one of them only if
+   * it is that letter, small or capital. */
   for (size_t i = 0; i < len; i++)
-    if ((unsigned)(word[i] - 'a') >= 26u) return NULL;
-  pthread_once(&ac_keyword_once, ac_keyword_index);
-  for (unsigned h = ac_keyword_hash(word, len); ac_keyword_slots[h];
-       h = (h + 1) % AC_KEYWORD_SLOTS) {
-    const ac_keyword *k = ac_keyword_slots[h];
-    if (k->len == len && memcmp(k->word, word, len) == 0)
-      return k->languages & language ? k : NULL;
-  }
-  return NULL;
+    if ((w[i] | 0x20u) != (unsigned char)k->word[i]) return NULL;
+  return k->languages & language ? k : NULL;
 }
 
 const ac_keyword *ac_keyword_all(size_t *n) {

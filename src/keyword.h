@@ -56,6 +56,10 @@ typedef struct ac_keyword {
  * NULL. */
 const ac_keyword *ac_keyword_find(const char *word, size_t len, int language);
 
+/* The same for a word in any case, small or capital letters (a word of a
+ * query: "Can" is "can"). */
+const ac_keyword *ac_keyword_find_any_case(const char *word, size_t len, int language);
+
 /* Every keyword, verbs and the words of verdicts, levels and intensities
  * included, in the tables' order; n gets how many (an entry without a word,
  * a verdict without a verb, is none). */

@@ -11,10 +11,18 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* The index of a text of one line (a query): shared, read only. */
+static const uint32_t ac_one_line_start[1] = {0};
+
 static void ac_source_index(ac_arena *a, ac_source *s) {
   const char *end = s->text + s->len;
   size_t n = 1;
   for (const char *p = s->text; (p = memchr(p, '\n', (size_t)(end - p))); p++) n++;
+  if (n == 1) {
+    s->line_start = ac_one_line_start;
+    s->nlines = 1;
+    return;
+  }
   uint32_t *start = ac_arena_array(a, n, sizeof *start);
   size_t k = 0;
   start[k++] = 0;
@@ -24,11 +32,11 @@ static void ac_source_index(ac_arena *a, ac_source *s) {
   s->nlines = n;
 }
 
-/* Makes a source of `len` bytes at `buf`, which has two more bytes, zero,
- * after them and belongs to the arena. */
-static ac_source *ac_source_make(ac_arena *a, const char *path, char *buf, size_t len) {
-  ac_source *s = ac_arena_alloc(a, sizeof *s);
-  s->path = ac_arena_strdup(a, path);
+/* Makes s a source of `len` bytes at `buf`, which has two more bytes, zero,
+ * after them and belongs to the arena, as does path. */
+static ac_source *ac_source_make(ac_arena *a, ac_source *s, const char *path, char *buf,
+                                 size_t len) {
+  s->path = path;
   if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
     buf += 3;
     len -= 3;
@@ -41,9 +49,15 @@ static ac_source *ac_source_make(ac_arena *a, const char *path, char *buf, size_
 
 ac_source *ac_source_from_memory(ac_arena *a, const char *path,
                                  const char *bytes, size_t len) {
-  char *buf = ac_arena_alloc(a, len + 2); /* zeroed: two NULs follow */
+  /* One allocation: the source, its text and the two NULs after it (the
+   * arena's memory is zeroed), its path. */
+  size_t path_len = strlen(path);
+  ac_source *s = ac_arena_alloc(a, sizeof *s + len + 2 + path_len + 1);
+  char *buf = (char *)(s + 1);
   memcpy(buf, bytes, len);
-  return ac_source_make(a, path, buf, len);
+  char *copy = buf + len + 2;
+  memcpy(copy, path, path_len);
+  return ac_source_make(a, s, copy, buf, len);
 }
 
 ac_source *ac_source_read(ac_arena *a, const char *path, int *err) {
@@ -100,7 +114,8 @@ ac_source *ac_source_read(ac_arena *a, const char *path, int *err) {
   }
   buf[len] = buf[len + 1] = '\0';
   ac_arena_adopt(a, buf);
-  return ac_source_make(a, path, buf, len);
+  ac_source *s = ac_arena_alloc(a, sizeof *s);
+  return ac_source_make(a, s, ac_arena_strdup(a, path), buf, len);
 }
 
 const char *ac_source_line(const ac_source *s, int line, size_t *len) {

@@ -1035,6 +1035,11 @@ START_TEST(protocol_keywords) {
                   "'%s'", all[i].word);
     ck_assert_int_eq(all[i].len, len);
     ck_assert_ptr_eq(ac_keyword_find(all[i].word, len, all[i].languages), &all[i]);
+    /* in capitals: a query's keyword, not a protocol's */
+    char upper[12];
+    for (size_t j = 0; j < len; j++) upper[j] = (char)(all[i].word[j] - 'a' + 'A');
+    ck_assert_ptr_null(ac_keyword_find(upper, len, all[i].languages));
+    ck_assert_ptr_eq(ac_keyword_find_any_case(upper, len, all[i].languages), &all[i]);
   }
   ac_file *pf = ut_parse("protocol t;\nforbid swim days..3;\nallow swim always.\n");
   ac_stmt *r = nth(pf, 1);
