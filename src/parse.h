@@ -70,9 +70,6 @@ typedef struct ac_parse_state {
   ac_comment *comments, *comments_tail;
   ac_query *query;
   bool in_when;      /* the query is a 'when' query (its syntax errors say so) */
-  char *scan_room;   /* the free part of the scanner's memory on the frame
-                      * of acX_scan (grammar/lexer.l, acX_yyalloc) */
-  size_t scan_room_left;
 } ac_parse_state;
 
 /* A location from its four numbers. */
