@@ -18,6 +18,11 @@
 /* A block that is not known to be zero (reused after a reset, or the
  * caller's buffer) is zeroed this much at a time, as it is handed out. */
 #define AC_ARENA_ZERO_STEP 256
+/* The start of a caller's buffer (ac_arena_in) is zeroed at once, in one
+ * memset, as much as a call usually needs (a `can` query takes 530 to 560
+ * bytes, one with a "did you mean" 650 to 690): the inline ac_arena_alloc
+ * then hands it out alone, not a slow-path call each AC_ARENA_ZERO_STEP. */
+#define AC_ARENA_CALL_ZERO 640
 
 typedef struct ac_block {
   struct ac_block *next;
@@ -77,7 +82,8 @@ ac_arena *ac_arena_in(void *buffer, size_t size) {
   ac_block *b = (ac_block *)((char *)buffer + head);
   memset(b, 0, sizeof *b);
   b->size = size - head - sizeof(ac_block);
-  b->zeroed = 0;
+  b->zeroed = b->size < AC_ARENA_CALL_ZERO ? b->size : AC_ARENA_CALL_ZERO;
+  memset(b->data, 0, b->zeroed);
   b->borrowed = true;
   a->head = b;
   ac_arena_take(a);
