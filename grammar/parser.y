@@ -1452,7 +1452,8 @@ const char *ac_parse_last_text(ac_parse_state *st) {
   return st->last_text;
 }
 
-/* A NUL byte means the file is not text: one error, not thousands. */
+/* A NUL byte means the file is not text: one error, not thousands (a
+ * query, a C string, has none). */
 static bool acY_is_text(const ac_source *src, ac_diags *d) {
   const char *nul = memchr(src->text, '\0', src->len);
   if (!nul) return true;
@@ -1494,7 +1495,7 @@ ac_file *ac_parse_protocol(ac_arena *a, ac_source *src, ac_diags *d) {
 }
 
 ac_query *ac_parse_query(ac_arena *a, ac_source *src, ac_diags *d) {
-  if (!acY_is_text(src, d)) return NULL;
+  /* A query is a C string (parse.h): no NUL byte to look for. */
   ac_parse_state st;
   acY_init(&st, a, src, d, AC_PARSE_QUERY);
   int errors = d->errors;

@@ -97,7 +97,9 @@ const char *ac_parse_last_text(ac_parse_state *st);
  * src is scanned in place: it is as it was when this returns. */
 ac_file *ac_parse_protocol(ac_arena *a, ac_source *src, ac_diags *d);
 
-/* Parses one query; NULL if it has syntax errors (reported to diags). */
+/* Parses one query; NULL if it has syntax errors (reported to diags).  Its
+ * text is a C string's (aftercare_ask, an expectation's query): it holds
+ * no NUL byte, which a protocol's text is searched for (a binary file). */
 ac_query *ac_parse_query(ac_arena *a, ac_source *src, ac_diags *d);
 
 #endif
