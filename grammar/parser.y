@@ -172,6 +172,9 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 %token ACTIVITIES "activities" CONSTRAINTS "constraints" EXPLAIN "explain"
 %token FACTS "facts" GROUPS "groups" HELP "help" RULES "rules" PHASES "phases"
 %token CONTEXT "context" DOCUMENT "document" STATEMENT "statement"
+/* The characters read as tokens, after the words: "expected ..." lists
+ * name tokens in the order they are first written here. */
+%token ';' '}' '{' '=' ':' ',' '(' ')' '<' '>' '?'
 
 %type <text> text label opt_label
 %type <ident> ident_list cite_list cite rule_head triage_head
@@ -204,9 +207,13 @@ enum { ACY_FIRST, ACY_AFTER, ACY_FROM, ACY_UNTIL };
 
 %%
 
+/* A query may end with '?': said by an alternative, not by an optional
+ * symbol, whose empty rule would be one more reduction (and one more step
+ * of LAC's check) in every query. */
 start:
   START_PROTOCOL protocol
-| START_QUERY query opt_qmark      { st->query = $2; }
+| START_QUERY query                { st->query = $2; }
+| START_QUERY query '?'            { st->query = $2; }
 ;
 
 protocol:
@@ -801,11 +808,6 @@ query:
 /* 'when': a day after its activity is a mistake said as such. */
 when:
   WHEN                             { st->in_when = true; }
-;
-
-opt_qmark:
-  %empty
-| '?'
 ;
 
 /* Words of an activity's name; the phrase ends at "on". */
