@@ -240,7 +240,8 @@ stmt:
                                       statement, so report errors again at once;
                                       in mid-line it may be debris of the same
                                       mistake. */
-                                     if (st->lookahead_starts_line) yyerrok; }
+                                     if (st->prev_loc.last_line < st->cur_loc.first_line)
+                                       yyerrok; }
 ;
 
 /* ---- The header ---- */

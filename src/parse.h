@@ -51,8 +51,9 @@ typedef struct ac_parse_state {
   const char *last_tok; /* the last token read, in the source (not a string) */
   size_t last_len;
   char last_text[48]; /* its text for a message: see ac_parse_last_text */
-  ac_loc cur_loc, prev_loc; /* the last two tokens (lookahead, and before) */
-  bool lookahead_starts_line; /* the last token read is first on its line */
+  ac_loc cur_loc, prev_loc; /* the last two tokens (lookahead, and before):
+                             * the lookahead is first on its line if it
+                             * starts below the line where prev_loc ends */
   ac_loc brace_loc;  /* the outermost '{' still open */
   int brace_depth;
   int syntax_errors;
