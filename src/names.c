@@ -152,6 +152,17 @@ int ac_names_edit_distance(const char *a, const char *b, int max) {
   while (a[p] && ac_lower(a[p]) == ac_lower(b[p])) p++;
   la -= p;
   lb -= p;
+  /* A bound first, cheaper than the table: an edit changes by one at most
+   * how many characters of the longer have no partner in the other (a
+   * transposition does not), so more than max of them is too far.  Bytes
+   * are partnered by their low five bits: a letter's two cases are one,
+   * and sharing a class with other bytes can only lower the bound. */
+  unsigned char unpaired[32] = {0};
+  size_t paired = 0;
+  for (size_t i = 0; i < la; i++) unpaired[a[p + i] & 31]++;
+  for (size_t j = 0; j < lb; j++)
+    if (unpaired[b[p + j] & 31]) unpaired[b[p + j] & 31]--, paired++;
+  if ((la > lb ? la : lb) - paired > (size_t)max) return max + 1;
   unsigned char x[64], y[64];
   for (size_t i = 0; i < la; i++) x[i] = (unsigned char)ac_lower(a[p + i]);
   for (size_t j = 0; j < lb; j++) y[j] = (unsigned char)ac_lower(b[p + j]);

@@ -159,6 +159,20 @@ START_TEST(distance_transposition) {
 }
 END_TEST
 
+START_TEST(distance_unpaired_bound) {
+  /* The bound of characters without a partner rejects only what the table
+   * would: letters of other case, swaps and bytes that share five low bits
+   * are partners. */
+  ck_assert_int_eq(ac_names_edit_distance("a:nope0", "a:swim", 2), 3);   /* none paired */
+  ck_assert_int_eq(ac_names_edit_distance("a:SWIM", "a:misw", 2), 3);   /* all paired: the table says */
+  ck_assert_int_eq(ac_names_edit_distance("a:SWIM", "a:wsim", 2), 1);
+  ck_assert_int_eq(ac_names_edit_distance("a!b", "aAb", 1), 1);        /* '!' and 'A' share bits */
+  ck_assert_int_eq(ac_names_edit_distance("tanning", "taning", 1), 1);
+  ck_assert_int_eq(ac_names_edit_distance("abc", "xyz", 3), 3);
+  ck_assert_int_eq(ac_names_edit_distance("abc", "xyz", 2), 3);
+}
+END_TEST
+
 START_TEST(distance_cap) {
   /* Beyond max, the answer is max + 1. */
   ck_assert_int_eq(ac_names_edit_distance("kitten", "sitting", 2), 3);
@@ -404,6 +418,7 @@ static Suite *names_suite(void) {
   tcase_add_test(tc, distance_basic);
   tcase_add_test(tc, distance_band_and_prefix);
   tcase_add_test(tc, distance_transposition);
+  tcase_add_test(tc, distance_unpaired_bound);
   tcase_add_test(tc, distance_cap);
   suite_add_tcase(s, tc);
 
