@@ -1117,7 +1117,7 @@ static void ac_report_violation(ac_protocol *p, const ac_constraint *c, const ac
   const char *because = c->because ? ac_arena_printf(p->arena, "\"%s\"", c->because)
                                    : _("(no reason given)");
   const char *session = every ? _(" after a session that is not the final one") : "";
-  const ac_rule *r = seg ? seg->rules[0] : NULL;
+  const ac_rule *r = seg ? ac_segment_rules(seg)[0] : NULL;
   const ac_replacement *rep = NULL;
   if (r && !ac_embedded(&r->e))
     rep = ac_replaced_rule(p, a->e.index, day, every, &r->e); /* a note only */
@@ -1506,7 +1506,7 @@ static void ac_warn_no_guidance(ac_protocol *p) {
       const ac_timeline *t = &a->final_tl;
       for (int si = ac_timeline_lower(t, ng->from); si < t->nsegs && t->segs[si].from <= ng->to;
            si++) {
-        if (t->segs[si].rules[0]->e.layer->depth >= ng->layer->depth) continue;
+        if (ac_segment_rules(&t->segs[si])[0]->e.layer->depth >= ng->layer->depth) continue;
         int32_t d = t->segs[si].from > ng->from ? t->segs[si].from : ng->from;
         if (!first || d < day) {
           first = &t->segs[si];
@@ -1517,7 +1517,7 @@ static void ac_warn_no_guidance(ac_protocol *p) {
       }
     }
     if (!first) continue;
-    const ac_rule *r = first->rules[0];
+    const ac_rule *r = ac_segment_rules(first)[0];
     ac_diag *g = ac_diag_add(
         p->diags, AC_SEV_WARNING, AC_W_NO_GUIDANCE, ng->layer->src, ng->decl->days->loc,
         _("rule '%s' makes '%s' %s on day %ld, and 'no guidance' does not override a rule: override it with a rule of fewer days, or leave these days out of 'no guidance'"),

@@ -24,7 +24,8 @@ typedef struct ac_timeline {
   int nsegs;
   int32_t *ends;           /* the last day of each segment, in order: what a
                             * search reads (a cache line holds sixteen) */
-  struct ac_segment *segs; /* sorted by day, disjoint */
+  struct ac_segment *segs; /* sorted by day, disjoint; after the ends, in one
+                            * block with the lists of their rules */
 } ac_timeline;
 
 /* One protocol file of the chain. */
