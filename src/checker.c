@@ -266,31 +266,37 @@ static char ac_phrase_letter(ac_entity_kind kind) {
  * ac_declare wrote just after the copy of the name. */
 static const char *ac_name_key(const ac_entity *e) { return e->name + strlen(e->name) + 1; }
 
-static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kind,
-                             size_t size, const char *name, ac_loc loc, ac_stmt *s) {
-  /* The name is copied just after the entity, and the key of the name as
-   * a phrase (ac_name_key) after it: a query reads the three, and in a
-   * large protocol each would be a cache miss of its own elsewhere. */
-  size_t len = strlen(name);
-  char letter = ac_phrase_letter(kind);
+/* A zeroed entity of `size` bytes with a copy of its name (len bytes)
+ * just before it, and between the two, for a kind with phrases (letter
+ * not 0), the name's phrase key (ac_name_key).  A query reads the key, the
+ * entity's first fields and the name, an answer a rule's first fields and
+ * its name: in a large protocol, apart, each would be a cache miss of its
+ * own. */
+static ac_entity *ac_entity_new(ac_arena *a, size_t size, const char *name, size_t len,
+                                char letter) {
   /* An identifier is ASCII: its key has at most len + 2 bytes (the other
    * case, should it come, is given the room it needs). */
   size_t keylen = letter ? len + 2 : 0;
-  ac_entity *e = ac_arena_alloc(p->arena, size + len + 1 + (letter ? keylen + 1 : 0));
-  char *copy = (char *)e + size;
-  memcpy(copy, name, len + 1);
-  if (letter) {
-    size_t k = ac_names_key_into(copy + len + 1, keylen + 1, letter, name, len);
-    if (k > keylen) {
-      e = ac_arena_alloc(p->arena, size + len + 1 + k + 1);
-      copy = (char *)e + size;
-      memcpy(copy, name, len + 1);
-      ac_names_key_into(copy + len + 1, k + 1, letter, name, len);
+  for (;;) {
+    size_t text = len + 1 + (letter ? keylen + 1 : 0);
+    size_t room = (text + AC_ARENA_ALIGN - 1) & ~(size_t)(AC_ARENA_ALIGN - 1);
+    char *block = ac_arena_alloc(a, room + size);
+    memcpy(block, name, len + 1);
+    size_t k = letter ? ac_names_key_into(block + len + 1, keylen + 1, letter, name, len) : 0;
+    if (k <= keylen) {
+      ac_entity *e = (ac_entity *)(block + room);
+      e->name = block;
+      return e;
     }
+    keylen = k;
   }
-  name = copy;
+}
+
+static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kind,
+                             size_t size, const char *name, ac_loc loc, ac_stmt *s) {
+  ac_entity *e = ac_entity_new(p->arena, size, name, strlen(name), ac_phrase_letter(kind));
+  name = e->name;
   e->kind = kind;
-  e->name = name;
   e->decl = s;
   e->line = s->loc.first_line;
   e->layer = layer;
