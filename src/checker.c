@@ -1585,13 +1585,15 @@ static void ac_sort_triage(ac_protocol *p) {
 }
 
 void ac_check(ac_protocol *p) {
-  size_t nstmts = 0, ndecls = 0;
+  size_t nstmts = 0, ndecls = 0, nphrases = 0;
   for (int i = 0; i < p->nlayers; i++) {
     nstmts += p->layers[i]->file->nstmts;
     ndecls += p->layers[i]->file->ndecls;
+    nphrases += p->layers[i]->file->nphrases;
   }
   p->names = ac_names_new_sized(p->arena, nstmts);
-  p->phrases = ac_names_new_sized(p->arena, 2 * ndecls); /* a name and a label each */
+  /* Sized for what it holds: a query's lookup reads one slot of it. */
+  p->phrases = ac_names_new_sized(p->arena, nphrases);
   /* The vectors of the two commonest kinds get their room at once, from
    * the parser's counts (at most one pointer per statement): grown by
    * doubling, a million rules would leave as many pointers again in the
