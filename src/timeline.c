@@ -432,15 +432,15 @@ static bool ac_same_reasons(const ac_span *a, const ac_span *b) {
 
 /* Writes the spans as the timeline t: one block, in the order an answer
  * reads it: the ends the search reads, the segments, then the lists of
- * rules of the segments that have several (a list that spans cut by a
- * stronger class share is written once). */
+ * rules of the segments that have more than they hold (a list that spans
+ * cut by a stronger class share is written once). */
 static void ac_store_timeline(ac_arena *a, ac_timeline *t, const ac_span *spans, size_t n) {
   const size_t align = _Alignof(ac_segment);
   size_t ends_size = (n * sizeof *t->ends + align - 1) & ~(align - 1);
   size_t lists_size = 0;
   ac_rule **last = NULL;
   for (size_t i = 0; i < n; i++)
-    if (spans[i].nrules > 1 && spans[i].rules != last) {
+    if (spans[i].nrules > AC_SEGMENT_HELD && spans[i].rules != last) {
       lists_size += sizeof(ac_rule_list) + (size_t)spans[i].nrules * sizeof(ac_rule *);
       last = spans[i].rules;
     }
@@ -457,8 +457,8 @@ static void ac_store_timeline(ac_arena *a, ac_timeline *t, const ac_span *spans,
     t->ends[i] = sp->to;
     *seg = (ac_segment){.from = sp->from, .to = sp->to, .verdict = sp->verdict,
                         .nrules = sp->nrules};
-    if (sp->nrules == 1) {
-      seg->one = sp->rules[0];
+    if (sp->nrules <= AC_SEGMENT_HELD) {
+      for (int k = 0; k < sp->nrules; k++) seg->held[k] = sp->rules[k];
       continue;
     }
     if (sp->rules != last) {
