@@ -53,8 +53,9 @@ typedef struct ac_entity {
   const ac_stmt *decl; /* where it is written */
 } ac_entity;
 
-/* An activity.  A `can` reads its phrase key and its name (their texts
- * are just before it), then its name and final timeline, first. */
+/* An activity.  A `can` reads the texts of its phrase key and its name
+ * (just before it), then its name and its final timeline: they come
+ * first. */
 typedef struct ac_activity {
   ac_entity e;
   ac_timeline final_tl; /* its verdicts after the final session */
@@ -114,7 +115,7 @@ typedef struct ac_target {
 
 /* Fields are ordered by size: a rule has no padding (104 bytes).  What an
  * answer reads of it (e's name, file and line, cond, because) is in its
- * first 56 bytes, after its name. */
+ * first 56 bytes, just after the text of its name. */
 typedef struct ac_rule {
   ac_entity e;
   const ac_cond *cond;  /* resolved; NULL if none */
