@@ -1205,8 +1205,14 @@ static void acY_add(ac_parse_state *st, ac_stmt *s) {
   /* Counted here, while the statement is in the cache: a pass over a
    * million statements later is a pass over 150 MB. */
   st->nstmts++;
-  if (s->kind == AC_STMT_ACTIVITY || s->kind == AC_STMT_SYMPTOM || s->kind == AC_STMT_FACT)
+  if (s->kind == AC_STMT_ACTIVITY || s->kind == AC_STMT_SYMPTOM || s->kind == AC_STMT_FACT) {
     st->ndecls++;
+    /* The phrases that name it: its name, its label, its aliases. */
+    st->nphrases += s->text.text ? 2 : 1;
+    for (const ac_clause *c = s->clauses; c; c = c->next)
+      if (c->kind == AC_CLAUSE_ALIASES)
+        for (const ac_alias *al = c->aliases; al; al = al->next) st->nphrases++;
+  }
   if (s->kind == AC_STMT_EXTENDS && !st->extends) st->extends = s;
   /* The header and extends statements, for the checks of their places. */
   if (s->kind == AC_STMT_HEADER || s->kind == AC_STMT_EXTENDS) {
@@ -1491,6 +1497,7 @@ ac_file *ac_parse_protocol(ac_arena *a, ac_source *src, ac_diags *d) {
   f->stmts = st.stmts;
   f->nstmts = st.nstmts;
   f->ndecls = st.ndecls;
+  f->nphrases = st.nphrases;
   f->extends = st.extends;
   f->heads = st.heads;
   f->comments = st.comments;

@@ -294,6 +294,7 @@ typedef struct ac_file {
   ac_stmt *stmts;
   size_t nstmts;           /* statements */
   size_t ndecls;           /* activities, symptoms and facts declared */
+  size_t nphrases;         /* their names, labels and aliases */
   const ac_stmt *extends;  /* the first extends statement, or NULL */
   ac_vec heads;            /* its header and extends statements, in order */
   ac_comment *comments;

@@ -266,31 +266,37 @@ static char ac_phrase_letter(ac_entity_kind kind) {
  * ac_declare wrote just after the copy of the name. */
 static const char *ac_name_key(const ac_entity *e) { return e->name + strlen(e->name) + 1; }
 
-static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kind,
-                             size_t size, const char *name, ac_loc loc, ac_stmt *s) {
-  /* The name is copied just after the entity, and the key of the name as
-   * a phrase (ac_name_key) after it: a query reads the three, and in a
-   * large protocol each would be a cache miss of its own elsewhere. */
-  size_t len = strlen(name);
-  char letter = ac_phrase_letter(kind);
+/* A zeroed entity of `size` bytes with a copy of its name (len bytes)
+ * just before it, and between the two, for a kind with phrases (letter
+ * not 0), the name's phrase key (ac_name_key).  A query reads the key, the
+ * entity's first fields and the name, an answer a rule's first fields and
+ * its name: in a large protocol, apart, each would be a cache miss of its
+ * own. */
+static ac_entity *ac_entity_new(ac_arena *a, size_t size, const char *name, size_t len,
+                                char letter) {
   /* An identifier is ASCII: its key has at most len + 2 bytes (the other
    * case, should it come, is given the room it needs). */
   size_t keylen = letter ? len + 2 : 0;
-  ac_entity *e = ac_arena_alloc(p->arena, size + len + 1 + (letter ? keylen + 1 : 0));
-  char *copy = (char *)e + size;
-  memcpy(copy, name, len + 1);
-  if (letter) {
-    size_t k = ac_names_key_into(copy + len + 1, keylen + 1, letter, name, len);
-    if (k > keylen) {
-      e = ac_arena_alloc(p->arena, size + len + 1 + k + 1);
-      copy = (char *)e + size;
-      memcpy(copy, name, len + 1);
-      ac_names_key_into(copy + len + 1, k + 1, letter, name, len);
+  for (;;) {
+    size_t text = len + 1 + (letter ? keylen + 1 : 0);
+    size_t room = (text + AC_ARENA_ALIGN - 1) & ~(size_t)(AC_ARENA_ALIGN - 1);
+    char *block = ac_arena_alloc(a, room + size);
+    memcpy(block, name, len + 1);
+    size_t k = letter ? ac_names_key_into(block + len + 1, keylen + 1, letter, name, len) : 0;
+    if (k <= keylen) {
+      ac_entity *e = (ac_entity *)(block + room);
+      e->name = block;
+      return e;
     }
+    keylen = k;
   }
-  name = copy;
+}
+
+static ac_entity *ac_declare(ac_protocol *p, ac_layer *layer, ac_entity_kind kind,
+                             size_t size, const char *name, ac_loc loc, ac_stmt *s) {
+  ac_entity *e = ac_entity_new(p->arena, size, name, strlen(name), ac_phrase_letter(kind));
+  name = e->name;
   e->kind = kind;
-  e->name = name;
   e->decl = s;
   e->line = s->loc.first_line;
   e->layer = layer;
@@ -1117,7 +1123,7 @@ static void ac_report_violation(ac_protocol *p, const ac_constraint *c, const ac
   const char *because = c->because ? ac_arena_printf(p->arena, "\"%s\"", c->because)
                                    : _("(no reason given)");
   const char *session = every ? _(" after a session that is not the final one") : "";
-  const ac_rule *r = seg ? seg->rules[0] : NULL;
+  const ac_rule *r = seg ? ac_segment_rules(seg)[0] : NULL;
   const ac_replacement *rep = NULL;
   if (r && !ac_embedded(&r->e))
     rep = ac_replaced_rule(p, a->e.index, day, every, &r->e); /* a note only */
@@ -1506,7 +1512,7 @@ static void ac_warn_no_guidance(ac_protocol *p) {
       const ac_timeline *t = &a->final_tl;
       for (int si = ac_timeline_lower(t, ng->from); si < t->nsegs && t->segs[si].from <= ng->to;
            si++) {
-        if (t->segs[si].rules[0]->e.layer->depth >= ng->layer->depth) continue;
+        if (ac_segment_rules(&t->segs[si])[0]->e.layer->depth >= ng->layer->depth) continue;
         int32_t d = t->segs[si].from > ng->from ? t->segs[si].from : ng->from;
         if (!first || d < day) {
           first = &t->segs[si];
@@ -1517,7 +1523,7 @@ static void ac_warn_no_guidance(ac_protocol *p) {
       }
     }
     if (!first) continue;
-    const ac_rule *r = first->rules[0];
+    const ac_rule *r = ac_segment_rules(first)[0];
     ac_diag *g = ac_diag_add(
         p->diags, AC_SEV_WARNING, AC_W_NO_GUIDANCE, ng->layer->src, ng->decl->days->loc,
         _("rule '%s' makes '%s' %s on day %ld, and 'no guidance' does not override a rule: override it with a rule of fewer days, or leave these days out of 'no guidance'"),
@@ -1579,13 +1585,15 @@ static void ac_sort_triage(ac_protocol *p) {
 }
 
 void ac_check(ac_protocol *p) {
-  size_t nstmts = 0, ndecls = 0;
+  size_t nstmts = 0, ndecls = 0, nphrases = 0;
   for (int i = 0; i < p->nlayers; i++) {
     nstmts += p->layers[i]->file->nstmts;
     ndecls += p->layers[i]->file->ndecls;
+    nphrases += p->layers[i]->file->nphrases;
   }
   p->names = ac_names_new_sized(p->arena, nstmts);
-  p->phrases = ac_names_new_sized(p->arena, 2 * ndecls); /* a name and a label each */
+  /* Sized for what it holds: a query's lookup reads one slot of it. */
+  p->phrases = ac_names_new_sized(p->arena, nphrases);
   /* The vectors of the two commonest kinds get their room at once, from
    * the parser's counts (at most one pointer per statement): grown by
    * doubling, a million rules would leave as many pointers again in the

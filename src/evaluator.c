@@ -19,15 +19,16 @@ void ac_eval_can(const ac_protocol *p, const ac_request *r, ac_can_answer *out) 
   out->timeline = out->verdict = seg ? seg->verdict : AC_UNKNOWN;
   out->holds = out->otherwise = AC_UNKNOWN;
   if (!seg || seg->verdict != AC_CONDITIONAL) return;
-  out->holds = seg->rules[0]->holds;
-  out->otherwise = seg->rules[0]->otherwise;
+  ac_rule *const *rules = ac_segment_rules(seg);
+  out->holds = rules[0]->holds;
+  out->otherwise = rules[0]->otherwise;
   /* In each case of the facts the segment's verdict is the strictest its
    * rules give (rules of one segment give the same two verdicts, or they
    * conflict): one condition that fails decides; every one must hold. */
   ac_verdict known = AC_UNKNOWN, open = AC_UNKNOWN; /* UNKNOWN: none yet */
   const ac_rule *failed = NULL, *first_open = NULL;
   for (int i = 0; i < seg->nrules; i++) {
-    const ac_rule *rule = seg->rules[i];
+    const ac_rule *rule = rules[i];
     ac_truth t1 = ac_cond_eval(rule->cond, &r->facts);
     if (rule->cond_negated && t1 != AC_UNSURE) t1 = t1 == AC_TRUE ? AC_FALSE : AC_TRUE;
     if (t1 == AC_UNSURE) {
@@ -49,7 +50,7 @@ void ac_eval_can(const ac_protocol *p, const ac_request *r, ac_can_answer *out) 
     if (failed) {
       out->deciding = failed;
     } else if (seg->nrules == 1) {
-      out->deciding = seg->rules[0];
+      out->deciding = rules[0];
       out->deciding_holds = true;
     }
   }
@@ -58,8 +59,9 @@ void ac_eval_can(const ac_protocol *p, const ac_request *r, ac_can_answer *out) 
 static bool ac_same_rules(const ac_segment *x, const ac_segment *y) {
   if (x == y) return true;
   if (!x || !y || x->nrules != y->nrules) return false;
+  ac_rule *const *rx = ac_segment_rules(x), *const *ry = ac_segment_rules(y);
   for (int i = 0; i < x->nrules; i++)
-    if (x->rules[i] != y->rules[i]) return false;
+    if (rx[i] != ry[i]) return false;
   return true;
 }
 

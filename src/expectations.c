@@ -45,7 +45,7 @@ static const char *ac_expect_text(ac_arena *a, const ac_stmt *s, const ac_source
 /* Marks the rules behind an answer as exercised. */
 static void ac_mark_segment(const ac_segment *seg, bool *rules) {
   if (!seg) return;
-  for (int i = 0; i < seg->nrules; i++) rules[seg->rules[i]->e.index] = true;
+  for (int i = 0; i < seg->nrules; i++) rules[ac_segment_rules(seg)[i]->e.index] = true;
 }
 
 /* A day a `can` expectation asks about an activity, on one of its two
@@ -241,7 +241,7 @@ static void ac_add_rules(ac_arena *a, const ac_segment *seg, const char ***names
   if (!seg || seg->nrules == 0) return;
   const char **grown = ac_arena_alloc(a, (size_t)(*n + seg->nrules) * sizeof *grown);
   for (int i = 0; i < *n; i++) grown[i] = (*names)[i];
-  for (int i = 0; i < seg->nrules; i++) grown[(*n)++] = seg->rules[i]->e.name;
+  for (int i = 0; i < seg->nrules; i++) grown[(*n)++] = ac_segment_rules(seg)[i]->e.name;
   *names = grown;
 }
 

@@ -43,9 +43,9 @@ const char *ac_lsp_hover_timeline(ac_arena *a, const ac_activity *act) {
     if (i) ac_add(&b, ", ");
     ac_add(&b, ac_arena_printf(a, "%s %s (", ac_verdict_text(seg->verdict),
                                ac_hover_days(a, seg->from, seg->to)));
-    for (int r = 0; r < seg->nrules; r++)
-      ac_add(&b, ac_arena_printf(a, "%s, ", seg->rules[r]->e.name));
-    ac_add(&b, ac_arena_printf(a, "%s)", ac_layer_name(seg->rules[0]->e.layer)));
+    ac_rule *const *rules = ac_segment_rules(seg);
+    for (int r = 0; r < seg->nrules; r++) ac_add(&b, ac_arena_printf(a, "%s, ", rules[r]->e.name));
+    ac_add(&b, ac_arena_printf(a, "%s)", ac_layer_name(rules[0]->e.layer)));
   }
   return b.s ? b.s : _("no rule decides it");
 }

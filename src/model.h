@@ -24,7 +24,8 @@ typedef struct ac_timeline {
   int nsegs;
   int32_t *ends;           /* the last day of each segment, in order: what a
                             * search reads (a cache line holds sixteen) */
-  struct ac_segment *segs; /* sorted by day, disjoint */
+  struct ac_segment *segs; /* sorted by day, disjoint; after the ends, in one
+                            * block with the lists of their rules */
 } ac_timeline;
 
 /* One protocol file of the chain. */
@@ -39,23 +40,28 @@ typedef struct ac_layer {
   int64_t sessions;      /* 0: not set here */
 } ac_layer;
 
-/* The part every entity starts with. */
+/* The part every entity starts with.  Its name's text is written just
+ * before it (ac_declare), and what an answer cites comes first: the name,
+ * the file, the line. */
 typedef struct ac_entity {
-  ac_entity_kind kind;
-  int index;           /* in its kind's array */
   const char *name;
-  const ac_stmt *decl; /* where it is written */
   const ac_layer *layer;
   int line;            /* the first line of decl (answers cite it) */
+  ac_entity_kind kind;
+  int index;           /* in its kind's array */
   bool replaced;       /* an extension overrides it: not in force */
+  const ac_stmt *decl; /* where it is written */
 } ac_entity;
 
+/* An activity.  A `can` reads the texts of its phrase key and its name
+ * (just before it), then its name and its final timeline: they come
+ * first. */
 typedef struct ac_activity {
   ac_entity e;
-  const char *label;
   ac_timeline final_tl; /* its verdicts after the final session */
   ac_timeline every_tl; /* after a session that is not the final one (the
                          * same segments when no rule is final-only) */
+  const char *label;
 } ac_activity;
 
 typedef struct ac_group {
@@ -107,7 +113,9 @@ typedef struct ac_target {
   int index;
 } ac_target;
 
-/* Fields are ordered by size: a rule has no padding (104 bytes). */
+/* Fields are ordered by size: a rule has no padding (104 bytes).  What an
+ * answer reads of it (e's name, file and line, cond, because) is in its
+ * first 56 bytes, just after the text of its name. */
 typedef struct ac_rule {
   ac_entity e;
   const ac_cond *cond;  /* resolved; NULL if none */

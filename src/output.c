@@ -121,7 +121,7 @@ static const char *ac_open_conditions(ac_arena *a, const ac_segment *seg, const 
   const char **seen = ac_arena_array(a, (size_t)seg->nrules + 1, sizeof *seen);
   int n = 0;
   for (int i = 0; i < seg->nrules; i++) {
-    const ac_rule *r = seg->rules[i];
+    const ac_rule *r = ac_segment_rules(seg)[i];
     if (f && ac_cond_eval(r->cond, f) != AC_UNSURE) continue;
     const char *c = ac_rule_condition(a, r);
     bool again = false;
@@ -141,7 +141,7 @@ static const char *ac_seg_conditions(ac_arena *a, const ac_segment *seg) {
 
 /* The same for a segment: its rules give the same two verdicts. */
 static const char *ac_seg_both(ac_arena *a, const ac_segment *seg) {
-  return ac_after_conditional(a, seg->rules[0], ac_seg_conditions(a, seg));
+  return ac_after_conditional(a, ac_segment_rules(seg)[0], ac_seg_conditions(a, seg));
 }
 
 static void ac_emit_json(json_t *obj, FILE *out) {
@@ -194,7 +194,7 @@ static json_t *ac_json_reasons(const ac_protocol *p, ac_arena *a, const ac_segme
   json_t *list = json_array();
   if (!seg) return list;
   for (int i = 0; i < ac_shown(seg->nrules); i++) {
-    const ac_rule *r = seg->rules[i];
+    const ac_rule *r = ac_segment_rules(seg)[i];
     json_t *o = json_object();
     json_object_set_new(o, "rule", json_string(r->e.name));
     json_object_set_new(o, "text", r->because ? json_string(r->because) : json_null());
@@ -330,8 +330,9 @@ static void ac_line_fill(ac_line *l, const char *tmpl, int nargs, const ac_str *
 static void ac_text_reasons(ac_arena *a, const ac_segment *seg, ac_str sep, ac_line *l) {
   if (!seg) return;
   ac_str rule = ac_str_of(ac_entity_kind_name(AC_ENT_RULE)); /* translated once an answer */
+  ac_rule *const *rules = ac_segment_rules(seg);
   for (int i = 0; i < ac_shown(seg->nrules); i++) {
-    const ac_rule *r = seg->rules[i];
+    const ac_rule *r = rules[i];
     ac_str name = ac_str_of(r->e.name), path = ac_str_of(r->e.layer->src->path);
     char num[24];
     ac_str line = ac_decimal(num, r->e.line);
@@ -357,8 +358,8 @@ static void ac_text_reasons(ac_arena *a, const ac_segment *seg, ac_str sep, ac_l
       ac_line_put(l, r->because);
     }
   }
-  if (seg->nrules + seg->nmore > AC_MAX_REASONS) {
-    unsigned long k = (unsigned long)(seg->nrules + seg->nmore - AC_MAX_REASONS);
+  if (seg->nrules + ac_segment_nmore(seg) > AC_MAX_REASONS) {
+    unsigned long k = (unsigned long)(seg->nrules + ac_segment_nmore(seg) - AC_MAX_REASONS);
     ac_line_putn(l, sep.s, sep.n);
     char num[24];
     ac_str arg = ac_decimal(num, (long)k);
@@ -407,7 +408,7 @@ static bool ac_answer_can(const ac_protocol *p, ac_arena *a, const ac_request *r
     else if (ans.timeline == AC_CONDITIONAL && ans.deciding)
       json_object_set_new(o, "condition", json_string(ac_rule_condition(a, ans.deciding)));
     json_object_set_new(o, "reasons", ac_json_reasons(p, a, ans.seg));
-    if (ans.seg) ac_more_reasons_json(o, ans.seg->nrules + ans.seg->nmore);
+    if (ans.seg) ac_more_reasons_json(o, ans.seg->nrules + ac_segment_nmore(ans.seg));
     ac_emit_json(o, out);
     return ans.verdict == AC_FORBIDDEN;
   }
@@ -440,8 +441,8 @@ static void ac_answer_when(const ac_protocol *p, ac_arena *a, const ac_request *
       json_object_set_new(wo, "to", ac_json_day(w->to, w->open_to));
       json_object_set_new(wo, "verdict", json_string(ac_verdict_name(w->verdict)));
       if (w->verdict == AC_CONDITIONAL && w->seg)
-        ac_json_both(wo, ac_seg_conditions(a, w->seg), w->seg->rules[0]->holds,
-                     w->seg->rules[0]->otherwise);
+        ac_json_both(wo, ac_seg_conditions(a, w->seg), ac_segment_rules(w->seg)[0]->holds,
+                     ac_segment_rules(w->seg)[0]->otherwise);
       json_array_append_new(ws, wo);
     }
     json_object_set_new(o, "windows", ws);
@@ -624,7 +625,8 @@ static void ac_answer_day(const ac_protocol *p, ac_arena *a, const ac_request *r
       const ac_segment *seg = ac_timeline_find(ac_timeline_for(p, i, r->final_session), day);
       if (!seg || seg->verdict != AC_CONDITIONAL || seg->nrules == 0) continue;
       json_t *co = json_object();
-      ac_json_both(co, ac_seg_conditions(a, seg), seg->rules[0]->holds, seg->rules[0]->otherwise);
+      const ac_rule *first = ac_segment_rules(seg)[0];
+      ac_json_both(co, ac_seg_conditions(a, seg), first->holds, first->otherwise);
       json_object_set_new(conds, AC_ACTIVITY(p, i)->e.name, co);
     }
     json_object_set_new(o, "conditions", conds);

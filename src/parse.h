@@ -64,7 +64,7 @@ typedef struct ac_parse_state {
   size_t text_len, text_cap;
   /* Results */
   ac_stmt *stmts, *stmts_tail;
-  size_t nstmts, ndecls; /* see ac_file */
+  size_t nstmts, ndecls, nphrases; /* see ac_file */
   const ac_stmt *extends;
   ac_vec heads;     /* see ac_file */
   bool seen_other;  /* a statement other than a header or extends so far */

@@ -170,7 +170,7 @@ static const char *ac_seg_reason(ac_arena *a, const ac_segment *seg) {
   const char *s = "";
   const ac_rule *best = NULL;
   for (int i = 0; seg && i < seg->nrules; i++) {
-    const ac_rule *r = seg->rules[i];
+    const ac_rule *r = ac_segment_rules(seg)[i];
     if (!r->because) continue;
     if (seg->verdict != AC_CONDITIONAL) {
       if (!best || r->to > best->to) best = r;
@@ -185,7 +185,7 @@ static const char *ac_seg_reason(ac_arena *a, const ac_segment *seg) {
 static const char *ac_seg_condition(ac_arena *a, const ac_segment *seg) {
   const char *s = "";
   for (int i = 0; seg && i < seg->nrules; i++) {
-    const ac_rule *r = seg->rules[i];
+    const ac_rule *r = ac_segment_rules(seg)[i];
     if (!r->cond) continue;
     const char *c = ac_cond_text(a, r->cond);
     if (r->cond_negated) c = ac_arena_printf(a, "not (%s)", c);
@@ -198,7 +198,7 @@ static const char *ac_seg_condition(ac_arena *a, const ac_segment *seg) {
  * words: "only if C" (allowed when C holds, forbidden when not), else both
  * verdicts: "discouraged if C, forbidden otherwise". */
 static const char *ac_seg_both(const ac_plan *plan, ac_arena *a, const ac_segment *seg) {
-  const ac_rule *r = seg->rules[0];
+  const ac_rule *r = ac_segment_rules(seg)[0];
   if (r->holds == AC_ALLOWED && r->otherwise == AC_FORBIDDEN)
     return ac_arena_printf(a, _("only if %s"), ac_seg_condition(a, seg));
   return ac_arena_printf(a, _("%s if %s, %s otherwise"), _(ac_verdict_name(r->holds)),
@@ -325,8 +325,9 @@ static int32_t ac_first_day(const ac_protocol *p) {
 static bool ac_seg_same(const ac_segment *x, const ac_segment *y) {
   if (x == y) return true;
   if (!x || !y || x->verdict != y->verdict || x->nrules != y->nrules) return false;
+  ac_rule *const *rx = ac_segment_rules(x), *const *ry = ac_segment_rules(y);
   for (int i = 0; i < x->nrules; i++)
-    if (x->rules[i] != y->rules[i]) return false;
+    if (rx[i] != ry[i]) return false;
   return true;
 }
 
@@ -385,10 +386,10 @@ static bool ac_plan_same(const ac_protocol *p, const ac_plan_span *x, const ac_p
 static bool ac_same_instruction(ac_arena *a, const ac_segment *x, const ac_segment *y) {
   ac_verdict vx = x ? x->verdict : AC_UNKNOWN, vy = y ? y->verdict : AC_UNKNOWN;
   if (vx != vy) return false;
-  return vx != AC_CONDITIONAL || x == y ||
-         (x->rules[0]->holds == y->rules[0]->holds &&
-          x->rules[0]->otherwise == y->rules[0]->otherwise &&
-          strcmp(ac_seg_condition(a, x), ac_seg_condition(a, y)) == 0);
+  if (vx != AC_CONDITIONAL || x == y) return true;
+  const ac_rule *rx = ac_segment_rules(x)[0], *ry = ac_segment_rules(y)[0];
+  return rx->holds == ry->holds && rx->otherwise == ry->otherwise &&
+         strcmp(ac_seg_condition(a, x), ac_seg_condition(a, y)) == 0;
 }
 
 /* The last day of the instruction activity i has on day `day` of span s
@@ -1223,12 +1224,13 @@ static json_t *ac_json_span(const ac_plan *plan, ac_arena *a, const ac_plan_span
       json_object_set_new(ao, "label", json_string(ac_activity_label(act)));
       if (v == AC_CONDITIONAL) {
         json_object_set_new(ao, "condition", json_string(ac_seg_condition(a, seg)));
-        json_object_set_new(ao, "if_holds", json_string(ac_verdict_name(seg->rules[0]->holds)));
-        json_object_set_new(ao, "otherwise", json_string(ac_verdict_name(seg->rules[0]->otherwise)));
+        const ac_rule *first = ac_segment_rules(seg)[0];
+        json_object_set_new(ao, "if_holds", json_string(ac_verdict_name(first->holds)));
+        json_object_set_new(ao, "otherwise", json_string(ac_verdict_name(first->otherwise)));
       }
       json_t *rs = json_array();
       for (int r = 0; seg && r < seg->nrules; r++)
-        if (seg->rules[r]->because) json_array_append_new(rs, json_string(seg->rules[r]->because));
+        if (ac_segment_rules(seg)[r]->because) json_array_append_new(rs, json_string(ac_segment_rules(seg)[r]->because));
       json_object_set_new(ao, "reasons", rs);
       json_array_append_new(list, ao);
     }

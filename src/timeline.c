@@ -28,14 +28,26 @@ typedef struct ac_piece {
   bool marked; /* its rule is already marked used */
 } ac_piece;
 
+/* A segment as the sweep makes it, its rules in by_activity or in the
+ * scratch arena (ac_store_timeline writes the segments that stay). */
+typedef struct ac_span {
+  int32_t from, to;
+  ac_verdict verdict;
+  int nrules, nmore;
+  ac_rule **rules;
+} ac_span;
+
 typedef struct ac_tl_ctx {
   ac_protocol *p;
   bool final_mode;   /* include final-only rules */
   bool report;       /* report conflicts (once, in the final mode) */
   ac_names *pairs;   /* conflicts already reported */
-  /* per activity: indices of rules that apply, counted then filled.  In
-   * the arena: a segment with one reason points into it (most segments
-   * have one: no array of their own). */
+  /* The lists of rules the sweep makes for one activity (kept in its
+   * timeline's block, after its segments). */
+  ac_arena *scratch;
+  /* per activity: indices of rules that apply, counted then filled.  A
+   * span with one reason points into it (most segments have one: no array
+   * of their own). */
   int *start, *fill;
   ac_rule **by_activity;
   /* scratch, reused across activities */
@@ -45,7 +57,7 @@ typedef struct ac_tl_ctx {
   size_t nheap, capheap;
   ac_piece **unmarked;
   size_t nunmarked, capunmarked;
-  ac_segment *result, *next;
+  ac_span *result, *next;
   size_t nresult, nnext, capseg, capresult;
   ac_rule **reasons;
 } ac_tl_ctx;
@@ -108,7 +120,8 @@ static void ac_gather(ac_tl_ctx *c) {
     }
   }
   for (int a = 0; a < na; a++) c->start[a + 1] += c->start[a];
-  c->by_activity = ac_arena_array(p->arena, (size_t)c->start[na], sizeof *c->by_activity);
+  c->by_activity = calloc((size_t)c->start[na] + 1, sizeof *c->by_activity);
+  if (!c->by_activity) abort();
   for (size_t i = 0; i < rules->len; i++) {
     ac_rule *r = rules->items[i];
     if (!ac_rule_in_force(c, r)) continue;
@@ -263,9 +276,8 @@ static bool ac_emit(ac_tl_ctx *c, int32_t from, int32_t to, ac_verdict v, ac_rul
     }
     if (*ri < c->nresult && c->result[*ri].from <= to) stop = (int64_t)c->result[*ri].from - 1;
     c->next = ac_grow(c->next, &c->capseg, c->nnext + 1, sizeof *c->next);
-    c->next[c->nnext++] = (ac_segment){.from = (int32_t)pos, .to = (int32_t)stop,
-                                       .verdict = v, .nrules = nrules, .rules = rules,
-                                       .nmore = nmore};
+    c->next[c->nnext++] = (ac_span){.from = (int32_t)pos, .to = (int32_t)stop, .verdict = v,
+                                    .nrules = nrules, .nmore = nmore, .rules = rules};
     emitted = true;
     pos = stop + 1;
   }
@@ -274,7 +286,6 @@ static bool ac_emit(ac_tl_ctx *c, int32_t from, int32_t to, ac_verdict v, ac_rul
 
 /* Sweeps pieces [lo, hi) (one class, sorted by start) into c->next. */
 static void ac_sweep(ac_tl_ctx *c, size_t lo, size_t hi) {
-  ac_protocol *p = c->p;
   c->nheap = 0;
   c->nunmarked = 0;
   int count[AC_UNKNOWN + 1] = {0};
@@ -343,7 +354,7 @@ static void ac_sweep(ac_tl_ctx *c, size_t lo, size_t hi) {
       rules = &c->by_activity[one->slot];
       n = 1;
     } else {
-      rules = ac_arena_array(p->arena, all ? (size_t)total : AC_MAX_REASONS, sizeof *rules);
+      rules = ac_arena_array(c->scratch, all ? (size_t)total : AC_MAX_REASONS, sizeof *rules);
       for (size_t h = 0; h < c->nheap; h++) {
         ac_rule *x = c->heap[h]->rule;
         if (x->verdict != v) continue;
@@ -392,7 +403,7 @@ static void ac_sweep(ac_tl_ctx *c, size_t lo, size_t hi) {
 }
 
 /* Merges c->next into c->result (they are disjoint, both sorted). */
-static void ac_merge(ac_tl_ctx *c, ac_segment **tmp, size_t *tmpcap) {
+static void ac_merge(ac_tl_ctx *c, ac_span **tmp, size_t *tmpcap) {
   size_t n = c->nresult + c->nnext;
   *tmp = ac_grow(*tmp, tmpcap, n + 1, sizeof **tmp);
   size_t i = 0, j = 0, k = 0;
@@ -402,7 +413,7 @@ static void ac_merge(ac_tl_ctx *c, ac_segment **tmp, size_t *tmpcap) {
     else
       (*tmp)[k++] = c->next[j++];
   }
-  ac_segment *t = c->result;
+  ac_span *t = c->result;
   c->result = *tmp;
   *tmp = t;
   size_t tc = *tmpcap;
@@ -412,14 +423,56 @@ static void ac_merge(ac_tl_ctx *c, ac_segment **tmp, size_t *tmpcap) {
   c->nnext = 0;
 }
 
-static bool ac_same_reasons(const ac_segment *a, const ac_segment *b) {
+static bool ac_same_reasons(const ac_span *a, const ac_span *b) {
   if (a->verdict != b->verdict || a->nrules != b->nrules || a->nmore != b->nmore) return false;
   for (int i = 0; i < a->nrules; i++)
     if (a->rules[i] != b->rules[i]) return false;
   return true;
 }
 
-static void ac_compile_activity(ac_tl_ctx *c, int a, ac_timeline *t, ac_segment **tmp,
+/* Writes the spans as the timeline t: one block, in the order an answer
+ * reads it: the ends the search reads, the segments, then the lists of
+ * rules of the segments that have more than they hold (a list that spans
+ * cut by a stronger class share is written once). */
+static void ac_store_timeline(ac_arena *a, ac_timeline *t, const ac_span *spans, size_t n) {
+  const size_t align = _Alignof(ac_segment);
+  size_t ends_size = (n * sizeof *t->ends + align - 1) & ~(align - 1);
+  size_t lists_size = 0;
+  ac_rule **last = NULL;
+  for (size_t i = 0; i < n; i++)
+    if (spans[i].nrules > AC_SEGMENT_HELD && spans[i].rules != last) {
+      lists_size += sizeof(ac_rule_list) + (size_t)spans[i].nrules * sizeof(ac_rule *);
+      last = spans[i].rules;
+    }
+  char *block = ac_arena_alloc(a, ends_size + n * sizeof *t->segs + lists_size);
+  t->nsegs = (int)n;
+  t->ends = (int32_t *)block;
+  t->segs = (ac_segment *)(block + ends_size); /* none past nsegs is read */
+  char *lists = block + ends_size + n * sizeof *t->segs;
+  ac_rule_list *list = NULL;
+  last = NULL;
+  for (size_t i = 0; i < n; i++) {
+    const ac_span *sp = &spans[i];
+    ac_segment *seg = &t->segs[i];
+    t->ends[i] = sp->to;
+    *seg = (ac_segment){.from = sp->from, .to = sp->to, .verdict = sp->verdict,
+                        .nrules = sp->nrules};
+    if (sp->nrules <= AC_SEGMENT_HELD) {
+      for (int k = 0; k < sp->nrules; k++) seg->held[k] = sp->rules[k];
+      continue;
+    }
+    if (sp->rules != last) {
+      list = (ac_rule_list *)lists;
+      list->nmore = sp->nmore;
+      memcpy(list->rules, sp->rules, (size_t)sp->nrules * sizeof *sp->rules);
+      lists += sizeof *list + (size_t)sp->nrules * sizeof *sp->rules;
+      last = sp->rules;
+    }
+    seg->several = list;
+  }
+}
+
+static void ac_compile_activity(ac_tl_ctx *c, int a, ac_timeline *t, ac_span **tmp,
                                 size_t *tmpcap) {
   ac_protocol *p = c->p;
   int nlayers = p->nlayers;
@@ -471,22 +524,7 @@ static void ac_compile_activity(ac_tl_ctx *c, int a, ac_timeline *t, ac_segment 
     else
       c->result[k++] = c->result[i];
   }
-  t->nsegs = (int)k;
-  /* One block: the ends the search reads, then the segments (an answer
-   * finds its segment in the page of the ends). */
-  const size_t align = _Alignof(ac_segment);
-  size_t ends_size = (k * sizeof *t->ends + align - 1) & ~(align - 1);
-  char *block = ac_arena_alloc(p->arena, ends_size + k * sizeof *t->segs);
-  t->ends = (int32_t *)block;
-  t->segs = (ac_segment *)(block + ends_size); /* none past nsegs is read */
-  if (k > 0) memcpy(t->segs, c->result, k * sizeof *t->segs);
-  for (size_t i = 0; i < k; i++) t->ends[i] = t->segs[i].to;
-  /* A segment of one rule holds it: an answer reads one place fewer. */
-  for (size_t i = 0; i < k; i++)
-    if (t->segs[i].nrules == 1) {
-      t->segs[i].one = t->segs[i].rules[0];
-      t->segs[i].rules = &t->segs[i].one;
-    }
+  ac_store_timeline(p->arena, t, c->result, k);
 }
 
 /* Compiles every activity's timeline after the final session (final_mode),
@@ -498,15 +536,19 @@ static void ac_compile_all(ac_protocol *p, bool final_mode, bool report) {
   c.final_mode = final_mode;
   c.report = report;
   c.pairs = ac_names_new(p->arena);
+  c.scratch = ac_arena_new();
   ac_gather(&c);
   int na = AC_NACTIVITIES(p);
-  ac_segment *tmp = NULL;
+  ac_span *tmp = NULL;
   size_t tmpcap = 0;
   for (int a = 0; a < na; a++) {
     ac_activity *act = AC_ACTIVITY(p, a);
     ac_compile_activity(&c, a, final_mode ? &act->final_tl : &act->every_tl, &tmp, &tmpcap);
+    ac_arena_reset(c.scratch);
   }
   free(tmp);
+  ac_arena_free(c.scratch);
+  free(c.by_activity);
   free(c.start);
   free(c.fill);
   free(c.pieces);

@@ -22,16 +22,38 @@
  * conditions must hold); answers list at most as many (output.c). */
 #define AC_MAX_REASONS 8
 
+/* The rules behind the verdict of a segment that has more than it holds. */
+typedef struct ac_rule_list {
+  int nmore;        /* rules behind the verdict not in rules (past the first
+                     * AC_MAX_REASONS) */
+  ac_rule *rules[]; /* in protocol order: the segment's nrules */
+} ac_rule_list;
+
+/* The rules a segment holds itself (most have one or two). */
+#define AC_SEGMENT_HELD 2
+
+/* A segment is 32 bytes: an answer reads it whole.  Its rules are read
+ * through ac_segment_rules. */
 typedef struct ac_segment {
   int32_t from, to;   /* inclusive */
   ac_verdict verdict; /* never AC_UNKNOWN: days no rule covers have no segment */
-  int nrules;
-  ac_rule **rules;    /* the rules behind the verdict, in protocol order: for
-                       * one rule (most segments), &one */
-  ac_rule *one;
-  int nmore;          /* rules behind the verdict not in rules (past the
-                       * first AC_MAX_REASONS) */
+  int nrules;         /* the rules it lists: at least one */
+  union {
+    ac_rule *held[AC_SEGMENT_HELD]; /* nrules <= AC_SEGMENT_HELD: the rules */
+    const ac_rule_list *several;    /* more: in the timeline's block */
+  };
 } ac_segment;
+
+/* The rules behind a segment's verdict, in protocol order (nrules of
+ * them). */
+static inline ac_rule *const *ac_segment_rules(const ac_segment *s) {
+  return s->nrules <= AC_SEGMENT_HELD ? s->held : s->several->rules;
+}
+
+/* How many more rules give the segment's verdict than it lists. */
+static inline int ac_segment_nmore(const ac_segment *s) {
+  return s->nrules <= AC_SEGMENT_HELD ? 0 : s->several->nmore;
+}
 
 /* Compiles every activity's final_tl and every_tl, reports conflicts, marks
  * rules that decide some day as used. */

@@ -186,6 +186,8 @@ START_TEST(many_reasons) {
   const ac_timeline *swim = ut_tl(p, "swim", true);
   ck_assert_int_eq(swim->nsegs, 1);
   ck_assert_int_eq(swim->segs[0].nrules, AC_MAX_REASONS);
+  ck_assert_int_eq(ac_segment_nmore(&swim->segs[0]), 2);
+  ck_assert_int_eq(ac_segment_nmore(&run->segs[0]), 0);
   ck_assert_str_eq(ut_seg_rules(&swim->segs[0]), "f0,f1,f2,f3,f4,f5,f6,f7");
 }
 END_TEST

@@ -265,7 +265,7 @@ static inline const char *ut_tl_text(const ac_timeline *t) {
 static inline const char *ut_seg_rules(const ac_segment *s) {
   char *out = ac_arena_strdup(ut_arena, "");
   for (int i = 0; i < s->nrules; i++)
-    out = ac_arena_printf(ut_arena, "%s%s%s", out, i ? "," : "", s->rules[i]->e.name);
+    out = ac_arena_printf(ut_arena, "%s%s%s", out, i ? "," : "", ac_segment_rules(s)[i]->e.name);
   return out;
 }
 
