@@ -263,7 +263,7 @@ static char ac_phrase_letter(ac_entity_kind kind) {
 }
 
 /* The phrase key of the name of an entity of a kind with phrases, which
- * ac_declare wrote just after the copy of the name. */
+ * ac_entity_new wrote just after the copy of the name. */
 static const char *ac_name_key(const ac_entity *e) { return e->name + strlen(e->name) + 1; }
 
 /* A zeroed entity of `size` bytes with a copy of its name (len bytes)
