@@ -1300,8 +1300,13 @@ static ac_days *acY_days(ac_parse_state *st, ac_num from, ac_num to, bool open_f
   d->open_from = open_from;
   d->open_to = open_to;
   d->loc = loc;
-  d->from_loc = from_loc;
-  d->to_loc = to_loc;
+  if ((!open_from && (d->from < AC_DAY_MIN || d->from > AC_DAY_MAX)) ||
+      (!open_to && (d->to < AC_DAY_MIN || d->to > AC_DAY_MAX))) {
+    ac_loc *ends = ac_arena_array(st->arena, 2, sizeof *ends);
+    ends[0] = from_loc;
+    ends[1] = to_loc;
+    d->ends = ends;
+  }
   return d;
 }
 

@@ -54,9 +54,13 @@ typedef struct ac_word {
  * the day range can be reported instead of wrapping; the checker verifies. */
 typedef struct ac_days {
   int64_t from, to;
+  ac_loc loc;
+  /* Where the first and the second number were written ([0], [1]), for
+   * the error of a number outside the range of days; NULL when both are
+   * in it (a rule of a million does not keep them: 48 bytes, not 72). */
+  const ac_loc *ends;
   bool open_from, open_to; /* no bound on that side */
   bool reversed_ok;        /* computed by sugar: empty, not reversed */
-  ac_loc loc, from_loc, to_loc;
 } ac_days;
 
 /* A condition on facts and reported symptoms. */

@@ -82,7 +82,7 @@ static bool ac_check_days(ac_protocol *p, const ac_layer *layer, const ac_days *
   bool ok = true;
   bool from_bad = !d->open_from && (d->from < AC_DAY_MIN || d->from > AC_DAY_MAX);
   if (from_bad) {
-    AC_ERR(p, layer, d->from_loc, AC_E_DAY_RANGE,
+    AC_ERR(p, layer, d->ends[0], AC_E_DAY_RANGE,
            _("day out of range: days go from %ld to %ld"), (long)AC_DAY_MIN,
            (long)AC_DAY_MAX);
     ok = false;
@@ -90,9 +90,9 @@ static bool ac_check_days(ac_protocol *p, const ac_layer *layer, const ac_days *
   if (!d->open_to && (d->to < AC_DAY_MIN || d->to > AC_DAY_MAX)) {
     /* `day N` has one number for both ends: reported once.  (`first N
      * days` has one number too, but its start, day 0, is fine.) */
-    if (!from_bad || d->to_loc.first_column != d->from_loc.first_column ||
-        d->to_loc.first_line != d->from_loc.first_line)
-      AC_ERR(p, layer, d->to_loc, AC_E_DAY_RANGE,
+    if (!from_bad || d->ends[1].first_column != d->ends[0].first_column ||
+        d->ends[1].first_line != d->ends[0].first_line)
+      AC_ERR(p, layer, d->ends[1], AC_E_DAY_RANGE,
              _("day out of range: days go from %ld to %ld"), (long)AC_DAY_MIN,
              (long)AC_DAY_MAX);
     ok = false;

@@ -500,8 +500,16 @@ START_TEST(days_locations) {
   ck_assert_int_eq(d.loc.first_line, 2);
   ck_assert_int_eq(d.loc.first_column, 10);
   ck_assert_int_eq(d.loc.last_column, 20);
-  ck_assert_int_eq(d.from_loc.first_column, 15);
-  ck_assert_int_eq(d.to_loc.first_column, 19);
+  /* Both numbers are days: their places are not kept. */
+  ck_assert_ptr_null(d.ends);
+  /* One is not: both places are kept, for the checker's error. */
+  ac_days big = days_of("days 10..3000000000");
+  ck_assert_ptr_nonnull(big.ends);
+  ck_assert_int_eq(big.ends[0].first_line, 2);
+  ck_assert_int_eq(big.ends[0].first_column, 15);
+  ck_assert_int_eq(big.ends[0].last_column, 17);
+  ck_assert_int_eq(big.ends[1].first_column, 19);
+  ck_assert_int_eq(big.ends[1].last_column, 29);
 }
 END_TEST
 
