@@ -588,6 +588,19 @@ json_t *ac_output_phase_json(const ac_phase *ph, bool with_days) {
   return po;
 }
 
+/* Listings pad names to a column: at least AC_LIST_NAME_WIDTH wide, and as
+ * wide as the longest name listed up to AC_LIST_NAME_WIDTH_MAX (a longer
+ * name pushes its own line only).  A name is an identifier: its bytes are
+ * its width. */
+#define AC_LIST_NAME_WIDTH 24
+#define AC_LIST_NAME_WIDTH_MAX 40
+
+static int ac_name_width(const char *name, int width) {
+  size_t n = strlen(name);
+  if (n > AC_LIST_NAME_WIDTH_MAX) n = AC_LIST_NAME_WIDTH_MAX;
+  return n > (size_t)width ? (int)n : width;
+}
+
 static void ac_answer_day(const ac_protocol *p, ac_arena *a, const ac_request *r,
                           const char *qt, ac_format fmt, FILE *out) {
   int32_t day = r->day;
@@ -653,10 +666,12 @@ static void ac_answer_day(const ac_protocol *p, ac_arena *a, const ac_request *r
     fprintf(out, "  - %s\n", ad->text);
   }
   fputs(_("activities:\n"), out);
+  int width = AC_LIST_NAME_WIDTH;
+  for (int i = 0; i < na; i++) width = ac_name_width(AC_ACTIVITY(p, i)->e.name, width);
   for (int i = 0; i < na; i++) {
     const ac_activity *act = AC_ACTIVITY(p, i);
     const ac_segment *seg = ac_timeline_find(ac_timeline_for(p, i, r->final_session), day);
-    fprintf(out, "  %-24s %s", act->e.name, ac_verdict_text(seg ? seg->verdict : AC_UNKNOWN));
+    fprintf(out, "  %-*s %s", width, act->e.name, ac_verdict_text(seg ? seg->verdict : AC_UNKNOWN));
     if (seg && seg->verdict == AC_CONDITIONAL && seg->nrules > 0)
       fprintf(out, " (%s)", ac_seg_both(a, seg));
     fputc('\n', out);
@@ -783,18 +798,19 @@ static bool ac_has_aliases(const ac_entity *e) {
 }
 
 /* One entity of a listing query as a line of text: its name, then (padded
- * to 24 characters) what the listing says of it, if anything. */
-static void ac_list_text(const ac_protocol *p, ac_arena *a, const ac_entity *e, FILE *out) {
+ * to `width` characters) what the listing says of it, if anything. */
+static void ac_list_text(const ac_protocol *p, ac_arena *a, const ac_entity *e, int width,
+                         FILE *out) {
   switch (e->kind) {
   case AC_ENT_PHASE: {
     const ac_phase *ph = (const ac_phase *)e;
-    fprintf(out, "%-24s %-16s %s\n", e->name, ac_output_days(a, ph->from, ph->to), ph->title);
+    fprintf(out, "%-*s %-16s %s\n", width, e->name, ac_output_days(a, ph->from, ph->to), ph->title);
     return;
   }
   case AC_ENT_RULE: {
     /* shave_razor: conditional, days 11.., only if healed */
     const ac_rule *r = (const ac_rule *)e;
-    fprintf(out, "%-24s %s: %s, %s%s%s%s\n", e->name, ac_target_name(p, r->target),
+    fprintf(out, "%-*s %s: %s, %s%s%s%s\n", width, e->name, ac_target_name(p, r->target),
             ac_verdict_text(r->verdict), ac_output_days(a, r->from, r->to),
             r->final_only ? _(", after the final session only") : "", r->cond ? ", " : "",
             r->cond ? ac_rule_both(a, r) : "");
@@ -803,7 +819,7 @@ static void ac_list_text(const ac_protocol *p, ac_arena *a, const ac_entity *e, 
   case AC_ENT_CONSTRAINT: {
     /* water_exposure: forbidden, days 0..2; symptoms discharge: at least urgent, always */
     const ac_constraint *c = (const ac_constraint *)e;
-    fprintf(out, "%-24s ", e->name);
+    fprintf(out, "%-*s ", width, e->name);
     if (c->is_triage) {
       fputs("symptoms ", out);
       ac_items_print(p, c->e.decl->items, out);
@@ -819,7 +835,7 @@ static void ac_list_text(const ac_protocol *p, ac_arena *a, const ac_entity *e, 
     /* any_swimming  swimming of any kind = swim, salt_water */
     const ac_group *g = (const ac_group *)e;
     if (!g->label && g->nmembers == 0) break;
-    fprintf(out, "%-24s%s%s%s", e->name, g->label ? " " : "", g->label ? g->label : "",
+    fprintf(out, "%-*s%s%s%s", width, e->name, g->label ? " " : "", g->label ? g->label : "",
             g->nmembers ? " =" : "");
     for (int i = 0; i < g->nmembers; i++)
       fprintf(out, "%s%s", i ? ", " : " ", AC_ACTIVITY(p, g->members[i])->e.name);
@@ -830,7 +846,7 @@ static void ac_list_text(const ac_protocol *p, ac_arena *a, const ac_entity *e, 
     const char *label = e->decl->text.text;
     bool fact = e->kind == AC_ENT_FACT;
     if (!label && !fact && !ac_has_aliases(e)) break;
-    fprintf(out, "%-24s", e->name);
+    fprintf(out, "%-*s", width, e->name);
     if (fact) fprintf(out, label ? " %-7s" : " %s", ((const ac_fact *)e)->is_bool ? "boolean" : "number");
     if (label) fprintf(out, " %s", label);
     const char *sep = _(" (also: ");
@@ -854,13 +870,17 @@ static void ac_answer_list(const ac_protocol *p, ac_arena *a, ac_entity_kind kin
                            const char *qt, ac_format fmt, FILE *out) {
   const ac_vec *v = &p->entities[kind];
   json_t *list = fmt == AC_FORMAT_JSON ? json_array() : NULL;
+  int width = AC_LIST_NAME_WIDTH;
+  for (size_t i = 0; i < v->len && !list; i++)
+    if (!((const ac_entity *)v->items[i])->replaced)
+      width = ac_name_width(((const ac_entity *)v->items[i])->name, width);
   for (size_t i = 0; i < v->len; i++) {
     const ac_entity *e = v->items[i];
     if (e->replaced) continue;
     if (list)
       json_array_append_new(list, ac_list_json(p, a, e));
     else
-      ac_list_text(p, a, e, out);
+      ac_list_text(p, a, e, width, out);
   }
   if (list) {
     json_t *o = json_object();

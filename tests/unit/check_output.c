@@ -713,18 +713,19 @@ START_TEST(lists_text) {
                    "healed                   boolean healed\n"
                    "spf                      number  sun protection factor\n");
   ck_assert_str_eq(text("groups"), "water                    getting wet = swim, shampoo\n");
+  /* names padded to the longest (discourage_sauna_start_end, 26) */
   ck_assert_str_eq(text("rules"),
-                   "no_water                 water: forbidden, days 0..10\n"
-                   "allow_swim_11_end        swim: allowed, days 11..\n"
-                   "razor_healed             shave_razor: conditional, days 4.., only if healed\n"
-                   "forbid_shave_razor_0_3   shave_razor: forbidden, days 0..3\n"
+                   "no_water                   water: forbidden, days 0..10\n"
+                   "allow_swim_11_end          swim: allowed, days 11..\n"
+                   "razor_healed               shave_razor: conditional, days 4.., only if healed\n"
+                   "forbid_shave_razor_0_3     shave_razor: forbidden, days 0..3\n"
                    "discourage_sauna_start_end sauna: discouraged, always\n"
-                   "recommend_shampoo_11_end shampoo: recommended, days 11..\n"
-                   "no_hot                   hot_water: forbidden, days 0..\n"
-                   "rest                     exercise: forbidden, days 0..5, after the final session only\n"
-                   "allow_exercise_6_end     exercise: allowed, days 6..\n"
-                   "forbid_alcohol_m3_0      alcohol: forbidden, days -3..0\n"
-                   "allow_alcohol_1_end      alcohol: allowed, days 1..\n");
+                   "recommend_shampoo_11_end   shampoo: recommended, days 11..\n"
+                   "no_hot                     hot_water: forbidden, days 0..\n"
+                   "rest                       exercise: forbidden, days 0..5, after the final session only\n"
+                   "allow_exercise_6_end       exercise: allowed, days 6..\n"
+                   "forbid_alcohol_m3_0        alcohol: forbidden, days -3..0\n"
+                   "allow_alcohol_1_end        alcohol: allowed, days 1..\n");
   ck_assert_str_eq(text("constraints"), "");
 }
 END_TEST
