@@ -19,8 +19,10 @@
 # there, so paths in diagnostics read tests/...), AC_VALGRIND (a prefix
 # such as "valgrind -q --error-exitcode=99 --leak-check=full"),
 # AC_VALGRIND_EVERY (N: only one case in N runs under AC_VALGRIND, the
-# others as without it; a case is chosen by the checksum of its path, the
-# same in every run; .ci/run sets 3), AC_GOLDEN_TIMEOUT (seconds after which a case counts as hung: 600), UPDATE=1
+# others as without it: those whose path's checksum plus AC_VALGRIND_OFFSET,
+# 0 unless set, is a multiple of N; .ci/run sets N to 3 and the offset to
+# the day of the year, so that three days cover every case),
+# AC_GOLDEN_TIMEOUT (seconds after which a case counts as hung: 600), UPDATE=1
 # (write the expected file instead of comparing).
 set -u
 case_file=$1
@@ -29,7 +31,7 @@ prog=${AFTERCARE:-./aftercare}
 valgrind=${AC_VALGRIND:-}
 if [ -n "$valgrind" ] && [ "${AC_VALGRIND_EVERY:-1}" -gt 1 ]; then
   sum=$(printf '%s' "$case_file" | cksum | cut -d ' ' -f 1)
-  [ $((sum % AC_VALGRIND_EVERY)) -eq 0 ] || valgrind=
+  [ $(((sum + ${AC_VALGRIND_OFFSET:-0}) % AC_VALGRIND_EVERY)) -eq 0 ] || valgrind=
 fi
 expected="${case_file%.*}.expected"
 first=$(head -n 1 "$case_file")
