@@ -214,11 +214,15 @@ int ac_serve_http_run(ac_serve_api *api, const ac_serve_http_options *o) {
     }
     break;
   }
-  /* stop accepting; let the requests in flight finish */
+  /* Stop accepting; let the requests in flight finish.  The listening
+   * socket is ours again, but a thread of the daemon may still be using it:
+   * libmicrohttpd's manual says to close it only after MHD_stop_daemon.
+   * (Closed before, a CI run under ThreadSanitizer once ended a SIGINT with
+   * its status 66.) */
   MHD_socket listen = MHD_quiesce_daemon(d);
-  if (listen != MHD_INVALID_SOCKET) close(listen);
   ac_serve_http_drain(&h);
   MHD_stop_daemon(d);
+  if (listen != MHD_INVALID_SOCKET) close(listen);
   fprintf(stderr, _("aftercare: stopped\n"));
   return 0;
 }
