@@ -1300,8 +1300,7 @@ static ac_days *acY_days(ac_parse_state *st, ac_num from, ac_num to, bool open_f
   d->open_from = open_from;
   d->open_to = open_to;
   d->loc = loc;
-  if ((!open_from && (d->from < AC_DAY_MIN || d->from > AC_DAY_MAX)) ||
-      (!open_to && (d->to < AC_DAY_MIN || d->to > AC_DAY_MAX))) {
+  if (ac_days_bound_bad(open_from, d->from) || ac_days_bound_bad(open_to, d->to)) {
     ac_loc *ends = ac_arena_array(st->arena, 2, sizeof *ends);
     ends[0] = from_loc;
     ends[1] = to_loc;

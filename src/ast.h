@@ -63,6 +63,12 @@ typedef struct ac_days {
   bool reversed_ok;        /* computed by sugar: empty, not reversed */
 } ac_days;
 
+/* Whether a bound of a span, as written, is not a day (the parser keeps
+ * the places of its numbers for it, the checker reports it). */
+static inline bool ac_days_bound_bad(bool open, int64_t v) {
+  return !open && (v < AC_DAY_MIN || v > AC_DAY_MAX);
+}
+
 /* A condition on facts and reported symptoms. */
 typedef enum ac_cond_kind {
   AC_COND_TRUE,    /* the constant true */

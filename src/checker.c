@@ -80,14 +80,14 @@ static void ac_check_clauses(ac_protocol *p, const ac_layer *layer, const ac_stm
 static bool ac_check_days(ac_protocol *p, const ac_layer *layer, const ac_days *d,
                           int32_t *from, int32_t *to) {
   bool ok = true;
-  bool from_bad = !d->open_from && (d->from < AC_DAY_MIN || d->from > AC_DAY_MAX);
+  bool from_bad = ac_days_bound_bad(d->open_from, d->from);
   if (from_bad) {
     AC_ERR(p, layer, d->ends[0], AC_E_DAY_RANGE,
            _("day out of range: days go from %ld to %ld"), (long)AC_DAY_MIN,
            (long)AC_DAY_MAX);
     ok = false;
   }
-  if (!d->open_to && (d->to < AC_DAY_MIN || d->to > AC_DAY_MAX)) {
+  if (ac_days_bound_bad(d->open_to, d->to)) {
     /* `day N` has one number for both ends: reported once.  (`first N
      * days` has one number too, but its start, day 0, is fine.) */
     if (!from_bad || d->ends[1].first_column != d->ends[0].first_column ||

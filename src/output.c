@@ -871,9 +871,11 @@ static void ac_answer_list(const ac_protocol *p, ac_arena *a, ac_entity_kind kin
   const ac_vec *v = &p->entities[kind];
   json_t *list = fmt == AC_FORMAT_JSON ? json_array() : NULL;
   int width = AC_LIST_NAME_WIDTH;
-  for (size_t i = 0; i < v->len && !list; i++)
-    if (!((const ac_entity *)v->items[i])->replaced)
-      width = ac_name_width(((const ac_entity *)v->items[i])->name, width);
+  if (!list)
+    for (size_t i = 0; i < v->len; i++) {
+      const ac_entity *e = v->items[i];
+      if (!e->replaced) width = ac_name_width(e->name, width);
+    }
   for (size_t i = 0; i < v->len; i++) {
     const ac_entity *e = v->items[i];
     if (e->replaced) continue;
